@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/** The `patchsync` command: serve (default), user add, client, conformance. */
+const [command = 'serve', ...rest] = process.argv.slice(2)
+
+const usage = `Usage: patchsync <command> [options]
+
+Commands:
+  serve                   start the server (default; see patchsync serve --help)
+  user add --user <uuid> --token <token>
+                          add a user (for servers run with --no-auto-register)
+  conformance --server <url> | --vectors
+                          run the conformance suite`
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'serve':
+      return (await import('../server/cli.js')).serve(rest)
+    case 'user':
+      if (rest[0] === 'add') return (await import('../server/cli.js')).userAdd(rest.slice(1))
+      break
+    case 'conformance': {
+      const { runConformanceCli } = await import('../conformance/cli.js')
+      return runConformanceCli(rest)
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage)
+      return 0
+  }
+  console.error(usage)
+  return 2
+}
+
+process.exitCode = await main()

@@ -1,0 +1,103 @@
+import WebSocket from 'ws'
+
+/**
+ * One scenario client: a WebSocket plus the frames it received and has not yet consumed.
+ * Frames of every type queue up in arrival order; an expectation takes the first queued frame of
+ * the type it names, so unrelated frames (broadcasts, say) never disturb it.
+ */
+export class ClientConnection {
+  readonly #socket: WebSocket
+  readonly #inbox: unknown[] = []
+  readonly #problems: string[] = []
+  #closed = false
+  #wake: (() => void) | undefined
+
+  private constructor(socket: WebSocket) {
+    this.#socket = socket
+    socket.on('message', (data, isBinary) => {
+      const text = data.toString()
+      if (isBinary) this.#problems.push(`server sent a binary frame: ${text.slice(0, 80)}`)
+      else {
+        try {
+          this.#inbox.push(JSON.parse(text))
+        } catch {
+          this.#problems.push(`server sent a frame that is not JSON: ${text.slice(0, 80)}`)
+        }
+      }
+      this.#wake?.()
+    })
+    socket.on('close', () => {
+      this.#closed = true
+      this.#wake?.()
+    })
+    socket.on('error', () => {
+      this.#closed = true
+      this.#wake?.()
+    })
+  }
+
+  /** Opens a connection; rejects with a readable message when the server does not accept it. */
+  static open(url: string, timeoutMs: number): Promise<ClientConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 * 1024 * 1024 })
+      const connection = new ClientConnection(socket)
+      socket.once('open', () => resolve(connection))
+      socket.once('error', (error) => reject(new Error(`cannot connect to ${url}: ${error.message}`)))
+    })
+  }
+
+  send(text: string): Promise<void> {
+    if (this.#closed || this.#socket.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new Error('connection is closed'))
+    }
+    return new Promise((resolve, reject) => this.#socket.send(text, (error) => (error ? reject(error) : resolve())))
+  }
+
+  /** Removes and returns the first received frame whose `type` is `type`, waiting up to `timeoutMs`. */
+  async take(type: string, timeoutMs: number): Promise<unknown> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      if (this.#problems.length > 0) throw new Error(this.#problems.shift())
+      const index = this.#inbox.findIndex((frame) => frameType(frame) === type)
+      if (index >= 0) return this.#inbox.splice(index, 1)[0]
+      if (this.#closed) throw new Error(`connection closed before a ${type} frame arrived${this.#describeInbox()}`)
+      const remaining = deadline - Date.now()
+      if (remaining <= 0) throw new Error(`no ${type} frame within ${timeoutMs} ms${this.#describeInbox()}`)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining)
+        this.#wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      this.#wake = undefined
+    }
+  }
+
+  /** Frames received but not consumed by any expectation, for failure reports. */
+  unconsumed(): unknown[] {
+    return [...this.#inbox]
+  }
+
+  close(): Promise<void> {
+    if (this.#socket.readyState === WebSocket.CLOSED) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.#socket.once('close', () => resolve())
+      this.#socket.close()
+      setTimeout(() => {
+        this.#socket.terminate()
+        resolve()
+      }, 1000).unref()
+    })
+  }
+
+  #describeInbox(): string {
+    if (this.#inbox.length === 0) return ' (nothing else was received)'
+    const shown = this.#inbox.slice(0, 5).map((frame) => JSON.stringify(frame).slice(0, 300))
+    return `; unconsumed frames: ${shown.join(' | ')}`
+  }
+}
+
+function frameType(frame: unknown): unknown {
+  return frame !== null && typeof frame === 'object' ? (frame as { type?: unknown }).type : undefined
+}

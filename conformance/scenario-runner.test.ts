@@ -1,0 +1,124 @@
+import t, { type Test } from 'tap'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { runScenario } from './scenario-runner.js'
+import type { Scenario, Step } from './suite-types.js'
+
+/** A scripted server: `reply` maps each received frame to the frames sent back. */
+async function scriptedServer(t: Test, reply: (frame: Record<string, unknown>, socket: WebSocket, connection: number) => unknown[]) {
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  let connections = 0
+  server.on('connection', (socket) => {
+    const connection = ++connections
+    socket.on('message', (data) => {
+      for (const frame of reply(JSON.parse(data.toString()) as Record<string, unknown>, socket, connection)) socket.send(JSON.stringify(frame))
+    })
+  })
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  const { port } = server.address() as { port: number }
+  return `ws://127.0.0.1:${port}`
+}
+
+const scenario = (steps: Step[]): Scenario => ({ description: 'test', spec: '§1', steps })
+
+t.test('an expectation takes the first frame of its type and leaves the others queued', async (t) => {
+  const url = await scriptedServer(t, () => [{ type: 'b', n: 1 }, { type: 'a', n: 2 }, { type: 'a', n: 3 }])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go' } },
+      { client: 'x', expect: { type: 'a', n: 2 } },
+      { client: 'x', expect: { type: 'b', n: 1 } },
+      { client: 'x', expect: { type: 'a', n: 3 } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure, undefined)
+})
+
+t.test('a mismatching frame fails the scenario at that step with the reason', async (t) => {
+  const url = await scriptedServer(t, () => [{ type: 'a', n: 1 }])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go' } },
+      { client: 'x', expect: { type: 'a', n: 2 } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure?.step, 1)
+  t.match(failure?.reason, /\$\.n: expected 2, got 1/)
+})
+
+t.test('a frame that never comes fails after the timeout, listing what did come', async (t) => {
+  const url = await scriptedServer(t, () => [{ type: 'other' }])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go' } },
+      { client: 'x', expect: { type: 'a' } },
+    ]),
+    { serverUrl: url, timeoutMs: 200 },
+  )
+  t.match(failure?.reason, /no a frame within 200 ms; unconsumed frames: \{"type":"other"\}/)
+})
+
+t.test('captured values and fresh ids are reused by later steps', async (t) => {
+  const url = await scriptedServer(t, (frame) => [{ type: 'reply', echo: frame.id, sequence: frame.n ?? 10 }])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go', id: '${doc1}' } },
+      { client: 'x', expect: { type: 'reply', echo: '${doc1}', sequence: { $capture: 'seq' } } },
+      { client: 'x', send: { type: 'go', id: '${doc1}', n: '${seq}' } },
+      { client: 'x', expect: { type: 'reply', sequence: '${seq}' } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure, undefined)
+})
+
+t.test('each client has its own connection and disconnect starts a new one', async (t) => {
+  const url = await scriptedServer(t, (_frame, _socket, connection) => [{ type: 'hello', connection }])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go' } },
+      { client: 'x', expect: { type: 'hello', connection: 1 } },
+      { client: 'y', send: { type: 'go' } },
+      { client: 'y', expect: { type: 'hello', connection: 2 } },
+      { client: 'x', disconnect: true },
+      { client: 'x', send: { type: 'go' } },
+      { client: 'x', expect: { type: 'hello', connection: 3 } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure, undefined)
+})
+
+t.test('sends raw text verbatim and pads frames to the requested size', async (t) => {
+  const received: string[] = []
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  server.on('connection', (socket) =>
+    socket.on('message', (data) => {
+      received.push(data.toString())
+      socket.send(JSON.stringify({ type: 'got' }))
+    }),
+  )
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  const url = `ws://127.0.0.1:${(server.address() as { port: number }).port}`
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send_raw: '{"type": ' },
+      { client: 'x', expect: { type: 'got' } },
+      { client: 'x', send: { type: 'go' }, pad_to_bytes: 5000 },
+      { client: 'x', expect: { type: 'got' } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure, undefined)
+  t.equal(received[0], '{"type": ')
+  t.equal(received[1]?.length, 5000)
+  t.same(JSON.parse(received[1]!), { type: 'go' })
+})
+
+t.test('an unreachable server fails the first step with a readable reason', async (t) => {
+  const failure = await runScenario(scenario([{ client: 'x', send: { type: 'go' } }]), { serverUrl: 'ws://127.0.0.1:1/ws', timeoutMs: 1000 })
+  t.match(failure, { step: 0, reason: /cannot connect to ws:\/\/127\.0\.0\.1:1\/ws/ })
+})

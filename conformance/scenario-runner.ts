@@ -1,0 +1,72 @@
+import { ClientConnection } from './client-connection.js'
+import { match } from './matcher.js'
+import { Bindings, substitute } from './placeholders.js'
+import { renderFrame } from './send-template.js'
+import type { Scenario, Step } from './suite-types.js'
+
+export interface ScenarioOptions {
+  /** WebSocket URL of the server under test, e.g. ws://127.0.0.1:8080/ws. */
+  serverUrl: string
+  /** How long one expectation waits for its frame. */
+  timeoutMs: number
+  /** Fixed placeholder values (pre-created users); everything else is fresh per run. */
+  bindings?: Record<string, unknown>
+}
+
+/** Why a scenario failed: the step (0-based) and what went wrong there. */
+export interface ScenarioFailure {
+  step: number
+  reason: string
+}
+
+/**
+ * Runs one scenario against a live server: steps run strictly in order; a client connects at its
+ * first step (and again after `disconnect`); the first failing step ends the scenario.
+ * Every connection is closed afterwards, pass or fail.
+ */
+export async function runScenario(scenario: Scenario, options: ScenarioOptions): Promise<ScenarioFailure | undefined> {
+  const bindings = new Bindings(options.bindings)
+  const clients = new Map<string, ClientConnection>()
+  try {
+    for (const [index, step] of scenario.steps.entries()) {
+      try {
+        await runStep(step, clients, bindings, options)
+      } catch (error) {
+        return { step: index, reason: error instanceof Error ? error.message : String(error) }
+      }
+    }
+    return undefined
+  } finally {
+    await Promise.all([...clients.values()].map((client) => client.close()))
+  }
+}
+
+async function runStep(step: Step, clients: Map<string, ClientConnection>, bindings: Bindings, options: ScenarioOptions): Promise<void> {
+  if ('disconnect' in step) {
+    await clients.get(step.client)?.close()
+    clients.delete(step.client)
+    return
+  }
+  let client = clients.get(step.client)
+  if (!client) {
+    client = await ClientConnection.open(options.serverUrl, options.timeoutMs)
+    clients.set(step.client, client)
+  }
+  if ('send' in step) {
+    const text = JSON.stringify(renderFrame(step.send, bindings))
+    const frame = step.pad_to_bytes === undefined ? text : text.padEnd(step.pad_to_bytes, ' ')
+    await Promise.all(Array.from({ length: step.repeat ?? 1 }, () => client.send(frame)))
+  } else if ('send_raw' in step) {
+    await client.send(step.send_raw)
+  } else {
+    const matcher = substitute(step.expect, bindings) as Record<string, unknown>
+    const frame = await client.take(String(matcher.type), options.timeoutMs)
+    const result = match(frame, matcher)
+    if (!result.ok) throw new Error(`${result.reason} in ${truncate(JSON.stringify(frame))}`)
+    for (const [name, value] of Object.entries(result.captures)) bindings.bind(name, value)
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 600 ? `${text.slice(0, 600)}…` : text
+}

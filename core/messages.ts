@@ -1,0 +1,53 @@
+import { clientValidators, serverValidators } from '../generated/validators.js'
+import type { ClientMessage, ServerMessage } from '../generated/types.js'
+import { PatchsyncError } from './errors.js'
+
+type Validator = ((data: unknown) => boolean) & {
+  errors?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> | null
+}
+
+function describe(validator: Validator): string {
+  const first = validator.errors?.[0]
+  if (!first) return 'does not match its schema'
+  const extra = first.params?.additionalProperty
+  const where = first.instancePath || '(root)'
+  return `${where} ${first.message ?? 'is invalid'}${typeof extra === 'string' ? ` (${extra})` : ''}`
+}
+
+function check<T>(table: Record<string, Validator>, frame: unknown): T {
+  const type = typeof frame === 'object' && frame !== null ? (frame as { type?: unknown }).type : undefined
+  if (typeof type !== 'string' || !Object.hasOwn(table, type)) {
+    throw new PatchsyncError('unknown_message_type', `unknown message type ${JSON.stringify(type ?? null)}`)
+  }
+  const validator = table[type]!
+  if (!validator(frame)) throw new PatchsyncError('invalid_message', `${type}: ${describe(validator)}`)
+  return frame as T
+}
+
+/** Checks a decoded frame against the schema of its `type`; throws `unknown_message_type` or `invalid_message`. */
+export function parseClientMessage(frame: unknown): ClientMessage {
+  return check<ClientMessage>(clientValidators as Record<string, Validator>, frame)
+}
+
+/** Same as {@link parseClientMessage}, for frames a server sends. */
+export function parseServerMessage(frame: unknown): ServerMessage {
+  return check<ServerMessage>(serverValidators as Record<string, Validator>, frame)
+}
+
+/** Decodes and checks a text frame; malformed JSON is `invalid_json`. */
+export function decodeClientFrame(text: string): ClientMessage {
+  let frame: unknown
+  try {
+    frame = JSON.parse(text)
+  } catch {
+    throw new PatchsyncError('invalid_json', 'frame is not valid JSON')
+  }
+  return parseClientMessage(frame)
+}
+
+/** Best-effort `request_id` of a frame that failed validation, so the error can still echo it. */
+export function requestIdOf(frame: unknown): string | undefined {
+  if (typeof frame !== 'object' || frame === null) return undefined
+  const id = (frame as { request_id?: unknown }).request_id
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined
+}

@@ -1,0 +1,32 @@
+import type { ClientMessage, ClientMessageType } from '../../generated/types.js'
+import { authenticate } from './authenticate.js'
+import type { Handler } from './context.js'
+import { createDocument } from './create-document.js'
+import { deleteDocument } from './delete-document.js'
+import { getChanges } from './get-changes.js'
+import { getDocumentAt } from './get-document-at.js'
+import { getDocument } from './get-document.js'
+import { listDocuments } from './list-documents.js'
+import { redo } from './redo.js'
+import { renameDocument } from './rename-document.js'
+import { shareDocument } from './share-document.js'
+import { undoToSequence } from './undo-to-sequence.js'
+import { updateDocument } from './update-document.js'
+
+export type { Handler, HandlerContext } from './context.js'
+
+/** One handler per request type (§2.1); the dispatcher looks the type up here. */
+export const HANDLERS: { [T in ClientMessageType]: Handler<Extract<ClientMessage, { type: T }>> } = {
+  authenticate,
+  create_document: createDocument,
+  update_document: updateDocument,
+  rename_document: renameDocument,
+  delete_document: deleteDocument,
+  get_document: getDocument,
+  list_documents: listDocuments,
+  get_changes: getChanges,
+  get_document_at: getDocumentAt,
+  undo_to_sequence: undoToSequence,
+  redo,
+  share_document: shareDocument,
+}

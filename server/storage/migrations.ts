@@ -1,0 +1,81 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import type { DialectName } from './dialect.js'
+
+/** Column types that differ between the dialects; everything else is written once. */
+function types(dialect: DialectName) {
+  return dialect === 'postgres'
+    ? { json: 'jsonb', timestamp: 'timestamptz', sequence: 'bigserial' } as const
+    : { json: 'text', timestamp: 'text', sequence: 'integer' } as const
+}
+
+function initial(dialect: DialectName): Migration {
+  const t = types(dialect)
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('content', t.json, (c) => c.notNull())
+        .addColumn('revision_id', 'text', (c) => c.notNull())
+        .addColumn('generation', 'integer', (c) => c.notNull())
+        .addColumn('vector_clock', t.json, (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('documents_owner').on('documents').column('owner_id').execute()
+      await db.schema
+        .createTable('document_access')
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('document_access_pk', ['document_id', 'user_id'])
+        .execute()
+      await db.schema.createIndex('document_access_user').on('document_access').column('user_id').execute()
+      await db.schema
+        .createTable('change_events')
+        .addColumn('sequence', t.sequence, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('revision_id', 'text', (c) => c.notNull())
+        .addColumn('previous_revision_id', 'text')
+        .addColumn('forward_patch', t.json)
+        .addColumn('reverse_patch', t.json)
+        .addColumn('client_op_id', 'text')
+        .addColumn('op_index', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('vector_clock', t.json)
+        .addColumn('cause', 'text')
+        .addColumn('batch_id', 'text')
+        .addColumn('conflict', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('change_events_document').on('change_events').columns(['document_id', 'sequence']).execute()
+      await db.schema.createIndex('change_events_user').on('change_events').columns(['user_id', 'sequence']).execute()
+      await db.schema
+        .createIndex('change_events_client_op')
+        .unique()
+        .on('change_events')
+        .columns(['user_id', 'client_op_id', 'op_index'])
+        .where(sql.ref('client_op_id'), 'is not', null)
+        .execute()
+    },
+  }
+}
+
+/** The one migration source both dialects run; Kysely's Migrator records what ran. */
+export function migrations(dialect: DialectName): MigrationProvider {
+  return {
+    async getMigrations() {
+      return { '2026-11-25-initial': initial(dialect) }
+    },
+  }
+}

@@ -1,0 +1,63 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/**
+ * The tables, as Kysely sees them. JSON columns hold JSON text on SQLite and JSONB on PostgreSQL;
+ * the dialect decodes both to values. Timestamps are ISO-8601 text on SQLite and timestamptz on
+ * PostgreSQL. Flags are 0/1 integers on both.
+ */
+export interface Database {
+  users: UsersTable
+  documents: DocumentsTable
+  document_access: DocumentAccessTable
+  change_events: ChangeEventsTable
+}
+
+type Json = ColumnType<unknown, string, string>
+type NullableJson = ColumnType<unknown, string | null, string | null>
+type Timestamp = ColumnType<string | Date, string, string>
+
+export interface UsersTable {
+  id: string
+  token_hash: string
+  created_at: Timestamp
+}
+
+export interface DocumentsTable {
+  id: string
+  owner_id: string
+  title: string
+  content: Json
+  revision_id: string
+  generation: number
+  vector_clock: Json
+  deleted: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface DocumentAccessTable {
+  document_id: string
+  user_id: string
+  role: 'read' | 'write'
+}
+
+export interface ChangeEventsTable {
+  /** BIGSERIAL comes back from pg as a string; the store converts. */
+  sequence: Generated<number>
+  document_id: string
+  user_id: string
+  event_type: 'create' | 'update' | 'delete' | 'rename'
+  revision_id: string
+  previous_revision_id: string | null
+  forward_patch: NullableJson
+  reverse_patch: NullableJson
+  client_op_id: string | null
+  /** Position of the event among those one client op produced (an undo may write several). */
+  op_index: number
+  vector_clock: NullableJson
+  cause: 'undo' | 'redo' | null
+  /** The undo batch an undo event belongs to, or that a redo event redoes. */
+  batch_id: string | null
+  conflict: number
+  created_at: Timestamp
+}

@@ -1,0 +1,192 @@
+import t from 'tap'
+import { revisionId, type JsonObject } from '../../core/index.js'
+import { TEST_DIALECTS, createTestDatabase, createTestStore } from '../test-support/databases.js'
+import { DuplicateOpError, StaleRevisionError, Store, type DocumentRow, type PendingChange } from './store.js'
+
+const USER = '550e8400-e29b-41d4-a716-446655440000'
+const OTHER = '550e8400-e29b-41d4-a716-4466554400ff'
+let counter = 0
+const docId = () => `550e8400-e29b-41d4-a716-${String(++counter).padStart(12, '0')}`
+
+function created(id: string, content: JsonObject, clientOpId: string | null = null): PendingChange {
+  const now = new Date().toISOString()
+  const rev = revisionId(1, null, 'T', content)
+  const document: DocumentRow = { id, ownerId: USER, title: 'T', content, revisionId: rev, generation: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now }
+  return { document, expectedRevisionId: null, event: { documentId: id, userId: USER, eventType: 'create', revisionId: rev, previousRevisionId: null,
+    forwardPatch: { id, title: 'T', content }, reversePatch: null, clientOpId, opIndex: 0, vectorClock: null, cause: null, batchId: null, conflict: false } }
+}
+
+function updated(before: DocumentRow, content: JsonObject, forward: unknown, reverse: unknown, clientOpId: string | null = null): PendingChange {
+  const rev = revisionId(before.generation + 1, before.revisionId, before.title, content)
+  const document = { ...before, content, revisionId: rev, generation: before.generation + 1, updatedAt: new Date().toISOString() }
+  return { document, expectedRevisionId: before.revisionId, event: { documentId: before.id, userId: USER, eventType: 'update', revisionId: rev,
+    previousRevisionId: before.revisionId, forwardPatch: forward, reversePatch: reverse, clientOpId, opIndex: 0, vectorClock: { a: 1 }, cause: null, batchId: null, conflict: false } }
+}
+
+for (const dialect of TEST_DIALECTS) {
+  t.test(dialect, async (t) => {
+    t.test('migrations run once and again without error', async (t) => {
+      const store = await createTestStore(t, dialect)
+      await store.migrate()
+      t.equal(await store.latestSequence(), 0)
+    })
+
+    t.test('logs events with forward and reverse patches (seed: test_event_logging)', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      const [create] = await store.commit([created(id, { text: 'Hello, World!' })])
+      const doc = (await store.getDocument(id))!
+      const [update] = await store.commit([updated(doc, { text: 'Updated text' },
+        [{ op: 'replace', path: '/text', value: 'Updated text' }], [{ op: 'replace', path: '/text', value: 'Hello, World!' }])])
+      t.ok(update!.sequence > create!.sequence, 'sequences increase')
+      const events = await store.documentEvents(id)
+      t.same(events.map((e) => e.eventType), ['create', 'update'])
+      t.same(events[0]!.forwardPatch, { id, title: 'T', content: { text: 'Hello, World!' } })
+      t.equal(events[0]!.reversePatch, null)
+      t.same(events[1]!.reversePatch, [{ op: 'replace', path: '/text', value: 'Hello, World!' }])
+      t.same(events[1]!.vectorClock, { a: 1 })
+      t.match(events[1]!.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
+      t.same((await store.getDocument(id))!.content, { text: 'Updated text' })
+    })
+
+    t.test('a delete stores a null forward patch and the full document as reverse (seed: test_document_delete)', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      await store.commit([created(id, { text: 'x' })])
+      const doc = (await store.getDocument(id))!
+      const rev = revisionId(2, doc.revisionId, null, null)
+      await store.commit([{ document: { ...doc, deleted: true, revisionId: rev, generation: 2 }, expectedRevisionId: doc.revisionId,
+        event: { documentId: id, userId: USER, eventType: 'delete', revisionId: rev, previousRevisionId: doc.revisionId, forwardPatch: null,
+          reversePatch: { id, title: 'T', content: { text: 'x' } }, clientOpId: null, opIndex: 0, vectorClock: null, cause: null, batchId: null, conflict: false } }])
+      const [, deleted] = await store.documentEvents(id)
+      t.equal(deleted!.forwardPatch, null)
+      t.same(deleted!.reversePatch, { id, title: 'T', content: { text: 'x' } })
+      t.equal((await store.getDocument(id))!.deleted, true)
+      t.same(await store.listDocuments(USER), [], 'deleted documents are not listed')
+    })
+
+    t.test('a stale expected revision or a reused client op id writes nothing', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      await store.commit([created(id, { n: 0 }, 'op-1')])
+      const doc = (await store.getDocument(id))!
+      const other = docId()
+      const stale = updated({ ...doc, revisionId: revisionId(1, null, 'T', { n: 99 }) }, { n: 1 }, [], [])
+      await t.rejects(store.commit([created(other, { n: 0 }), stale]), StaleRevisionError)
+      await t.rejects(store.commit([created(docId(), { n: 0 }, 'op-1')]), DuplicateOpError)
+      t.equal(await store.getDocument(other), undefined, 'the batch wrote nothing')
+      t.equal(await store.latestSequence(), 1)
+      await t.rejects(store.commit([created(id, {})]), StaleRevisionError, 'creating an existing id is stale too')
+      t.same((await store.findOps([{ userId: USER, clientOpId: 'op-1' }])).map((e) => e.documentId), [id])
+    })
+
+    t.test('a batch gets consecutive sequences and writes each document once, at its last state', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      const first = created(id, { n: 0 })
+      const second = updated(first.document, { n: 1 }, [{ op: 'replace', path: '/n', value: 1 }], [{ op: 'replace', path: '/n', value: 0 }])
+      const third = updated(second.document, { n: 2 }, [{ op: 'replace', path: '/n', value: 2 }], [{ op: 'replace', path: '/n', value: 1 }])
+      const events = await store.commit([first, second, third])
+      t.same(events.map((e) => e.sequence), [1, 2, 3])
+      const doc = (await store.getDocument(id))!
+      t.same(doc.content, { n: 2 })
+      t.equal(doc.generation, 3)
+    })
+
+    t.test('readChanges pages by sequence and shows only readable documents', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const mine = Array.from({ length: 5 }, () => docId())
+      for (const id of mine) await store.commit([created(id, { unicode: 'ü€😀', nested: { a: [1, { b: null }] } })])
+      const theirs = docId()
+      const foreign = created(theirs, { secret: true })
+      foreign.document.ownerId = OTHER
+      foreign.event.userId = OTHER
+      await store.commit([foreign])
+      const page1 = await store.readChanges({ since: 0, limit: 3, userId: USER })
+      t.same(page1.events.map((e) => e.sequence), [1, 2, 3])
+      t.equal(page1.hasMore, true)
+      t.equal(page1.latestSequence, 6)
+      const page2 = await store.readChanges({ since: 3, limit: 3, userId: USER })
+      t.same(page2.events.map((e) => e.sequence), [4, 5], 'the other user\'s document is not in the feed')
+      t.equal(page2.hasMore, false)
+      t.same((page2.events[0]!.forwardPatch as { content: unknown }).content, { unicode: 'ü€😀', nested: { a: [1, { b: null }] } })
+      await store.setAccess(theirs, USER, 'read')
+      t.same((await store.readChanges({ since: 5, limit: 10, userId: USER })).events.map((e) => e.documentId), [theirs], 'a grant makes it readable')
+      t.same(await store.grants(theirs), new Map([[USER, 'read']]))
+      await store.setAccess(theirs, USER, 'none')
+      t.same((await store.readChanges({ since: 5, limit: 10, userId: USER })).events, [])
+      t.same((await store.readChanges({ since: 0, limit: 10, userId: USER, documentId: mine[1] })).events.map((e) => e.sequence), [2])
+    })
+
+    t.test('users: created once, found by id', async (t) => {
+      const store = await createTestStore(t, dialect)
+      t.equal(await store.createUser(USER, 'hash-1'), true)
+      t.equal(await store.createUser(USER, 'hash-2'), false)
+      t.same(await store.getUser(USER), { id: USER, tokenHash: 'hash-1' })
+      t.equal(await store.getUser(OTHER), undefined)
+    })
+  })
+}
+
+t.test('postgres only (SQLite has a single writer, so commits cannot interleave there)', async (t) => {
+  t.test('a feed reader never skips an event when a later writer is ready to commit first', async (t) => {
+    const { url, drop } = await createTestDatabase('postgres')
+    const writerA = Store.open(url)
+    const writerB = Store.open(url)
+    const reader = Store.open(url)
+    t.teardown(async () => {
+      await Promise.all([writerA.close(), writerB.close(), reader.close()])
+      await drop()
+    })
+    await reader.migrate()
+    await writerA.commit([created(docId(), { n: 0 })])
+
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let aHolds!: () => void
+    const aAllocated = new Promise<void>((resolve) => (aHolds = resolve))
+    // A allocates its sequence, then holds its transaction open before committing.
+    const a = writerA.commit([created(docId(), { writer: 'A' })], { beforeCommit: async () => { aHolds(); await held } })
+    await aAllocated
+    // B starts after A and would get the next sequence; it must not become visible before A's.
+    let bDone = false
+    const b = writerB.commit([created(docId(), { writer: 'B' })]).then((events) => { bDone = true; return events })
+
+    const seen: number[] = []
+    let cursor = 1
+    const poll = async () => {
+      const { events } = await reader.readChanges({ since: cursor, limit: 100, userId: USER })
+      for (const e of events) seen.push(e.sequence)
+      if (events.length) cursor = events[events.length - 1]!.sequence
+    }
+    for (let i = 0; i < 20; i++) {
+      await poll()
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    t.same(seen, [], 'while A is open the reader sees neither A nor B')
+    t.equal(bDone, false, 'B waits for A: commit order is sequence order')
+    release()
+    const [[eventA], [eventB]] = await Promise.all([a, b])
+    for (let i = 0; i < 10 && seen.length < 2; i++) await poll()
+    t.ok(eventA!.sequence < eventB!.sequence)
+    t.same(seen, [eventA!.sequence, eventB!.sequence], 'both arrive, in order, with none skipped')
+  })
+
+  t.test('subscribe hears sequences committed by another store on the same database', async (t) => {
+    const { url, drop } = await createTestDatabase('postgres')
+    const listener = Store.open(url)
+    const writer = Store.open(url)
+    let stop: (() => Promise<void>) | undefined
+    t.teardown(async () => {
+      await stop?.()
+      await Promise.all([listener.close(), writer.close()])
+      await drop()
+    })
+    await listener.migrate()
+    const heard: number[] = []
+    stop = await listener.subscribe((sequences) => heard.push(...sequences))
+    const events = await writer.commit([created(docId(), { n: 1 }), created(docId(), { n: 2 })])
+    for (let i = 0; i < 100 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 10))
+    t.same(heard, events.map((e) => e.sequence))
+  })
+})

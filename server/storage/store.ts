@@ -1,0 +1,379 @@
+import { Migrator, sql, type Selectable, type Transaction } from 'kysely'
+import type { JsonObject, VectorClock } from '../../core/index.js'
+import type { DialectName, StorageDialect } from './dialect.js'
+import { migrations } from './migrations.js'
+import { postgresDialect } from './postgres.js'
+import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
+import { sqliteDialect } from './sqlite.js'
+
+export type Role = 'owner' | 'write' | 'read'
+export type EventType = 'create' | 'update' | 'delete' | 'rename'
+
+export interface DocumentRow {
+  id: string
+  ownerId: string
+  title: string
+  content: JsonObject
+  revisionId: string
+  generation: number
+  vectorClock: VectorClock
+  deleted: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ChangeEventRow {
+  sequence: number
+  documentId: string
+  userId: string
+  eventType: EventType
+  revisionId: string
+  previousRevisionId: string | null
+  forwardPatch: unknown
+  reversePatch: unknown
+  clientOpId: string | null
+  opIndex: number
+  vectorClock: VectorClock | null
+  cause: 'undo' | 'redo' | null
+  batchId: string | null
+  conflict: boolean
+  createdAt: string
+}
+
+export type NewEvent = Omit<ChangeEventRow, 'sequence' | 'createdAt'>
+
+/** One change to commit: the document's new row and the event that describes it. */
+export interface PendingChange {
+  document: DocumentRow
+  /** The revision the row must have now; null when the document must not exist yet. */
+  expectedRevisionId: string | null
+  event: NewEvent
+}
+
+export interface CommitHooks {
+  /** Runs inside the transaction once sequences are allocated; the commit waits for it (tests use it). */
+  beforeCommit?: (events: ChangeEventRow[]) => Promise<void>
+}
+
+/** A document changed underneath: its revision is not the one the change was computed from. */
+export class StaleRevisionError extends Error {
+  constructor(readonly documentId: string, readonly expected: string | null, readonly actual: string | null) {
+    super(`document ${documentId} is at revision ${actual}, not ${expected}`)
+    this.name = 'StaleRevisionError'
+  }
+}
+
+/** A (user, client_op_id) pair that is already in the log. */
+export class DuplicateOpError extends Error {
+  constructor(readonly userId: string, readonly clientOpId: string) {
+    super(`client op ${clientOpId} of user ${userId} is already in the log`)
+    this.name = 'DuplicateOpError'
+  }
+}
+
+/** The database behind a server: documents, users, grants and the append-only change log. */
+export class Store {
+  private constructor(private readonly dialect: StorageDialect) {}
+
+  /** Opens `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; run {@link migrate} before use. */
+  static open(databaseUrl: string, options: { poolSize?: number } = {}): Store {
+    if (databaseUrl.startsWith('sqlite:')) return new Store(sqliteDialect(databaseUrl.slice('sqlite:'.length)))
+    if (/^postgres(ql)?:\/\//.test(databaseUrl)) return new Store(postgresDialect(databaseUrl, options.poolSize))
+    throw new Error(`unsupported database URL ${JSON.stringify(databaseUrl)}: use sqlite:<path>, sqlite::memory: or postgres://…`)
+  }
+
+  get dialectName(): DialectName {
+    return this.dialect.name
+  }
+
+  private get db() {
+    return this.dialect.db
+  }
+
+  async migrate(): Promise<void> {
+    const { error } = await new Migrator({ db: this.db, provider: migrations(this.dialect.name) }).migrateToLatest()
+    if (error) throw error
+  }
+
+  close(): Promise<void> {
+    return this.dialect.close()
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db)
+  }
+
+  async getUser(id: string): Promise<{ id: string; tokenHash: string } | undefined> {
+    const row = await this.db.selectFrom('users').select(['id', 'token_hash']).where('id', '=', id).executeTakeFirst()
+    return row && { id: row.id, tokenHash: row.token_hash }
+  }
+
+  /** False when the user already exists. */
+  async createUser(id: string, tokenHash: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('users')
+      .values({ id, token_hash: tokenHash, created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst()
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+  }
+
+  async getDocument(id: string): Promise<DocumentRow | undefined> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+    return row && this.toDocument(row)
+  }
+
+  /** Documents, not deleted, that the user owns or has a grant on. */
+  async listDocuments(userId: string): Promise<DocumentRow[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('deleted', '=', 0)
+      .where((eb) =>
+        eb.or([
+          eb('owner_id', '=', userId),
+          eb('id', 'in', eb.selectFrom('document_access').select('document_id').where('user_id', '=', userId)),
+        ]),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => this.toDocument(r))
+  }
+
+  /** Users with a grant on the document, with their roles (the owner is on the document row). */
+  async grants(documentId: string): Promise<Map<string, 'read' | 'write'>> {
+    const rows = await this.db.selectFrom('document_access').select(['user_id', 'role']).where('document_id', '=', documentId).execute()
+    return new Map(rows.map((r) => [r.user_id, r.role]))
+  }
+
+  async setAccess(documentId: string, userId: string, role: 'read' | 'write' | 'none'): Promise<void> {
+    if (role === 'none') {
+      await this.db.deleteFrom('document_access').where('document_id', '=', documentId).where('user_id', '=', userId).execute()
+      return
+    }
+    await this.db
+      .insertInto('document_access')
+      .values({ document_id: documentId, user_id: userId, role })
+      .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ role }))
+      .execute()
+  }
+
+  /** Events committed under these (user, client op) pairs, in sequence order. */
+  async findOps(ops: ReadonlyArray<{ userId: string; clientOpId: string }>): Promise<ChangeEventRow[]> {
+    if (ops.length === 0) return []
+    const rows = await this.db
+      .selectFrom('change_events')
+      .selectAll()
+      .where((eb) => eb.or(ops.map((op) => eb.and([eb('user_id', '=', op.userId), eb('client_op_id', '=', op.clientOpId)]))))
+      .orderBy('sequence')
+      .execute()
+    return rows.map((r) => this.toEvent(r))
+  }
+
+  /**
+   * Commits a batch in one transaction: checks every document's expected revision, appends the
+   * events with sequences in array order, and writes each document's last state once. Throws
+   * {@link StaleRevisionError} or {@link DuplicateOpError} having written nothing.
+   */
+  async commit(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<ChangeEventRow[]> {
+    if (changes.length === 0) return []
+    return this.db.transaction().execute(async (trx) => {
+      await this.checkRevisions(trx, changes)
+      await this.checkOps(trx, changes)
+      await this.dialect.lockSequences(trx)
+      const now = new Date().toISOString()
+      const inserted = await trx
+        .insertInto('change_events')
+        .values(changes.map(({ event: e }) => ({
+          document_id: e.documentId,
+          user_id: e.userId,
+          event_type: e.eventType,
+          revision_id: e.revisionId,
+          previous_revision_id: e.previousRevisionId,
+          forward_patch: e.forwardPatch === null ? null : JSON.stringify(e.forwardPatch),
+          reverse_patch: e.reversePatch === null ? null : JSON.stringify(e.reversePatch),
+          client_op_id: e.clientOpId,
+          op_index: e.opIndex,
+          vector_clock: e.vectorClock === null ? null : JSON.stringify(e.vectorClock),
+          cause: e.cause,
+          batch_id: e.batchId,
+          conflict: e.conflict ? 1 : 0,
+          created_at: now,
+        })))
+        .returning(['sequence', 'created_at'])
+        .execute()
+      const last = new Map<string, DocumentRow>()
+      for (const { document } of changes) last.set(document.id, document)
+      for (const d of last.values()) await this.upsertDocument(trx, d)
+      const events = changes.map(({ event }, i) => ({
+        ...event,
+        sequence: Number(inserted[i]!.sequence),
+        createdAt: this.dialect.decodeTime(inserted[i]!.created_at),
+      }))
+      await this.dialect.notify(trx, events.map((e) => e.sequence))
+      await hooks.beforeCommit?.(events)
+      return events
+    })
+  }
+
+  private async checkRevisions(trx: Transaction<Database>, changes: readonly PendingChange[]): Promise<void> {
+    const expected = new Map<string, string | null>()
+    for (const c of changes) if (!expected.has(c.document.id)) expected.set(c.document.id, c.expectedRevisionId)
+    let query = trx.selectFrom('documents').select(['id', 'revision_id']).where('id', 'in', [...expected.keys()])
+    if (this.dialect.name === 'postgres') query = query.forUpdate()
+    const current = new Map((await query.execute()).map((r) => [r.id, r.revision_id]))
+    for (const [id, revision] of expected) {
+      const actual = current.get(id) ?? null
+      if (actual !== revision) throw new StaleRevisionError(id, revision, actual)
+    }
+  }
+
+  private async checkOps(trx: Transaction<Database>, changes: readonly PendingChange[]): Promise<void> {
+    const ops = changes.filter((c) => c.event.clientOpId !== null && c.event.opIndex === 0)
+    if (ops.length === 0) return
+    const found = await trx
+      .selectFrom('change_events')
+      .select(['user_id', 'client_op_id'])
+      .where((eb) => eb.or(ops.map(({ event }) => eb.and([eb('user_id', '=', event.userId), eb('client_op_id', '=', event.clientOpId)]))))
+      .executeTakeFirst()
+    if (found) throw new DuplicateOpError(found.user_id, found.client_op_id!)
+  }
+
+  private async upsertDocument(trx: Transaction<Database>, d: DocumentRow): Promise<void> {
+    const values = {
+      title: d.title,
+      content: JSON.stringify(d.content),
+      revision_id: d.revisionId,
+      generation: d.generation,
+      vector_clock: JSON.stringify(d.vectorClock),
+      deleted: d.deleted ? 1 : 0,
+      updated_at: d.updatedAt,
+    }
+    await trx
+      .insertInto('documents')
+      .values({ id: d.id, owner_id: d.ownerId, created_at: d.createdAt, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute()
+  }
+
+  /**
+   * Events after `since` on documents the user may read now (or one document), ascending. Commit
+   * order is sequence order (§3.2), so a sequence seen here can never be preceded later by a lower one.
+   */
+  async readChanges(opts: { since: number; limit: number; userId: string; documentId?: string }): Promise<{
+    events: ChangeEventRow[]
+    latestSequence: number
+    hasMore: boolean
+  }> {
+    let query = this.db
+      .selectFrom('change_events as e')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .selectAll('e')
+      .where('e.sequence', '>', opts.since)
+      .where((eb) =>
+        eb.or([
+          eb('d.owner_id', '=', opts.userId),
+          eb.exists(eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'e.document_id').where('a.user_id', '=', opts.userId)),
+        ]),
+      )
+    if (opts.documentId !== undefined) query = query.where('e.document_id', '=', opts.documentId)
+    const rows = await query.orderBy('e.sequence').limit(opts.limit + 1).execute()
+    return {
+      events: rows.slice(0, opts.limit).map((r) => this.toEvent(r)),
+      latestSequence: await this.latestSequence(),
+      hasMore: rows.length > opts.limit,
+    }
+  }
+
+  /** Every event of one document after `after`, ascending. */
+  async documentEvents(documentId: string, after = 0): Promise<ChangeEventRow[]> {
+    const rows = await this.db
+      .selectFrom('change_events')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .where('sequence', '>', after)
+      .orderBy('sequence')
+      .execute()
+    return rows.map((r) => this.toEvent(r))
+  }
+
+  async eventsBySequence(sequences: readonly number[]): Promise<ChangeEventRow[]> {
+    if (sequences.length === 0) return []
+    const rows = await this.db.selectFrom('change_events').selectAll().where('sequence', 'in', [...sequences]).orderBy('sequence').execute()
+    return rows.map((r) => this.toEvent(r))
+  }
+
+  /** Documents the user changed after a sequence (what an undo without document id restores). */
+  async documentsChangedBy(userId: string, after: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('change_events')
+      .select('document_id')
+      .where('user_id', '=', userId)
+      .where('sequence', '>', after)
+      .groupBy('document_id')
+      .orderBy(sql`min(sequence)`)
+      .execute()
+    return rows.map((r) => r.document_id)
+  }
+
+  /** The events of the user's most recent undo not redone yet (optionally on one document). */
+  async lastUndoBatch(userId: string, documentId?: string): Promise<ChangeEventRow[]> {
+    let latest = this.db
+      .selectFrom('change_events as u')
+      .select('u.batch_id')
+      .where('u.user_id', '=', userId)
+      .where('u.cause', '=', 'undo')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('change_events as r').select('r.sequence').where('r.cause', '=', 'redo').whereRef('r.batch_id', '=', 'u.batch_id'))))
+    if (documentId !== undefined) latest = latest.where('u.document_id', '=', documentId)
+    const found = await latest.orderBy('u.sequence', 'desc').limit(1).executeTakeFirst()
+    if (!found?.batch_id) return []
+    const rows = await this.db.selectFrom('change_events').selectAll().where('batch_id', '=', found.batch_id).where('cause', '=', 'undo').orderBy('sequence').execute()
+    return rows.map((r) => this.toEvent(r))
+  }
+
+  async latestSequence(): Promise<number> {
+    const row = await this.db.selectFrom('change_events').select((eb) => eb.fn.max('sequence').as('latest')).executeTakeFirst()
+    return Number(row?.latest ?? 0)
+  }
+
+  /** Sequences committed by any instance on this database (PostgreSQL); a no-op on SQLite. */
+  subscribe(onCommitted: (sequences: number[]) => void): Promise<() => Promise<void>> {
+    return this.dialect.subscribe(onCommitted)
+  }
+
+  private toDocument(r: Selectable<DocumentsTable>): DocumentRow {
+    return {
+      id: r.id,
+      ownerId: r.owner_id,
+      title: r.title,
+      content: this.dialect.decodeJson(r.content) as JsonObject,
+      revisionId: r.revision_id,
+      generation: Number(r.generation),
+      vectorClock: this.dialect.decodeJson(r.vector_clock) as VectorClock,
+      deleted: Number(r.deleted) === 1,
+      createdAt: this.dialect.decodeTime(r.created_at),
+      updatedAt: this.dialect.decodeTime(r.updated_at),
+    }
+  }
+
+  private toEvent(r: Selectable<ChangeEventsTable>): ChangeEventRow {
+    return {
+      sequence: Number(r.sequence),
+      documentId: r.document_id,
+      userId: r.user_id,
+      eventType: r.event_type,
+      revisionId: r.revision_id,
+      previousRevisionId: r.previous_revision_id,
+      forwardPatch: r.forward_patch === null ? null : this.dialect.decodeJson(r.forward_patch),
+      reversePatch: r.reverse_patch === null ? null : this.dialect.decodeJson(r.reverse_patch),
+      clientOpId: r.client_op_id,
+      opIndex: Number(r.op_index),
+      vectorClock: r.vector_clock === null ? null : (this.dialect.decodeJson(r.vector_clock) as VectorClock),
+      cause: r.cause,
+      batchId: r.batch_id,
+      conflict: Number(r.conflict) === 1,
+      createdAt: this.dialect.decodeTime(r.created_at),
+    }
+  }
+}

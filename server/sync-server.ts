@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto'
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { ClientMessage, ServerMessage } from '../generated/types.js'
+import { PatchsyncError, decodeClientFrame, requestIdOf, type Limits } from '../core/index.js'
+import { silentLog, type ActivityLog } from './activity-log.js'
+import type { HashOptions } from './auth.js'
+import { DocumentService, type MutationResult } from './documents.js'
+import { HANDLERS, type HandlerContext } from './handlers/index.js'
+import { Metrics } from './metrics.js'
+import { RateLimiter } from './rate-limit.js'
+import { Session } from './session.js'
+import { Store, type ChangeEventRow, type DocumentRow } from './storage/store.js'
+import { eventMessage } from './wire.js'
+
+export interface SyncServerOptions {
+  /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; ignored when `store` is given. */
+  databaseUrl?: string
+  /** An open store to use instead (the server then does not close it). */
+  store?: Store
+  /** Register unknown users with the token they present (the seed's behaviour). Default true. */
+  autoRegister?: boolean
+  /** WebSocket path. Default `/ws`. */
+  path?: string
+  /** Largest frame accepted, in bytes; larger frames get `frame_too_large`. Default 1 MiB. */
+  maxPayload?: number
+  /** Patch and document limits (§10). */
+  limits?: Partial<Limits>
+  /** Per-user token bucket; `perSecond: 0` turns it off. Default 200/s, burst 400. */
+  rateLimit?: { perSecond: number; burst: number }
+  /** Ping interval; a connection that misses one pong is terminated. Default 30 s; 0 turns it off. */
+  heartbeatMs?: number
+  /** Argon2id parameters for new token hashes. */
+  hashOptions?: HashOptions
+  /** Where activity is reported (see `monitoringLog`, `jsonLog`). Default silent. */
+  log?: ActivityLog
+  /** Serve wss:// directly with this certificate and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Documents kept in memory for the write path. */
+  cacheSize?: number
+}
+
+/** A running patchsync server; see {@link createSyncServer}. */
+export interface SyncServer {
+  /** Listens on its own HTTP(S) server. Port 0 picks a free port. */
+  listen(port?: number, host?: string): Promise<{ port: number }>
+  /** Serves WebSocket upgrades on `path` of an existing HTTP server instead (ws `noServer` style). */
+  attach(server: HttpServer): Promise<void>
+  /** `ws://host:port/ws` once listening. */
+  readonly url: string
+  readonly store: Store
+  readonly metrics: Metrics
+  /** Waits for queued commits, closes every connection, then the database. */
+  close(): Promise<void>
+}
+
+/** Creates a patchsync server. Nothing is opened until `listen` or `attach`. */
+export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
+  const store = options.store ?? Store.open(options.databaseUrl ?? 'sqlite:./data/patchsync.db')
+  const ownsStore = options.store === undefined
+  const log = options.log ?? silentLog
+  const path = options.path ?? '/ws'
+  const maxPayload = options.maxPayload ?? 1024 * 1024
+  const metrics = new Metrics()
+  const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 200, options.rateLimit?.burst ?? 400)
+  const ownSequences = new Set<number>()
+  /** Deliveries of other instances' changes still reading the store; close waits for them. */
+  const deliveries = new Set<Promise<void>>()
+  const sessionsByUser = new Map<string, Set<Session>>()
+  const sessions = new Set<Session>()
+  const documents = new DocumentService(store, {
+    limits: options.limits,
+    cacheSize: options.cacheSize,
+    beforeCommit: (events) => {
+      for (const e of events) ownSequences.add(e.sequence)
+    },
+    onCommit: ({ events, milliseconds }) => {
+      metrics.commit(milliseconds)
+      metrics.updates += events.length
+      for (const e of events) {
+        if (e.conflict) {
+          metrics.conflicts++
+          log.conflict(e.documentId, e.userId)
+        }
+        if (e.eventType === 'update') log.patchApplied(e.documentId, e.forwardPatch)
+      }
+    },
+  })
+  // Frames up to twice the limit are read so they can be answered with frame_too_large; beyond
+  // that ws closes the connection (1009), as reading them would cost the memory the limit protects.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayload * 2 + 1024 })
+  let httpServer: HttpServer | undefined
+  let url = ''
+  let started: Promise<void> | undefined
+  let stopListening: (() => Promise<void>) | undefined
+  let heartbeat: NodeJS.Timeout | undefined
+  let closing = false
+
+  const send = (session: Session, message: ServerMessage): void => {
+    log.sent(session.id, message.type)
+    session.send(message)
+  }
+
+  const readers = (document: DocumentRow, grants: Map<string, unknown>): Set<string> => new Set([document.ownerId, ...grants.keys()])
+
+  /** Sends each event to every session, except `except`, whose user may read its document. */
+  const fanOut = async (events: ChangeEventRow[], docs: DocumentRow[], except?: Session) => {
+    for (const [i, e] of events.entries()) {
+      const document = docs[i]!
+      const allowed = readers(document, await store.grants(e.documentId))
+      const message = eventMessage(e, document)
+      for (const userId of allowed) {
+        for (const session of sessionsByUser.get(userId) ?? []) if (session !== except) send(session, message)
+      }
+    }
+  }
+
+  const context = (session: Session): HandlerContext => ({
+    session,
+    store,
+    documents,
+    autoRegister: options.autoRegister ?? true,
+    hashOptions: options.hashOptions ?? {},
+    broadcast: (result: MutationResult, except: Session) => fanOut(result.events, result.documents, except),
+    authenticated: (s) => {
+      const set = sessionsByUser.get(s.userId!) ?? new Set()
+      set.add(s)
+      sessionsByUser.set(s.userId!, set)
+    },
+  })
+
+  const fail = (session: Session, error: unknown, requestId?: string) => {
+    const known = error instanceof PatchsyncError
+    const code = known ? error.code : closing ? 'server_shutting_down' : 'internal_error'
+    const message = known ? error.message : closing ? 'the server is closing' : 'internal error'
+    if (!known && !closing) log.info('internal error', { error: String((error as Error)?.stack ?? error) })
+    metrics.error(code)
+    log.error(session.id, code, message)
+    send(session, {
+      type: 'error',
+      code: code as never,
+      message,
+      ...(requestId !== undefined ? { request_id: requestId } : {}),
+      ...(known && error.details ? { details: error.details } : {}),
+    })
+  }
+
+  const handle = async (session: Session, data: RawData, isBinary: boolean) => {
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
+    if (size > maxPayload) return fail(session, new PatchsyncError('frame_too_large', `frames may be at most ${maxPayload} bytes`))
+    if (isBinary) return fail(session, new PatchsyncError('invalid_message', 'binary frames are not part of the protocol'))
+    const text = data.toString()
+    let message: ClientMessage
+    try {
+      message = decodeClientFrame(text)
+    } catch (error) {
+      let requestId: string | undefined
+      try {
+        requestId = requestIdOf(JSON.parse(text))
+      } catch {
+        requestId = undefined
+      }
+      return fail(session, error, requestId)
+    }
+    metrics.message(message.type)
+    log.received(session.id, message.type)
+    const requestId = message.request_id
+    const wait = limiter.take(session.userId ?? `connection:${session.id}`)
+    if (wait > 0) return fail(session, new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
+    if (session.userId === undefined && message.type !== 'authenticate') {
+      return fail(session, new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
+    }
+    if (closing) return fail(session, new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
+    try {
+      const handler = HANDLERS[message.type] as (ctx: HandlerContext, m: ClientMessage) => Promise<ServerMessage>
+      const reply = await handler(context(session), message)
+      send(session, requestId === undefined ? reply : { ...reply, request_id: requestId })
+    } catch (error) {
+      fail(session, error, requestId)
+    }
+  }
+
+  wss.on('connection', (socket: WebSocket) => {
+    const session = new Session(randomUUID(), socket)
+    sessions.add(session)
+    metrics.connections++
+    log.connected(session.id)
+    socket.on('pong', () => {
+      session.alive = true
+    })
+    socket.on('message', (data, isBinary) => {
+      session.queue = session.queue.then(() => handle(session, data, isBinary))
+    })
+    socket.on('close', () => {
+      sessions.delete(session)
+      metrics.connections--
+      limiter.forget(`connection:${session.id}`)
+      if (session.userId !== undefined) sessionsByUser.get(session.userId)?.delete(session)
+      log.disconnected(session.id)
+    })
+    socket.on('error', () => socket.terminate())
+  })
+
+  const onHttpRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    if (pathname === '/healthz') {
+      try {
+        await store.ping()
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
+      } catch (error) {
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', error: String(error) }))
+      }
+    } else if (pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render())
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
+    }
+  }
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== path || closing) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  }
+
+  /** Changes committed by other instances on the same database reach this instance's clients. */
+  const onCommitted = async (sequences: number[]) => {
+    const foreign = sequences.filter((s) => !ownSequences.delete(s))
+    if (foreign.length === 0) return
+    const events = await store.eventsBySequence(foreign)
+    const docs: DocumentRow[] = []
+    for (const e of events) {
+      documents.invalidate(e.documentId)
+      docs.push((await store.getDocument(e.documentId))!)
+    }
+    await fanOut(events, docs)
+  }
+
+  const start = () => {
+    started ??= (async () => {
+      await store.migrate()
+      stopListening = await store.subscribe((sequences) => {
+        if (closing) return
+        const delivery = onCommitted(sequences)
+          .catch((error) => log.info('could not deliver changes from another instance', { error: String(error) }))
+          .finally(() => deliveries.delete(delivery))
+        deliveries.add(delivery)
+      })
+      const interval = options.heartbeatMs ?? 30_000
+      if (interval > 0) {
+        heartbeat = setInterval(() => {
+          for (const session of sessions) {
+            if (!session.alive) {
+              session.terminate()
+              continue
+            }
+            session.alive = false
+            session.ping()
+          }
+        }, interval)
+        heartbeat.unref()
+      }
+    })()
+    return started
+  }
+
+  return {
+    get url() {
+      return url
+    },
+    store,
+    metrics,
+    async listen(port = 8080, host = '0.0.0.0') {
+      await start()
+      httpServer = options.tls ? createHttpsServer(options.tls, onHttpRequest) : createHttpServer(onHttpRequest)
+      httpServer.on('upgrade', onUpgrade)
+      await new Promise<void>((resolve, reject) => {
+        httpServer!.once('error', reject)
+        httpServer!.listen(port, host, () => resolve())
+      })
+      const address = httpServer.address() as AddressInfo
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+      url = `${options.tls ? 'wss' : 'ws'}://${shownHost}:${address.port}${path}`
+      return { port: address.port }
+    },
+    async attach(server: HttpServer) {
+      await start()
+      server.on('upgrade', onUpgrade)
+    },
+    async close() {
+      closing = true
+      if (heartbeat) clearInterval(heartbeat)
+      await documents.idle()
+      await Promise.all([...sessions].map((s) => s.queue))
+      for (const client of wss.clients) client.close(1001, 'server closing')
+      for (const client of wss.clients) client.terminate()
+      wss.close()
+      if (httpServer) await new Promise<void>((resolve) => httpServer!.close(() => resolve()))
+      await stopListening?.()
+      await Promise.all(deliveries)
+      if (ownsStore) await store.close()
+    },
+  }
+}

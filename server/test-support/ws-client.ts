@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto'
+import WebSocket from 'ws'
+
+type Frame = Record<string, unknown> & { type: string }
+
+/** A bare protocol client for tests: send frames, await replies by request id or by type. */
+export class TestClient {
+  readonly received: Frame[] = []
+  private readonly waiters: Array<{ match: (f: Frame) => boolean; resolve: (f: Frame) => void }> = []
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as Frame
+      const i = this.waiters.findIndex((w) => w.match(frame))
+      if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(frame)
+      else this.received.push(frame)
+    })
+  }
+
+  static async connect(url: string): Promise<TestClient> {
+    const socket = new WebSocket(url)
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve())
+      socket.once('error', reject)
+    })
+    return new TestClient(socket)
+  }
+
+  /** Connects and authenticates as a user (a fresh one unless given). */
+  static async login(url: string, userId: string = randomUUID(), token = `token-${userId}`): Promise<TestClient & { userId: string }> {
+    const client = await TestClient.connect(url)
+    const reply = await client.request({ type: 'authenticate', user_id: userId, auth_token: token })
+    if (reply.type !== 'auth_success') throw new Error(`login failed: ${JSON.stringify(reply)}`)
+    return Object.assign(client, { userId })
+  }
+
+  send(frame: object | string): void {
+    this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
+  }
+
+  /** Sends with a fresh request_id and resolves with the reply that echoes it. */
+  request(frame: Frame, timeoutMs = 5000): Promise<Frame> {
+    const requestId = randomUUID()
+    const reply = this.next((f) => f.request_id === requestId, timeoutMs)
+    this.send({ ...frame, request_id: requestId })
+    return reply
+  }
+
+  /** The next frame that matches (already received, or arriving within the timeout). */
+  next(match: string | ((f: Frame) => boolean), timeoutMs = 5000): Promise<Frame> {
+    const test = typeof match === 'string' ? (f: Frame) => f.type === match : match
+    const i = this.received.findIndex(test)
+    if (i >= 0) return Promise.resolve(this.received.splice(i, 1)[0]!)
+    return new Promise((resolve, reject) => {
+      const waiter = { match: test, resolve: (f: Frame) => { clearTimeout(timer); resolve(f) } }
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1)
+        reject(new Error(`no frame matching ${typeof match === 'string' ? match : 'predicate'} within ${timeoutMs} ms`))
+      }, timeoutMs)
+      this.waiters.push(waiter)
+    })
+  }
+
+  close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.socket.once('close', () => resolve())
+      this.socket.close()
+    })
+  }
+}
