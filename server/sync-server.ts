@@ -57,6 +57,12 @@ export interface SyncServer {
   close(): Promise<void>
 }
 
+/** Requests whose handlers only submit to the write queue, so they may be started as they arrive. */
+const PIPELINED: ReadonlySet<ClientMessage['type']> = new Set(['create_document', 'update_document', 'rename_document', 'delete_document', 'undo_to_sequence', 'redo'])
+/** A connection with this many frames not yet answered stops being read until it is down to the second. */
+const MAX_PENDING_FRAMES = 4096
+const RESUME_PENDING_FRAMES = 1024
+
 /** Creates a patchsync server. Nothing is opened until `listen` or `attach`. */
 export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const store = options.store ?? Store.open(options.databaseUrl ?? 'sqlite:./data/patchsync.db')
@@ -104,13 +110,17 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     session.send(message)
   }
 
-  const readers = (document: DocumentRow, grants: Map<string, unknown>): Set<string> => new Set([document.ownerId, ...grants.keys()])
+  const readers = (document: DocumentRow, grants: ReadonlyMap<string, unknown>): Set<string> => new Set([document.ownerId, ...grants.keys()])
 
-  /** Sends each event to every session, except `except`, whose user may read its document. */
+  /**
+   * Sends each event to every session, except `except`, whose user may read its document. The
+   * grants come from the write path's cache when the document is there (it is right after its own
+   * commit), so a broadcast costs no query and broadcasts leave in the order the commits resolved.
+   */
   const fanOut = async (events: ChangeEventRow[], docs: DocumentRow[], except?: Session) => {
     for (const [i, e] of events.entries()) {
       const document = docs[i]!
-      const allowed = readers(document, await store.grants(e.documentId))
+      const allowed = readers(document, documents.cachedGrants(e.documentId) ?? (await store.grants(e.documentId)))
       const message = eventMessage(e, document)
       for (const userId of allowed) {
         for (const session of sessionsByUser.get(userId) ?? []) if (session !== except) send(session, message)
@@ -125,6 +135,9 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     autoRegister: options.autoRegister ?? true,
     hashOptions: options.hashOptions ?? {},
     broadcast: (result: MutationResult, except: Session) => fanOut(result.events, result.documents, except),
+    notify: (userId, message) => {
+      for (const target of sessionsByUser.get(userId) ?? []) send(target, message)
+    },
     authenticated: (s) => {
       const set = sessionsByUser.get(s.userId!) ?? new Set()
       set.add(s)
@@ -132,30 +145,31 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     },
   })
 
-  const fail = (session: Session, error: unknown, requestId?: string) => {
+  /** The `error` reply for a failure (sent by the caller, in reply order). */
+  const errorReply = (session: Session, error: unknown, requestId?: string): ServerMessage => {
     const known = error instanceof PatchsyncError
     const code = known ? error.code : closing ? 'server_shutting_down' : 'internal_error'
     const message = known ? error.message : closing ? 'the server is closing' : 'internal error'
     if (!known && !closing) log.info('internal error', { error: String((error as Error)?.stack ?? error) })
     metrics.error(code)
     log.error(session.id, code, message)
-    send(session, {
+    return {
       type: 'error',
       code: code as never,
       message,
       ...(requestId !== undefined ? { request_id: requestId } : {}),
       ...(known && error.details ? { details: error.details } : {}),
-    })
+    }
   }
 
-  const handle = async (session: Session, data: RawData, isBinary: boolean) => {
+  /** A frame decoded, or the error it gets. Pure: may run as soon as the frame arrives. */
+  const decode = (data: RawData, isBinary: boolean): { message: ClientMessage } | { error: PatchsyncError | unknown; requestId?: string } => {
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
-    if (size > maxPayload) return fail(session, new PatchsyncError('frame_too_large', `frames may be at most ${maxPayload} bytes`))
-    if (isBinary) return fail(session, new PatchsyncError('invalid_message', 'binary frames are not part of the protocol'))
+    if (size > maxPayload) return { error: new PatchsyncError('frame_too_large', `frames may be at most ${maxPayload} bytes`) }
+    if (isBinary) return { error: new PatchsyncError('invalid_message', 'binary frames are not part of the protocol') }
     const text = data.toString()
-    let message: ClientMessage
     try {
-      message = decodeClientFrame(text)
+      return { message: decodeClientFrame(text) }
     } catch (error) {
       let requestId: string | undefined
       try {
@@ -163,24 +177,62 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       } catch {
         requestId = undefined
       }
-      return fail(session, error, requestId)
+      return { error, requestId }
     }
+  }
+
+  /** Runs one request and resolves with its reply. A mutation is queued for commit before this returns. */
+  const dispatch = async (session: Session, message: ClientMessage): Promise<ServerMessage> => {
     metrics.message(message.type)
     log.received(session.id, message.type)
     const requestId = message.request_id
     const wait = limiter.take(session.userId ?? `connection:${session.id}`)
-    if (wait > 0) return fail(session, new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
+    if (wait > 0) return errorReply(session, new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
     if (session.userId === undefined && message.type !== 'authenticate') {
-      return fail(session, new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
+      return errorReply(session, new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
     }
-    if (closing) return fail(session, new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
+    if (closing) return errorReply(session, new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
     try {
       const handler = HANDLERS[message.type] as (ctx: HandlerContext, m: ClientMessage) => Promise<ServerMessage>
       const reply = await handler(context(session), message)
-      send(session, requestId === undefined ? reply : { ...reply, request_id: requestId })
+      return requestId === undefined ? reply : { ...reply, request_id: requestId }
     } catch (error) {
-      fail(session, error, requestId)
+      return errorReply(session, error, requestId)
     }
+  }
+
+  /**
+   * §3.4 with pipelining. Every reply is sent through the connection's reply chain, so replies
+   * keep the order of the frames. A mutation that goes through the write queue (create, update,
+   * rename, delete, undo, redo) is submitted as soon as it arrives when nothing else of the
+   * connection is waiting: the write queue is first in, first out, so it still applies in arrival
+   * order, and a client that pipelines updates fills a group commit on its own. Anything else
+   * (authenticate, reads, share) waits for everything before it, and everything after it waits
+   * for it, so a read sees the connection's earlier writes and no later ones.
+   */
+  const receive = (session: Session, data: RawData, isBinary: boolean) => {
+    const decoded = decode(data, isBinary)
+    session.pending++
+    if (session.pending >= MAX_PENDING_FRAMES) session.pause()
+    const deliver = (reply: ServerMessage) => {
+      send(session, reply)
+      if (--session.pending <= RESUME_PENDING_FRAMES) session.resume()
+    }
+    const lost = (error: unknown) => {
+      session.pending--
+      log.info('could not answer a frame', { error: String(error) })
+    }
+    if ('message' in decoded && PIPELINED.has(decoded.message.type) && session.serial === 0 && session.userId !== undefined && !closing) {
+      const reply = dispatch(session, decoded.message)
+      session.queue = session.queue.then(() => reply).then(deliver).catch(lost)
+      return
+    }
+    session.serial++
+    session.queue = session.queue
+      .then(() => ('message' in decoded ? dispatch(session, decoded.message) : errorReply(session, decoded.error, decoded.requestId)))
+      .then(deliver)
+      .catch(lost)
+      .finally(() => session.serial--)
   }
 
   wss.on('connection', (socket: WebSocket) => {
@@ -191,9 +243,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     socket.on('pong', () => {
       session.alive = true
     })
-    socket.on('message', (data, isBinary) => {
-      session.queue = session.queue.then(() => handle(session, data, isBinary))
-    })
+    socket.on('message', (data, isBinary) => receive(session, data, isBinary))
     socket.on('close', () => {
       sessions.delete(session)
       metrics.connections--

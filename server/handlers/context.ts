@@ -13,6 +13,8 @@ export interface HandlerContext {
   hashOptions: HashOptions
   /** Sends committed events to every other connection allowed to read them (§9.3). */
   broadcast(result: MutationResult, except: Session): Promise<void>
+  /** Sends a message to every connection of a user (a share tells the grantee, §9.4). */
+  notify(userId: string, message: ServerMessage): void
   /** Called once a connection has authenticated. */
   authenticated(session: Session): void
 }

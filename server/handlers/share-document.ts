@@ -11,5 +11,9 @@ export const shareDocument: Handler<ShareDocumentMessage> = async (ctx, message)
   if (userId === document.ownerId) throw new PatchsyncError('forbidden', 'the owner always has full access')
   await ctx.store.setAccess(document.id, userId, message.role)
   ctx.documents.grantChanged(document.id, userId, message.role)
-  return { type: 'document_shared', document_id: document.id, user_id: userId, role: message.role }
+  const shared = { type: 'document_shared', document_id: document.id, user_id: userId, role: message.role } as const
+  // The grantee's connections learn of it at once: the change feed only shows events after a
+  // reader's position, so a client fetches a newly shared document whole (§9.4).
+  ctx.notify(userId, shared)
+  return shared
 }
