@@ -8,6 +8,8 @@ Commands:
   serve                   start the server (default; see patchsync serve --help)
   user add --user <uuid> --token <token>
                           add a user (for servers run with --no-auto-register)
+  client --server <url> --db <path> --user <uuid> --token <token>
+                          interactive client
   conformance --server <url> | --vectors
                           run the conformance suite`
 
@@ -18,6 +20,10 @@ async function main(): Promise<number> {
     case 'user':
       if (rest[0] === 'add') return (await import('../server/cli.js')).userAdd(rest.slice(1))
       break
+    case 'client': {
+      const { runClientCli } = await import('../client/cli.js')
+      return runClientCli(rest)
+    }
     case 'conformance': {
       const { runConformanceCli } = await import('../conformance/cli.js')
       return runConformanceCli(rest)
