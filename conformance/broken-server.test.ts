@@ -70,6 +70,26 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
     )
   })
 
+  t.test('a server that puts a request_id on broadcasts', async (t) => {
+    const leak: FrameMutation = (frame) => {
+      if (!/^document_(created|updated|renamed|deleted)$/.test(String(frame.type)) || 'request_id' in frame) return frame
+      return { ...frame, request_id: 'leaked' }
+    }
+    const results = await runBehind(leak, ['broadcasts.json'])
+    expectOutcome(
+      t,
+      results,
+      [
+        'broadcasts a created document to the owner\'s other connection without a request_id',
+        'broadcasts updates, renames and deletes to the owner\'s other connection',
+        'broadcasts an update by the owner to a user the document is shared with',
+        'broadcasts an update by a writer back to the owner',
+      ],
+      ['assigns strictly increasing sequence numbers to successive changes', 'answers the requests of one connection in the order they were sent'],
+      /request_id/,
+    )
+  })
+
   t.test('a server that leaves request_id out of error replies', async (t) => {
     const omitRequestId: FrameMutation = (frame) => {
       if (frame.type !== 'error') return frame

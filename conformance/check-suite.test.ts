@@ -74,6 +74,12 @@ t.test('reports an unknown matcher operator and a malformed $repeat', async (t) 
   t.match(problems, /step 1 \$\.auth_token: \$repeat needs/)
 })
 
+t.test('reports an expectation that does not say whether it wants a reply or a broadcast', async (t) => {
+  const root = scratchSuite(t)
+  edit(root, 'scenarios/authentication.json', (data) => delete data.scenarios[0].steps[1].expect.request_id)
+  t.match(checkSuite(root), [/authentication\.json: ".*" step 2 must say whether it expects a reply .* or a broadcast/])
+})
+
 t.test('reports a wire error that no scenario expects', async (t) => {
   const root = scratchSuite(t)
   edit(root, 'scenarios/authentication.json', (data) => {

@@ -19,9 +19,16 @@ export const UNPROVOKABLE_ERRORS: Record<string, string> = {
 }
 
 /**
+ * Errors a server cannot tie to a request (the frame could not be read), so their expectations may
+ * leave `request_id` unmentioned and take the error from either stream (see scenario-runner.ts).
+ */
+export const UNADDRESSED_ERRORS: readonly string[] = ['invalid_json', 'frame_too_large']
+
+/**
  * Checks the suite itself: every file parses, matches case-format.schema.json, descriptions are
  * unique, cited sections exist in spec/PROTOCOL.md, error codes exist in spec/errors.json,
- * scenario expectations are well-formed and every provokable wire error is covered.
+ * scenario expectations are well-formed and name their stream (reply or broadcast), and every
+ * provokable wire error is covered.
  * Returns one readable problem per finding; an empty list means the suite is sound.
  */
 export function checkSuite(root = suiteRoot()): string[] {
@@ -100,6 +107,9 @@ function checkScenario(scenario: Scenario, registry: Map<string, string>, covere
       if (!bound.has(name)) problems.push(`${at} uses \${${name}} before anything binds it`)
     }
     for (const problem of checkMatcher(step.expect, '$', bound)) problems.push(`${at} ${problem}`)
+    if (!Object.hasOwn(step.expect, 'request_id') && !(step.expect.type === 'error' && UNADDRESSED_ERRORS.includes(String(step.expect.code)))) {
+      problems.push(`${at} must say whether it expects a reply ("request_id": the id sent) or a broadcast ("request_id": {"$absent": true})`)
+    }
     if (step.expect.type === 'error') {
       const code = step.expect.code
       if (typeof code !== 'string') problems.push(`${at} expects an error without a literal code`)

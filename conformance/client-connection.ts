@@ -1,9 +1,20 @@
 import WebSocket from 'ws'
 
 /**
+ * Which received frames an expectation may take, besides having the right `type`:
+ * - `reply`: frames that carry a `request_id` (answers to this connection's own requests, which
+ *   §3.4 orders like the requests);
+ * - `broadcast`: frames without `request_id` (changes made elsewhere, §9.3, which may arrive
+ *   between any two replies);
+ * - `any`: every frame of the type.
+ */
+export type FrameStream = 'reply' | 'broadcast' | 'any'
+
+/**
  * One scenario client: a WebSocket plus the frames it received and has not yet consumed.
  * Frames of every type queue up in arrival order; an expectation takes the first queued frame of
- * the type it names, so unrelated frames (broadcasts, say) never disturb it.
+ * the type and stream it names, so unrelated frames (other types, or broadcasts interleaved with
+ * replies) never disturb it.
  */
 export class ClientConnection {
   readonly #socket: WebSocket
@@ -53,16 +64,20 @@ export class ClientConnection {
     return new Promise((resolve, reject) => this.#socket.send(text, (error) => (error ? reject(error) : resolve())))
   }
 
-  /** Removes and returns the first received frame whose `type` is `type`, waiting up to `timeoutMs`. */
-  async take(type: string, timeoutMs: number): Promise<unknown> {
+  /**
+   * Removes and returns the first received frame whose `type` is `type` and that belongs to
+   * `stream`, waiting up to `timeoutMs`.
+   */
+  async take(type: string, timeoutMs: number, stream: FrameStream = 'any'): Promise<unknown> {
     const deadline = Date.now() + timeoutMs
+    const what = `${type} ${STREAM_NAMES[stream]}`
     for (;;) {
       if (this.#problems.length > 0) throw new Error(this.#problems.shift())
-      const index = this.#inbox.findIndex((frame) => frameType(frame) === type)
+      const index = this.#inbox.findIndex((frame) => frameType(frame) === type && inStream(frame, stream))
       if (index >= 0) return this.#inbox.splice(index, 1)[0]
-      if (this.#closed) throw new Error(`connection closed before a ${type} frame arrived${this.#describeInbox()}`)
+      if (this.#closed) throw new Error(`connection closed before a ${what} arrived${this.#describeInbox()}`)
       const remaining = deadline - Date.now()
-      if (remaining <= 0) throw new Error(`no ${type} frame within ${timeoutMs} ms${this.#describeInbox()}`)
+      if (remaining <= 0) throw new Error(`no ${what} within ${timeoutMs} ms${this.#describeInbox()}`)
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining)
         this.#wake = () => {
@@ -96,6 +111,18 @@ export class ClientConnection {
     const shown = this.#inbox.slice(0, 5).map((frame) => JSON.stringify(frame).slice(0, 300))
     return `; unconsumed frames: ${shown.join(' | ')}`
   }
+}
+
+const STREAM_NAMES: Record<FrameStream, string> = {
+  reply: 'reply (a frame with request_id)',
+  broadcast: 'broadcast (a frame without request_id)',
+  any: 'frame',
+}
+
+function inStream(frame: unknown, stream: FrameStream): boolean {
+  if (stream === 'any') return true
+  const hasRequestId = frame !== null && typeof frame === 'object' && Object.hasOwn(frame, 'request_id')
+  return stream === 'reply' ? hasRequestId : !hasRequestId
 }
 
 function frameType(frame: unknown): unknown {

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { runScenario } from './scenario-runner.js'
+import { runScenario, streamOf } from './scenario-runner.js'
 import type { Scenario, Step } from './suite-types.js'
 
 /** A scripted server: `reply` maps each received frame to the frames sent back. */
@@ -33,6 +33,61 @@ t.test('an expectation takes the first frame of its type and leaves the others q
     { serverUrl: url, timeoutMs: 2000 },
   )
   t.equal(failure, undefined)
+})
+
+t.test('a reply expectation skips broadcasts of its type, and a broadcast expectation skips replies', async (t) => {
+  // A connection gets other connections' changes interleaved with the replies to its own requests.
+  const url = await scriptedServer(t, () => [
+    { type: 'updated', n: 1 },
+    { type: 'updated', request_id: 'r1', n: 2 },
+    { type: 'updated', n: 3 },
+  ])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go', request_id: 'r1' } },
+      { client: 'x', expect: { type: 'updated', request_id: 'r1', n: 2 } },
+      { client: 'x', expect: { type: 'updated', request_id: { $absent: true }, n: 1 } },
+      { client: 'x', expect: { type: 'updated', request_id: { $absent: true }, n: 3 } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure, undefined)
+})
+
+t.test('replies are taken in arrival order, so a reply sent out of request order fails', async (t) => {
+  const url = await scriptedServer(t, () => [
+    { type: 'created', request_id: 'r2' },
+    { type: 'created', request_id: 'r1' },
+  ])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go' } },
+      { client: 'x', expect: { type: 'created', request_id: 'r1' } },
+      { client: 'x', expect: { type: 'created', request_id: 'r2' } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure?.step, 1)
+  t.match(failure?.reason, /\$\.request_id: expected "r1", got "r2"/)
+})
+
+t.test('a reply that comes without its request_id is not taken for the reply', async (t) => {
+  const url = await scriptedServer(t, () => [{ type: 'error', code: 'forbidden' }])
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go', request_id: 'r1' } },
+      { client: 'x', expect: { type: 'error', code: 'forbidden', request_id: 'r1' } },
+    ]),
+    { serverUrl: url, timeoutMs: 200 },
+  )
+  t.match(failure?.reason, /^no error reply \(a frame with request_id\) within 200 ms; unconsumed frames: \{"type":"error","code":"forbidden"\}/)
+})
+
+t.test('chooses the stream from how the expectation matches request_id', async (t) => {
+  t.equal(streamOf({ type: 'a', request_id: 'r1' }), 'reply')
+  t.equal(streamOf({ type: 'a', request_id: { $type: 'string' } }), 'reply')
+  t.equal(streamOf({ type: 'a', request_id: { $absent: true } }), 'broadcast')
+  t.equal(streamOf({ type: 'a' }), 'any')
 })
 
 t.test('a mismatching frame fails the scenario at that step with the reason', async (t) => {

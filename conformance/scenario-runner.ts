@@ -1,5 +1,5 @@
-import { ClientConnection } from './client-connection.js'
-import { match } from './matcher.js'
+import { ClientConnection, type FrameStream } from './client-connection.js'
+import { isOperator, match } from './matcher.js'
 import { Bindings, substitute } from './placeholders.js'
 import { renderFrame } from './send-template.js'
 import type { Scenario, Step } from './suite-types.js'
@@ -60,11 +60,24 @@ async function runStep(step: Step, clients: Map<string, ClientConnection>, bindi
     await client.send(step.send_raw)
   } else {
     const matcher = substitute(step.expect, bindings) as Record<string, unknown>
-    const frame = await client.take(String(matcher.type), options.timeoutMs)
+    const frame = await client.take(String(matcher.type), options.timeoutMs, streamOf(matcher))
     const result = match(frame, matcher)
     if (!result.ok) throw new Error(`${result.reason} in ${truncate(JSON.stringify(frame))}`)
     for (const [name, value] of Object.entries(result.captures)) bindings.bind(name, value)
   }
+}
+
+/**
+ * Which frames an expectation draws from, decided by how it matches `request_id`: `{"$absent": true}`
+ * expects a broadcast, any other matcher for it (normally the literal id that was sent) expects a
+ * reply, and an expectation that does not mention `request_id` takes any frame of its type.
+ * Replies and broadcasts are separate streams because a connection receives other connections'
+ * changes interleaved with the replies to its own requests, in an order no scenario can know.
+ */
+export function streamOf(matcher: Record<string, unknown>): FrameStream {
+  if (!Object.hasOwn(matcher, 'request_id')) return 'any'
+  const requestId = matcher.request_id
+  return isOperator(requestId) && '$absent' in requestId ? 'broadcast' : 'reply'
 }
 
 function truncate(text: string): string {
