@@ -129,6 +129,8 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   /** Opens the database; the client works offline from here on. `connect()` goes online. */
   async open(): Promise<void> {
     if (this.store) return
+    if (typeof this.options.userId !== 'string' || !UUID.test(this.options.userId)) throw new PatchsyncError('invalid_argument', `user id must be a UUID, got ${JSON.stringify(this.options.userId)}`)
+    if (typeof this.options.authToken !== 'string' || this.options.authToken === '') throw new PatchsyncError('invalid_argument', 'an auth token is required')
     const store = await openClientStore(this.options.databasePath)
     const owner = await store.getSetting('user_id')
     if (owner !== undefined && owner !== this.options.userId) {
@@ -463,8 +465,8 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
       } catch (error) {
         const failure = asPatchsyncError(error)
         this.emit('error', { code: failure.code, message: failure.message })
-        if (failure.code === 'auth_failed') {
-          // Retrying cannot fix a wrong token: stay offline until connect() is called again.
+        if (failure.code !== 'not_connected' && failure.code !== 'timeout' && !errorInfo(failure.code).retryable) {
+          // Retrying cannot fix a wrong token or a refused handshake: stay offline until connect() is called again.
           this.wantOnline = false
           break
         }
