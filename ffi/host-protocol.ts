@@ -10,6 +10,7 @@
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
+import type { SyncClientOptions } from '../client/index.js'
 import { ERROR_CODES, type ErrorCode } from '../generated/errors.js'
 import { bindUserId, readBoundUserId } from './identity-store.js'
 
@@ -28,15 +29,8 @@ export const HOSTED_EVENTS = [
 ] as const
 export type HostedEvent = (typeof HOSTED_EVENTS)[number]
 
-/** Options the host passes to the client constructor (SyncClient's own option names). */
-export interface HostedClientOptions {
-  databasePath: string
-  serverUrl: string
-  userId: string
-  authToken: string
-  clientId?: string
-  reconnect?: { minMs: number; maxMs: number }
-}
+/** Options the host passes to the client constructor: the SyncClient options a C caller can set. */
+export type HostedClientOptions = Pick<SyncClientOptions, 'databasePath' | 'serverUrl' | 'userId' | 'authToken' | 'clientId' | 'reconnect'>
 
 /** The part of SyncClient the host drives; tests substitute an in-memory stub. */
 export interface HostedClient {
