@@ -285,6 +285,28 @@ for (const dialect of TEST_DIALECTS) {
       await t.rejects(openTestClient(t, server.url, { databasePath, userId: randomUUID() }), { code: 'invalid_argument' })
     })
 
+    t.test('a long history is pulled page by page with progress, into a fresh client', async (t) => {
+      const server = await startTestServer(t, dialect)
+      const userId = randomUUID()
+      const writer = await openTestClient(t, server.url, { userId })
+      writer.connect()
+      const documents = await Promise.all(Array.from({ length: 40 }, (_, i) => writer.create({ title: `doc ${i}`, content: { n: 0 } })))
+      for (let n = 1; n <= 25; n++) {
+        await Promise.all(documents.map((d) => writer.update(d.id, [{ op: 'replace', path: '/n', value: n }])))
+      }
+      await writer.whenSynced(60_000)
+      const fresh = await openTestClient(t, server.url, { userId })
+      const progress: number[] = []
+      fresh.on('sync_progress', ({ pulled }) => progress.push(pulled))
+      const done = nextEvent(fresh, 'sync_completed', () => true, 60_000)
+      fresh.connect()
+      t.equal((await done).pulled, 1040, 'every event was pulled')
+      t.same(progress, [1000, 1040], 'in pages of 1000, each reported')
+      t.equal(fresh.list().length, 40)
+      t.ok(fresh.list().every((d) => d.content.n === 25), 'and folded into the latest state')
+      t.equal(fresh.status().lastSequence, writer.status().lastSequence)
+    })
+
     t.test('a wrong token is reported and the client stays offline', async (t) => {
       const server = await startTestServer(t, dialect)
       const userId = randomUUID()

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, type Generated, type Migration } from 'kysely'
+import { Kysely, Migrator, SqliteDialect, sql, type Generated, type Migration } from 'kysely'
 import type { DocState, JsonObject, VectorClock } from '../core/index.js'
 
 /**
@@ -93,8 +93,9 @@ export async function openClientStore(path: string): Promise<ClientStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new BetterSqlite3(path)
   database.pragma('journal_mode = WAL')
-  // An operation is promised to the caller only once it is on disk: FULL syncs every commit.
-  database.pragma('synchronous = FULL')
+  // Commits are not synced one by one (NORMAL); `flush()` syncs the log once for every write made
+  // since, which is what makes an outbox entry durable before the caller hears back.
+  database.pragma('synchronous = NORMAL')
   database.pragma('busy_timeout = 5000')
   const db = new Kysely<ClientDatabase>({ dialect: new SqliteDialect({ database }) })
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } })
@@ -106,12 +107,51 @@ export async function openClientStore(path: string): Promise<ClientStore> {
   return new ClientStore(db)
 }
 
+/**
+ * The outbox in memory, in position order, mirroring the table: the sync loop reads it on every
+ * reply, so it is not re-read and re-parsed from SQLite each time. Shared by a store and the
+ * stores of its transactions; a transaction that fails drops it, to be reloaded from the table.
+ */
+interface OutboxMirror {
+  ops?: PendingOperation[]
+}
+
 export class ClientStore {
-  constructor(private readonly db: Kysely<ClientDatabase>) {}
+  private flushing: Promise<void> | undefined
+
+  constructor(
+    private readonly db: Kysely<ClientDatabase>,
+    private readonly mirror: OutboxMirror = {},
+  ) {}
+
+  /**
+   * Makes every commit so far durable: one synced commit (synchronous=FULL) fsyncs the write-ahead
+   * log, and with it all the unsynced commits before it. Callers that arrive while a flush is
+   * being scheduled share it: this is group commit for the outbox. Losing an unflushed commit other
+   * than an outbox entry costs nothing but work (an acknowledgement is replayed and answered from
+   * the server's log; a pulled page is pulled again).
+   */
+  flush(): Promise<void> {
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      this.flushing = undefined
+      await sql`pragma synchronous = FULL`.execute(this.db)
+      try {
+        await this.setSetting('flushed_at', new Date().toISOString())
+      } finally {
+        await sql`pragma synchronous = NORMAL`.execute(this.db)
+      }
+    })
+    return this.flushing
+  }
 
   /** Runs `fn` in one transaction: everything it writes lands together or not at all. */
-  transaction<T>(fn: (store: ClientStore) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new ClientStore(trx as unknown as Kysely<ClientDatabase>)))
+  async transaction<T>(fn: (store: ClientStore) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute((trx) => fn(new ClientStore(trx as unknown as Kysely<ClientDatabase>, this.mirror)))
+    } catch (error) {
+      this.mirror.ops = undefined
+      throw error
+    }
   }
 
   async getSetting(key: string): Promise<string | undefined> {
@@ -154,33 +194,45 @@ export class ClientStore {
   }
 
   async enqueue(op: Omit<PendingOperation, 'position' | 'createdAt'>): Promise<PendingOperation> {
+    const ops = await this.outbox()
     const createdAt = new Date().toISOString()
     const row = await this.db
       .insertInto('outbox')
       .values({ op_id: op.opId, document_id: op.documentId, kind: op.kind, payload: JSON.stringify(op.payload), created_at: createdAt })
       .returning('position')
       .executeTakeFirstOrThrow()
-    return { ...op, position: row.position, createdAt }
+    const pending = { ...op, position: row.position, createdAt }
+    ops.push(pending)
+    return pending
   }
 
+  /** Pending ops, oldest first (of one document when given). Treat them as read-only. */
   async pending(documentId?: string): Promise<PendingOperation[]> {
-    let query = this.db.selectFrom('outbox').selectAll().orderBy('position')
-    if (documentId !== undefined) query = query.where('document_id', '=', documentId)
-    return (await query.execute()).map(toPending)
+    const ops = await this.outbox()
+    return documentId === undefined ? [...ops] : ops.filter((op) => op.documentId === documentId)
   }
 
   async pendingOp(opId: string): Promise<PendingOperation | undefined> {
-    const row = await this.db.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst()
-    return row && toPending(row)
+    return (await this.outbox()).find((op) => op.opId === opId)
   }
 
   async pendingCount(): Promise<number> {
-    const row = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    return Number(row.n)
+    return (await this.outbox()).length
   }
 
   async removePending(opId: string): Promise<void> {
+    const ops = await this.outbox()
     await this.db.deleteFrom('outbox').where('op_id', '=', opId).execute()
+    const i = ops.findIndex((op) => op.opId === opId)
+    if (i >= 0) ops.splice(i, 1)
+  }
+
+  private async outbox(): Promise<PendingOperation[]> {
+    if (!this.mirror.ops) {
+      const rows = await this.db.selectFrom('outbox').selectAll().orderBy('position').execute()
+      this.mirror.ops ??= rows.map(toPending)
+    }
+    return this.mirror.ops
   }
 
   close(): Promise<void> {

@@ -204,7 +204,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   }
 
   create(input: { id?: string; title: string; content: Record<string, unknown> }): Promise<LocalDocument> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       if (input === null || typeof input !== 'object') throw new PatchsyncError('invalid_argument', 'create takes {title, content, id?}')
       if (input.id !== undefined && (typeof input.id !== 'string' || !UUID.test(input.id))) throw new PatchsyncError('invalid_argument', 'id must be a UUID')
       if (typeof input.title !== 'string') throw new PatchsyncError('invalid_argument', 'title must be a string')
@@ -218,7 +218,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   }
 
   update(id: string, patch: Operation[]): Promise<LocalDocument> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       const view = this.existing(id)
       validatePatch(patch, this.options.limits)
       const clock = await this.nextClock(view.id)
@@ -227,7 +227,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   }
 
   rename(id: string, title: string): Promise<LocalDocument> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       const view = this.existing(id)
       if (typeof title !== 'string') throw new PatchsyncError('invalid_argument', 'title must be a string')
       return this.write('rename', view, view.id, { type: 'rename_document', document_id: view.id, title })
@@ -235,7 +235,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   }
 
   delete(id: string): Promise<void> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       const view = this.existing(id)
       if (view.owner_id !== null && view.owner_id !== this.options.userId) throw new PatchsyncError('forbidden', 'only the owner may delete a document')
       await this.write('delete', view, view.id, { type: 'delete_document', document_id: view.id })
@@ -244,7 +244,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
 
   /** Shares a document (queued like every write); `none` revokes. */
   share(id: string, userId: string, role: Role): Promise<{ opId: string }> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       const view = this.existing(id)
       return this.enqueue('share', view.id, { type: 'share_document', document_id: view.id, user_id: userId, role })
     })
@@ -256,7 +256,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
    * op is acknowledged; `acknowledged(opId)` waits for that.
    */
   undoToSequence(targetSequence: number, documentId?: string): Promise<{ opId: string }> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       if (!Number.isSafeInteger(targetSequence) || targetSequence < 0) throw new PatchsyncError('invalid_argument', 'target sequence must be a whole number ≥ 0')
       const id = documentId?.toLowerCase() ?? null
       return this.enqueue('undo', id, { type: 'undo_to_sequence', target_sequence: targetSequence, ...(id ? { document_id: id } : {}) })
@@ -265,7 +265,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
 
   /** Queues a redo of the most recent undo (of one document, or any). */
   redo(documentId?: string): Promise<{ opId: string }> {
-    return this.exclusive(async () => {
+    return this.durably(async () => {
       const id = documentId?.toLowerCase() ?? null
       return this.enqueue('redo', id, { type: 'redo', ...(id ? { document_id: id } : {}) })
     })
@@ -340,6 +340,13 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   private requireOnline(): Connection {
     if (!this.online || !this.connection) throw new PatchsyncError('not_connected', 'this needs the server; the client is offline')
     return this.connection
+  }
+
+  /** A local write: runs in turn with every other change, and resolves once its op is on disk. */
+  private async durably<T>(fn: () => Promise<T>): Promise<T> {
+    const result = await this.exclusive(fn)
+    await this.opened().flush()
+    return result
   }
 
   /** Serializes every change of local state: writes, server replies, pulled events. */
@@ -635,7 +642,8 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
       this.inFlight.delete(op.opId)
       await this.onOpReply(connection, op, reply)
     })
-    this.schedulePull()
+    // Once the pipe is empty, a pull moves the feed position past our own events.
+    if (this.inFlight.size === 0) this.schedulePull()
     return true
   }
 
