@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** The `patchsync` command: serve (default), user add, client, conformance. */
-const [command = 'serve', ...rest] = process.argv.slice(2)
+const args = process.argv.slice(2)
+// `patchsync --port 9000` is `patchsync serve --port 9000`: serve is the default command.
+const [command = 'serve', ...rest] = args[0]?.startsWith('-') && !['-h', '--help'].includes(args[0]) ? ['serve', ...args] : args
 
 const usage = `Usage: patchsync <command> [options]
 

@@ -3,23 +3,23 @@ import { Value } from '@sinclair/typebox/value'
 
 /** The standalone server's configuration; flags and environment variables both map onto it. */
 export const ServeConfig = Type.Object({
-  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'PORT / --port' }),
-  host: Type.String({ minLength: 1, default: '0.0.0.0', description: 'HOST / --host' }),
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port to listen on (0 = any free port)' }),
+  host: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to listen on' }),
   databaseUrl: Type.String({
     pattern: '^(sqlite:.+|postgres(ql)?://.+)$',
     default: 'sqlite:./data/patchsync.db',
-    description: 'DATABASE_URL / --database-url: sqlite:<path>, sqlite::memory: or postgres://…',
+    description: 'sqlite:<path>, sqlite::memory: or postgres://user:password@host:5432/db',
   }),
-  monitoring: Type.Boolean({ default: false, description: 'MONITORING / --monitoring: colorized activity log' }),
-  autoRegister: Type.Boolean({ default: true, description: 'AUTO_REGISTER / --auto-register: register unknown users on authenticate' }),
-  maxPayload: Type.Integer({ minimum: 1024, default: 1048576, description: 'MAX_PAYLOAD / --max-payload: largest frame in bytes' }),
-  maxOps: Type.Integer({ minimum: 1, default: 1000, description: 'MAX_OPS / --max-ops: operations per patch' }),
-  maxDocumentBytes: Type.Integer({ minimum: 1, default: 1048576, description: 'MAX_DOCUMENT_BYTES / --max-document-bytes' }),
-  rateLimit: Type.Number({ minimum: 0, default: 200, description: 'RATE_LIMIT / --rate-limit: requests per second per user (0 = off)' }),
-  rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'RATE_BURST / --rate-burst' }),
-  heartbeatMs: Type.Integer({ minimum: 0, default: 30000, description: 'HEARTBEAT_MS / --heartbeat-ms (0 = off)' }),
-  tlsCert: Type.Optional(Type.String({ minLength: 1, description: 'TLS_CERT / --tls-cert: PEM certificate file' })),
-  tlsKey: Type.Optional(Type.String({ minLength: 1, description: 'TLS_KEY / --tls-key: PEM key file' })),
+  monitoring: Type.Boolean({ default: false, description: 'colorized log of every message and patch instead of JSON lines' }),
+  autoRegister: Type.Boolean({ default: true, description: 'register unknown users with the token they present' }),
+  maxPayload: Type.Integer({ minimum: 1024, default: 1048576, description: 'largest WebSocket frame accepted, in bytes' }),
+  maxOps: Type.Integer({ minimum: 1, default: 1000, description: 'most operations in one patch' }),
+  maxDocumentBytes: Type.Integer({ minimum: 1, default: 1048576, description: 'largest document content, in bytes of canonical JSON' }),
+  rateLimit: Type.Number({ minimum: 0, default: 200, description: 'requests per second per user (0 = no limit)' }),
+  rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'requests a user may send at once above the rate' }),
+  heartbeatMs: Type.Integer({ minimum: 0, default: 30000, description: 'ping interval; a connection that misses a pong is dropped (0 = off)' }),
+  tlsCert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate (chain) file: serve wss:// and https:// (with --tls-key)' })),
+  tlsKey: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file of the certificate' })),
 }, { additionalProperties: false })
 
 export type ServeConfig = Static<typeof ServeConfig>
@@ -31,7 +31,9 @@ const ENV: Record<string, keyof ServeConfig> = {
 }
 
 /** A configuration that cannot be started with; the message says what is wrong. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 
@@ -43,36 +45,75 @@ export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    const negated = flag.startsWith('--no-') ? flags.get(`--${flag.slice(5)}`) : undefined
+    const negated = flag.startsWith('--no-') && !flags.has(flag) ? flags.get(`--${flag.slice(5)}`) : undefined
     const key = flags.get(flag) ?? negated
     if (!key) throw new ConfigError(`unknown option ${flag} (see patchsync serve --help)`)
     const schema = ServeConfig.properties[key as keyof ServeConfig] as { type?: string }
-    if (negated) raw[key] = false
-    else if (schema.type === 'boolean' && inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) raw[key] = true
+    if (negated) {
+      if (schema.type !== 'boolean') throw new ConfigError(`unknown option ${flag}: only on/off options have a --no- form`)
+      if (inline !== undefined) throw new ConfigError(`${flag} takes no value`)
+      raw[key] = false
+    } else if (schema.type === 'boolean' && inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) raw[key] = true
     else {
-      const value = inline ?? argv[++i]
+      // `--max-ops --port 1` is a forgotten value, not a max-ops of "--port".
+      const value = inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i])
       if (value === undefined) throw new ConfigError(`${flag} needs a value`)
       raw[key] = value
     }
   }
-  const config = Value.Default(ServeConfig, Value.Convert(ServeConfig, raw)) as ServeConfig
+  for (const [key, value] of Object.entries(raw)) raw[key] = convert(ServeConfig.properties[key as keyof ServeConfig] as { type?: string }, value)
+  const config = Value.Default(ServeConfig, raw) as ServeConfig
   const problems = [...Value.Errors(ServeConfig, config)]
   if (problems.length > 0) {
     const p = problems[0]!
     const key = p.path.slice(1)
     const name = Object.entries(ENV).find(([, k]) => k === key)?.[0]
-    throw new ConfigError(`invalid ${key ? `--${kebab(key)} (${name})` : 'configuration'}: ${p.message}, got ${JSON.stringify(p.value)}`)
+    const expected = key === 'databaseUrl' ? 'expected sqlite:<path>, sqlite::memory: or postgres://…' : p.message
+    throw new ConfigError(`invalid ${key ? `--${kebab(key)} (${name})` : 'configuration'}: ${expected}, got ${JSON.stringify(p.value)}`)
   }
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new ConfigError('--tls-cert and --tls-key go together')
   return config
 }
 
+/**
+ * Text from a flag or the environment to the schema's type. Stricter than TypeBox's Convert, which
+ * would read `--port 1.5` as 1 and `--port 0x10` as 16: anything else stays text, and the schema
+ * check then names the option and the value.
+ */
+function convert(schema: { type?: string }, value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  const text = value.trim()
+  switch (schema.type) {
+    case 'integer':
+      return /^[+-]?\d+$/.test(text) ? Number(text) : value
+    case 'number':
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : value
+    case 'boolean':
+      if (/^(true|1|yes|on)$/i.test(text)) return true
+      if (/^(false|0|no|off)$/i.test(text)) return false
+      return value
+    default:
+      return value
+  }
+}
+
 /** The text of `patchsync serve --help`, made from the schema so it cannot drift. */
 export function serveHelp(): string {
-  const lines = ['Usage: patchsync serve [options]', '', 'Starts the patchsync server. Every option can also be set by the environment variable named.', '']
-  for (const [key, schema] of Object.entries(ServeConfig.properties)) {
-    const s = schema as { description?: string; default?: unknown }
-    lines.push(`  --${kebab(key).padEnd(22)} ${s.description ?? ''}${s.default !== undefined ? ` (default ${JSON.stringify(s.default)})` : ''}`)
-  }
-  return lines.join('\n')
+  const rows = Object.entries(ServeConfig.properties).map(([key, schema]) => {
+    const s = schema as { type?: string; description?: string; default?: unknown }
+    const flag = s.type === 'boolean' ? `--[no-]${kebab(key)}` : `--${kebab(key)} <${s.type === 'string' ? 'text' : s.type}>`
+    const variable = Object.entries(ENV).find(([, k]) => k === key)?.[0] ?? ''
+    const text = `${s.description ?? ''}${s.default !== undefined ? ` (default ${JSON.stringify(s.default)})` : ''}`
+    return { flag, variable, text }
+  })
+  const flagWidth = Math.max(...rows.map((r) => r.flag.length))
+  const variableWidth = Math.max(...rows.map((r) => r.variable.length))
+  return [
+    'Usage: patchsync serve [options]',
+    '',
+    'Starts the patchsync server. Every option can also be set by the environment variable beside it;',
+    'a flag wins over the variable. On/off options take --name, --no-name or a value (true/false).',
+    '',
+    ...rows.map((r) => `  ${r.flag.padEnd(flagWidth)}  ${r.variable.padEnd(variableWidth)}  ${r.text}`),
+  ].join('\n')
 }

@@ -112,10 +112,20 @@ export class DocumentService {
       const forget = () => this.inflight.delete(key)
       promise.then(forget, forget)
     }
+    this.kick()
+    return promise
+  }
+
+  /**
+   * Starts draining unless a drain is running. A job submitted while a finishing drain is past its
+   * last look at the queue (its promise not settled yet) is picked up by the next drain: without
+   * that it would wait for a submit that may never come.
+   */
+  private kick(): void {
     this.draining ??= this.drain().finally(() => {
       this.draining = null
+      if (this.queue.length > 0) this.kick()
     })
-    return promise
   }
 
   /** Resolves when everything queued so far has committed or failed. */
@@ -128,6 +138,11 @@ export class DocumentService {
     this.cache.delete(documentId)
   }
 
+  /** Grants of a document held in memory (kept current by {@link grantChanged}), or undefined. */
+  cachedGrants(documentId: string): ReadonlyMap<string, 'read' | 'write'> | undefined {
+    return this.cache.get(documentId)?.grants
+  }
+
   /** Records a grant change for documents held in memory. */
   grantChanged(documentId: string, userId: string, role: 'read' | 'write' | 'none'): void {
     const entry = this.cache.get(documentId)
@@ -138,9 +153,20 @@ export class DocumentService {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      // Let the frames the event loop has already read reach the queue before a batch is taken.
+      // SQLite runs synchronously, so without this the first request would commit alone (with its
+      // own fsync) before the other connections' frames were even read: no group commit at all.
+      await new Promise((resolve) => setImmediate(resolve))
       let n = 1
       if (!this.queue[0]!.solo) while (n < this.queue.length && n < this.maxBatch && !this.queue[n]!.solo) n++
-      await this.runBatch(this.queue.splice(0, n))
+      const batch = this.queue.splice(0, n)
+      try {
+        await this.runBatch(batch)
+      } catch (error) {
+        // Reading the log or a document failed (the database went away): fail the batch rather
+        // than leave its requests waiting. Jobs already answered ignore the second settlement.
+        for (const job of batch) job.reject(error)
+      }
     }
   }
 
@@ -377,6 +403,10 @@ export class DocumentService {
     const lastRevision = new Map(undone.map((e) => [e.documentId, e.revisionId]))
     for (const [id, revision] of lastRevision) {
       const entry = await this.load(id)
+      // §9.2: redo needs write access now, whatever the user had when undoing.
+      const role = entry && this.role(entry, job.userId)
+      if (entry && role === undefined) throw new PatchsyncError('document_not_found', `document ${id} does not exist`)
+      if (role === 'read') throw new PatchsyncError('forbidden', `you may only read document ${id}`)
       if (!entry || entry.row.revisionId !== revision) {
         throw new PatchsyncError('conflict', `document ${id} changed after the undo`, entry ? { document: entry.row } : undefined)
       }

@@ -47,7 +47,11 @@ export interface SyncServerOptions {
 export interface SyncServer {
   /** Listens on its own HTTP(S) server. Port 0 picks a free port. */
   listen(port?: number, host?: string): Promise<{ port: number }>
-  /** Serves WebSocket upgrades on `path` of an existing HTTP server instead (ws `noServer` style). */
+  /**
+   * Serves WebSocket upgrades on `path` of an existing HTTP(S) server instead (ws `noServer` style);
+   * upgrades on other paths, and plain requests, are left to the server's other listeners. `close`
+   * detaches but leaves that server running.
+   */
   attach(server: HttpServer): Promise<void>
   /** `ws://host:port/ws` once listening. */
   readonly url: string
@@ -57,7 +61,11 @@ export interface SyncServer {
   close(): Promise<void>
 }
 
-/** Requests whose handlers only submit to the write queue, so they may be started as they arrive. */
+/**
+ * Requests whose handlers only submit to the write queue, so they may be started as they arrive.
+ * Each of their handlers must call `documents.submit` before its first `await`: the order of those
+ * calls is the order the mutations apply in.
+ */
 const PIPELINED: ReadonlySet<ClientMessage['type']> = new Set(['create_document', 'update_document', 'rename_document', 'delete_document', 'undo_to_sequence', 'redo'])
 /** A connection with this many frames not yet answered stops being read until it is down to the second. */
 const MAX_PENDING_FRAMES = 4096
@@ -72,7 +80,12 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const maxPayload = options.maxPayload ?? 1024 * 1024
   const metrics = new Metrics()
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 200, options.rateLimit?.burst ?? 400)
+  /**
+   * This instance's commits whose notification has not come back yet (PostgreSQL only: SQLite has
+   * no notifications, and remembering every sequence there would grow without end).
+   */
   const ownSequences = new Set<number>()
+  const notified = store.dialectName === 'postgres'
   /** Deliveries of other instances' changes still reading the store; close waits for them. */
   const deliveries = new Set<Promise<void>>()
   const sessionsByUser = new Map<string, Set<Session>>()
@@ -81,7 +94,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     limits: options.limits,
     cacheSize: options.cacheSize,
     beforeCommit: (events) => {
-      for (const e of events) ownSequences.add(e.sequence)
+      if (notified) for (const e of events) ownSequences.add(e.sequence)
     },
     onCommit: ({ events, milliseconds }) => {
       metrics.commit(milliseconds)
@@ -122,13 +135,25 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       const document = docs[i]!
       const allowed = readers(document, documents.cachedGrants(e.documentId) ?? (await store.grants(e.documentId)))
       const message = eventMessage(e, document)
+      let text: string | undefined
       for (const userId of allowed) {
-        for (const session of sessionsByUser.get(userId) ?? []) if (session !== except) send(session, message)
+        for (const session of sessionsByUser.get(userId) ?? []) {
+          if (session === except) continue
+          log.sent(session.id, message.type)
+          session.sendText((text ??= JSON.stringify(message)))
+        }
       }
     }
   }
 
-  const context = (session: Session): HandlerContext => ({
+  /** One handler context per connection, made at its first request. */
+  const contexts = new WeakMap<Session, HandlerContext>()
+  const context = (session: Session): HandlerContext => {
+    let ctx = contexts.get(session)
+    if (!ctx) contexts.set(session, (ctx = newContext(session)))
+    return ctx
+  }
+  const newContext = (session: Session): HandlerContext => ({
     session,
     store,
     documents,
@@ -248,7 +273,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       sessions.delete(session)
       metrics.connections--
       limiter.forget(`connection:${session.id}`)
-      if (session.userId !== undefined) sessionsByUser.get(session.userId)?.delete(session)
+      const mine = session.userId === undefined ? undefined : sessionsByUser.get(session.userId)
+      if (mine?.delete(session) && mine.size === 0) sessionsByUser.delete(session.userId!)
       log.disconnected(session.id)
     })
     socket.on('error', () => socket.terminate())
@@ -278,6 +304,12 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   }
 
+  /** On a server it does not own, the other paths' upgrades belong to their own listeners. */
+  const onAttachedUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname === path) onUpgrade(req, socket, head)
+  }
+  const attached = new Set<HttpServer>()
+
   /** Changes committed by other instances on the same database reach this instance's clients. */
   const onCommitted = async (sequences: number[]) => {
     const foreign = sequences.filter((s) => !ownSequences.delete(s))
@@ -294,13 +326,17 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const start = () => {
     started ??= (async () => {
       await store.migrate()
-      stopListening = await store.subscribe((sequences) => {
-        if (closing) return
-        const delivery = onCommitted(sequences)
-          .catch((error) => log.info('could not deliver changes from another instance', { error: String(error) }))
-          .finally(() => deliveries.delete(delivery))
-        deliveries.add(delivery)
-      })
+      stopListening = await store.subscribe(
+        (sequences) => {
+          if (closing) return
+          const delivery = onCommitted(sequences)
+            .catch((error) => log.info('could not deliver changes from another instance', { error: String(error) }))
+            .finally(() => deliveries.delete(delivery))
+          deliveries.add(delivery)
+        },
+        // Another instance shared or revoked: the cached grants (write checks, broadcasts) are stale.
+        (documentId) => documents.invalidate(documentId),
+      )
       const interval = options.heartbeatMs ?? 30_000
       if (interval > 0) {
         heartbeat = setInterval(() => {
@@ -340,7 +376,9 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     },
     async attach(server: HttpServer) {
       await start()
-      server.on('upgrade', onUpgrade)
+      if (attached.has(server)) return
+      attached.add(server)
+      server.on('upgrade', onAttachedUpgrade)
     },
     async close() {
       closing = true
@@ -351,6 +389,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       for (const client of wss.clients) client.terminate()
       wss.close()
       if (httpServer) await new Promise<void>((resolve) => httpServer!.close(() => resolve()))
+      for (const server of attached) server.off('upgrade', onAttachedUpgrade)
+      attached.clear()
       await stopListening?.()
       await Promise.all(deliveries)
       if (ownsStore) await store.close()

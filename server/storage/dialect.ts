@@ -18,7 +18,14 @@ export interface StorageDialect {
   lockSequences(trx: Transaction<Database>): Promise<void>
   /** Inside a commit: tell other instances which sequences it holds, delivered when it commits. */
   notify(trx: Transaction<Database>, sequences: number[]): Promise<void>
-  /** Sequences committed by any instance; returns the function that stops listening. */
-  subscribe(onCommitted: (sequences: number[]) => void): Promise<() => Promise<void>>
+  /** Inside a transaction that changed a document's grants: tell other instances, when it commits. */
+  notifyAccess(trx: Transaction<Database>, documentId: string): Promise<void>
+  /**
+   * Sequences committed by any instance, and documents whose grants any instance changed; returns
+   * the function that stops listening.
+   */
+  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (documentId: string) => void): Promise<() => Promise<void>>
+  /** True for the error a unique index raises (the client op index: an op already in the log). */
+  isUniqueViolation(error: unknown): boolean
   close(): Promise<void>
 }

@@ -6,6 +6,8 @@ import type { Database } from './schema.js'
 /** Any constant works; it only has to be the same for every instance on one database. */
 const SEQUENCE_LOCK = 0x70617463
 const CHANNEL = 'patchsync_changes'
+/** Payloads on CHANNEL are comma-separated sequences, or this prefix and a document whose grants changed. */
+const ACCESS_PREFIX = 'access:'
 
 /** PostgreSQL through pg: JSONB columns, LISTEN/NOTIFY between instances. */
 export function postgresDialect(connectionString: string, poolSize = 10): StorageDialect {
@@ -28,14 +30,18 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
     notify: async (trx, sequences) => {
       await sql`select pg_notify(${CHANNEL}, ${sequences.join(',')})`.execute(trx)
     },
-    subscribe: async (onCommitted) => {
+    notifyAccess: async (trx, documentId) => {
+      await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + documentId})`.execute(trx)
+    },
+    subscribe: async (onCommitted, onAccessChanged) => {
       let stopped = false
       let client: pg.Client | undefined
       const connect = async (): Promise<void> => {
         const c = new pg.Client({ connectionString })
         c.on('notification', (message) => {
           if (message.channel !== CHANNEL || !message.payload) return
-          onCommitted(message.payload.split(',').map(Number))
+          if (message.payload.startsWith(ACCESS_PREFIX)) onAccessChanged?.(message.payload.slice(ACCESS_PREFIX.length))
+          else onCommitted(message.payload.split(',').map(Number))
         })
         c.on('error', () => {
           listeners.delete(c)
@@ -60,6 +66,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
         }
       }
     },
+    isUniqueViolation: (error) => (error as { code?: unknown })?.code === '23505',
     close: async () => {
       for (const c of listeners) await c.end().catch(() => {})
       await db.destroy()

@@ -118,6 +118,40 @@ for (const dialect of TEST_DIALECTS) {
       t.same((await store.readChanges({ since: 0, limit: 10, userId: USER, documentId: mine[1] })).events.map((e) => e.sequence), [2])
     })
 
+    t.test('large batches: 600 events and 100 documents in one commit, found again by their client op ids', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const ids = Array.from({ length: 100 }, () => docId())
+      const creates = ids.map((id, i) => created(id, { n: 0, text: `it's "quoted" \\ and {braced}` }, `create-${i}`))
+      const firstEvents = await store.commit(creates)
+      t.same(firstEvents.map((e) => e.sequence), ids.map((_, i) => i + 1))
+      let docs = creates.map((c) => c.document)
+      const changes: PendingChange[] = []
+      for (let round = 1; round <= 5; round++) {
+        docs = docs.map((d, i) => {
+          const change = updated(d, { n: round, text: 'x' }, [{ op: 'replace', path: '/n', value: round }], [{ op: 'replace', path: '/n', value: round - 1 }], `u-${round}-${i}`)
+          changes.push(change)
+          return change.document
+        })
+      }
+      const events = await store.commit(changes)
+      t.same(events.map((e) => e.sequence), changes.map((_, i) => 101 + i), 'sequences in array order')
+      t.same(events.map((e) => e.clientOpId), changes.map((c) => c.event.clientOpId))
+      t.same((await store.getDocument(ids[42]!))!.content, { n: 5, text: 'x' }, 'each document at its last state')
+      t.equal((await store.getDocument(ids[42]!))!.generation, 6)
+      const wanted = [...changes.map((c) => ({ userId: USER, clientOpId: c.event.clientOpId! })), { userId: OTHER, clientOpId: 'u-1-0' }, { userId: USER, clientOpId: 'never' }]
+      const found = await store.findOps(wanted)
+      t.equal(found.length, 500, 'every op found, and only those of the right user')
+      t.same(found.map((e) => e.sequence), events.map((e) => e.sequence), 'in sequence order')
+      t.same((await store.findOps([{ userId: USER, clientOpId: 'create-7' }]))[0]!.forwardPatch, { id: ids[7], title: 'T', content: { n: 0, text: `it's "quoted" \\ and {braced}` } })
+    })
+
+    t.test('the same client op id twice in one batch is a DuplicateOpError and writes nothing', async (t) => {
+      const store = await createTestStore(t, dialect)
+      await t.rejects(store.commit([created(docId(), { n: 1 }, 'twice'), created(docId(), { n: 2 }, 'twice')]), DuplicateOpError)
+      t.equal(await store.latestSequence(), 0)
+      t.same(await store.listDocuments(USER), [])
+    })
+
     t.test('users: created once, found by id', async (t) => {
       const store = await createTestStore(t, dialect)
       t.equal(await store.createUser(USER, 'hash-1'), true)

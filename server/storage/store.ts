@@ -1,4 +1,4 @@
-import { Migrator, sql, type Selectable, type Transaction } from 'kysely'
+import { Migrator, sql, type Selectable, type SqlBool, type Transaction } from 'kysely'
 import type { JsonObject, VectorClock } from '../../core/index.js'
 import type { DialectName, StorageDialect } from './dialect.js'
 import { migrations } from './migrations.js'
@@ -70,6 +70,9 @@ export class DuplicateOpError extends Error {
     this.name = 'DuplicateOpError'
   }
 }
+
+/** Rows per multi-row statement on SQLite: few distinct statement texts, each prepared once. */
+const SQLITE_CHUNK = 32
 
 /** The database behind a server: documents, users, grants and the append-only change log. */
 export class Store {
@@ -147,25 +150,36 @@ export class Store {
     return new Map(rows.map((r) => [r.user_id, r.role]))
   }
 
+  /** Grants, replaces or (`none`) revokes a role; other instances hear of it (they cache grants). */
   async setAccess(documentId: string, userId: string, role: 'read' | 'write' | 'none'): Promise<void> {
-    if (role === 'none') {
-      await this.db.deleteFrom('document_access').where('document_id', '=', documentId).where('user_id', '=', userId).execute()
-      return
-    }
-    await this.db
-      .insertInto('document_access')
-      .values({ document_id: documentId, user_id: userId, role })
-      .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ role }))
-      .execute()
+    await this.db.transaction().execute(async (trx) => {
+      if (role === 'none') {
+        await trx.deleteFrom('document_access').where('document_id', '=', documentId).where('user_id', '=', userId).execute()
+      } else {
+        await trx
+          .insertInto('document_access')
+          .values({ document_id: documentId, user_id: userId, role })
+          .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ role }))
+          .execute()
+      }
+      await this.dialect.notifyAccess(trx, documentId)
+    })
   }
 
   /** Events committed under these (user, client op) pairs, in sequence order. */
   async findOps(ops: ReadonlyArray<{ userId: string; clientOpId: string }>): Promise<ChangeEventRow[]> {
     if (ops.length === 0) return []
+    // One parameter (SQLite: a JSON array of pairs) or two (PostgreSQL: two arrays) whatever the
+    // number of pairs: the statement text stays the same, so it is parsed and planned cheaply,
+    // where an OR of one term per pair cost milliseconds per batch.
+    const pairs =
+      this.dialect.name === 'postgres'
+        ? sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`
+        : sql`select value ->> 0, value ->> 1 from json_each(${JSON.stringify(ops.map((o) => [o.userId, o.clientOpId]))})`
     const rows = await this.db
       .selectFrom('change_events')
       .selectAll()
-      .where((eb) => eb.or(ops.map((op) => eb.and([eb('user_id', '=', op.userId), eb('client_op_id', '=', op.clientOpId)]))))
+      .where(sql<SqlBool>`client_op_id is not null and (user_id, client_op_id) in (${pairs})`)
       .orderBy('sequence')
       .execute()
     return rows.map((r) => this.toEvent(r))
@@ -178,43 +192,43 @@ export class Store {
    */
   async commit(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<ChangeEventRow[]> {
     if (changes.length === 0) return []
-    return this.db.transaction().execute(async (trx) => {
-      await this.checkRevisions(trx, changes)
-      await this.checkOps(trx, changes)
-      await this.dialect.lockSequences(trx)
-      const now = new Date().toISOString()
-      const inserted = await trx
-        .insertInto('change_events')
-        .values(changes.map(({ event: e }) => ({
-          document_id: e.documentId,
-          user_id: e.userId,
-          event_type: e.eventType,
-          revision_id: e.revisionId,
-          previous_revision_id: e.previousRevisionId,
-          forward_patch: e.forwardPatch === null ? null : JSON.stringify(e.forwardPatch),
-          reverse_patch: e.reversePatch === null ? null : JSON.stringify(e.reversePatch),
-          client_op_id: e.clientOpId,
-          op_index: e.opIndex,
-          vector_clock: e.vectorClock === null ? null : JSON.stringify(e.vectorClock),
-          cause: e.cause,
-          batch_id: e.batchId,
-          conflict: e.conflict ? 1 : 0,
-          created_at: now,
-        })))
-        .returning(['sequence', 'created_at'])
-        .execute()
-      const last = new Map<string, DocumentRow>()
-      for (const { document } of changes) last.set(document.id, document)
-      for (const d of last.values()) await this.upsertDocument(trx, d)
-      const events = changes.map(({ event }, i) => ({
-        ...event,
-        sequence: Number(inserted[i]!.sequence),
-        createdAt: this.dialect.decodeTime(inserted[i]!.created_at),
-      }))
-      await this.dialect.notify(trx, events.map((e) => e.sequence))
-      await hooks.beforeCommit?.(events)
-      return events
-    })
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await this.checkRevisions(trx, changes)
+        await this.dialect.lockSequences(trx)
+        const now = new Date().toISOString()
+        // The unique index on (user_id, client_op_id, op_index) refuses an op already in the log.
+        const inserted = await this.insertEvents(trx, changes, now)
+        const last = new Map<string, DocumentRow>()
+        for (const { document } of changes) last.set(document.id, document)
+        await this.upsertDocuments(trx, [...last.values()])
+        const events = changes.map(({ event }, i) => ({
+          ...event,
+          sequence: Number(inserted[i]!.sequence),
+          createdAt: this.dialect.decodeTime(inserted[i]!.created_at),
+        }))
+        await this.dialect.notify(trx, events.map((e) => e.sequence))
+        await hooks.beforeCommit?.(events)
+        return events
+      })
+    } catch (error) {
+      if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(changes)) ?? error
+      throw error
+    }
+  }
+
+  /** The first op of the batch that is already in the log (or twice in the batch), after a unique violation. */
+  private async duplicateOp(changes: readonly PendingChange[]): Promise<DuplicateOpError | undefined> {
+    const ops = changes.filter((c) => c.event.clientOpId !== null && c.event.opIndex === 0).map((c) => ({ userId: c.event.userId, clientOpId: c.event.clientOpId! }))
+    const found = (await this.findOps(ops))[0]
+    if (found) return new DuplicateOpError(found.userId, found.clientOpId!)
+    const seen = new Set<string>()
+    for (const op of ops) {
+      const key = `${op.userId}\u0000${op.clientOpId}`
+      if (seen.has(key)) return new DuplicateOpError(op.userId, op.clientOpId)
+      seen.add(key)
+    }
+    return undefined
   }
 
   private async checkRevisions(trx: Transaction<Database>, changes: readonly PendingChange[]): Promise<void> {
@@ -229,32 +243,97 @@ export class Store {
     }
   }
 
-  private async checkOps(trx: Transaction<Database>, changes: readonly PendingChange[]): Promise<void> {
-    const ops = changes.filter((c) => c.event.clientOpId !== null && c.event.opIndex === 0)
-    if (ops.length === 0) return
-    const found = await trx
-      .selectFrom('change_events')
-      .select(['user_id', 'client_op_id'])
-      .where((eb) => eb.or(ops.map(({ event }) => eb.and([eb('user_id', '=', event.userId), eb('client_op_id', '=', event.clientOpId)]))))
-      .executeTakeFirst()
-    if (found) throw new DuplicateOpError(found.user_id, found.client_op_id!)
+  /**
+   * Appends the events, sequences in array order. PostgreSQL gets one statement over arrays (its
+   * text is the same for any batch, so it is parsed once per connection's plan cache, not per
+   * row); SQLite gets multi-row inserts of at most {@link SQLITE_CHUNK} rows, whose few distinct
+   * texts stay in the dialect's prepared-statement cache.
+   */
+  private async insertEvents(trx: Transaction<Database>, changes: readonly PendingChange[], now: string): Promise<Array<{ sequence: number | string; created_at: string | Date }>> {
+    const rows = changes.map(({ event: e }) => ({
+      document_id: e.documentId,
+      user_id: e.userId,
+      event_type: e.eventType,
+      revision_id: e.revisionId,
+      previous_revision_id: e.previousRevisionId,
+      forward_patch: e.forwardPatch === null ? null : JSON.stringify(e.forwardPatch),
+      reverse_patch: e.reversePatch === null ? null : JSON.stringify(e.reversePatch),
+      client_op_id: e.clientOpId,
+      op_index: e.opIndex,
+      vector_clock: e.vectorClock === null ? null : JSON.stringify(e.vectorClock),
+      cause: e.cause,
+      batch_id: e.batchId,
+      conflict: e.conflict ? 1 : 0,
+      created_at: now,
+    }))
+    if (this.dialect.name === 'postgres') {
+      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key])
+      const { rows: inserted } = await sql<{ sequence: string; created_at: Date }>`
+        insert into change_events (document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch, reverse_patch,
+          client_op_id, op_index, vector_clock, cause, batch_id, conflict, created_at)
+        select document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch::jsonb, reverse_patch::jsonb,
+          client_op_id, op_index, vector_clock::jsonb, cause, batch_id, conflict, ${now}::timestamptz
+        from unnest(${column('document_id')}::text[], ${column('user_id')}::text[], ${column('event_type')}::text[],
+          ${column('revision_id')}::text[], ${column('previous_revision_id')}::text[], ${column('forward_patch')}::text[],
+          ${column('reverse_patch')}::text[], ${column('client_op_id')}::text[], ${column('op_index')}::integer[],
+          ${column('vector_clock')}::text[], ${column('cause')}::text[], ${column('batch_id')}::text[], ${column('conflict')}::integer[])
+          with ordinality as e(document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch, reverse_patch,
+            client_op_id, op_index, vector_clock, cause, batch_id, conflict, position)
+        order by position
+        returning sequence, created_at`.execute(trx)
+      return inserted.sort((a, b) => Number(a.sequence) - Number(b.sequence))
+    }
+    const inserted: Array<{ sequence: number; created_at: string | Date }> = []
+    for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
+      inserted.push(...(await trx.insertInto('change_events').values(rows.slice(i, i + SQLITE_CHUNK)).returning(['sequence', 'created_at']).execute()))
+    }
+    return inserted
   }
 
-  private async upsertDocument(trx: Transaction<Database>, d: DocumentRow): Promise<void> {
-    const values = {
+  /** Writes each document's new row, inserting or updating, in one statement (or a few on SQLite). */
+  private async upsertDocuments(trx: Transaction<Database>, documents: readonly DocumentRow[]): Promise<void> {
+    const rows = documents.map((d) => ({
+      id: d.id,
+      owner_id: d.ownerId,
       title: d.title,
       content: JSON.stringify(d.content),
       revision_id: d.revisionId,
       generation: d.generation,
       vector_clock: JSON.stringify(d.vectorClock),
       deleted: d.deleted ? 1 : 0,
+      created_at: d.createdAt,
       updated_at: d.updatedAt,
+    }))
+    if (this.dialect.name === 'postgres') {
+      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key])
+      await sql`
+        insert into documents (id, owner_id, title, content, revision_id, generation, vector_clock, deleted, created_at, updated_at)
+        select id, owner_id, title, content::jsonb, revision_id, generation, vector_clock::jsonb, deleted, created_at::timestamptz, updated_at::timestamptz
+        from unnest(${column('id')}::text[], ${column('owner_id')}::text[], ${column('title')}::text[], ${column('content')}::text[],
+          ${column('revision_id')}::text[], ${column('generation')}::integer[], ${column('vector_clock')}::text[], ${column('deleted')}::integer[],
+          ${column('created_at')}::text[], ${column('updated_at')}::text[])
+          as d(id, owner_id, title, content, revision_id, generation, vector_clock, deleted, created_at, updated_at)
+        on conflict (id) do update set title = excluded.title, content = excluded.content, revision_id = excluded.revision_id,
+          generation = excluded.generation, vector_clock = excluded.vector_clock, deleted = excluded.deleted, updated_at = excluded.updated_at`.execute(trx)
+      return
     }
-    await trx
-      .insertInto('documents')
-      .values({ id: d.id, owner_id: d.ownerId, created_at: d.createdAt, ...values })
-      .onConflict((oc) => oc.column('id').doUpdateSet(values))
-      .execute()
+    for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
+      await trx
+        .insertInto('documents')
+        .values(rows.slice(i, i + SQLITE_CHUNK))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            content: eb.ref('excluded.content'),
+            revision_id: eb.ref('excluded.revision_id'),
+            generation: eb.ref('excluded.generation'),
+            vector_clock: eb.ref('excluded.vector_clock'),
+            deleted: eb.ref('excluded.deleted'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute()
+    }
   }
 
   /**
@@ -337,9 +416,12 @@ export class Store {
     return Number(row?.latest ?? 0)
   }
 
-  /** Sequences committed by any instance on this database (PostgreSQL); a no-op on SQLite. */
-  subscribe(onCommitted: (sequences: number[]) => void): Promise<() => Promise<void>> {
-    return this.dialect.subscribe(onCommitted)
+  /**
+   * Sequences committed, and documents whose grants changed, by any instance on this database
+   * (PostgreSQL); a no-op on SQLite, where one process owns the database.
+   */
+  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (documentId: string) => void): Promise<() => Promise<void>> {
+    return this.dialect.subscribe(onCommitted, onAccessChanged)
   }
 
   private toDocument(r: Selectable<DocumentsTable>): DocumentRow {

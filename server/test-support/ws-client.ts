@@ -16,8 +16,8 @@ export class TestClient {
     })
   }
 
-  static async connect(url: string): Promise<TestClient> {
-    const socket = new WebSocket(url)
+  static async connect(url: string, options?: WebSocket.ClientOptions): Promise<TestClient> {
+    const socket = new WebSocket(url, options)
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve())
       socket.once('error', reject)
@@ -26,8 +26,8 @@ export class TestClient {
   }
 
   /** Connects and authenticates as a user (a fresh one unless given). */
-  static async login(url: string, userId: string = randomUUID(), token = `token-${userId}`): Promise<TestClient & { userId: string }> {
-    const client = await TestClient.connect(url)
+  static async login(url: string, userId: string = randomUUID(), token = `token-${userId}`, options?: WebSocket.ClientOptions): Promise<TestClient & { userId: string }> {
+    const client = await TestClient.connect(url, options)
     const reply = await client.request({ type: 'authenticate', user_id: userId, auth_token: token })
     if (reply.type !== 'auth_success') throw new Error(`login failed: ${JSON.stringify(reply)}`)
     return Object.assign(client, { userId })

@@ -1,0 +1,38 @@
+/**
+ * The server half of `npm run bench:server`, run as a child process so that the server's event loop
+ * is not shared with the benchmark's clients (see bench/server.ts). Usage:
+ * `node .bench/bench/server-child.js <database-url>`; prints `{"url": …}` on stdout once listening,
+ * and closes cleanly on SIGTERM or when stdin closes (the parent went away).
+ */
+import { createSyncServer } from '../server/index.js'
+
+const databaseUrl = process.argv[2]
+if (!databaseUrl) {
+  console.error('usage: server-child <database-url>')
+  process.exit(2)
+}
+
+const server = createSyncServer({
+  databaseUrl,
+  // Logins are not what is measured: cheap Argon2 parameters (the tests use the same).
+  hashOptions: { memoryCost: 1024, timeCost: 1 },
+  // One bench user sends far more than the production default of 200 requests a second.
+  rateLimit: { perSecond: 0, burst: 1 },
+  heartbeatMs: 0,
+})
+await server.listen(0, '127.0.0.1')
+process.stdout.write(JSON.stringify({ url: server.url }) + '\n')
+
+let closing: Promise<void> | undefined
+const stop = () => {
+  closing ??= server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
+process.on('SIGTERM', stop)
+process.stdin.on('end', stop)
+process.stdin.resume()

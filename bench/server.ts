@@ -1,0 +1,344 @@
+/**
+ * npm run bench:server — the server end to end, over real WebSockets, on SQLite (a file database in
+ * a temporary directory) and on PostgreSQL (a fresh database, dropped afterwards; URL from
+ * PATCHSYNC_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres).
+ *
+ * 1. Throughput: CONNECTIONS connections, each its own user editing its own document, each keeping
+ *    IN_FLIGHT update_document frames pipelined. An update counts when its acknowledgement
+ *    (`document_updated`) arrives, which the server sends only after the change is durably committed
+ *    (§3.3: SQLite synchronous=FULL, PostgreSQL synchronous_commit=on).
+ * 2. Latency: 10 and 100 connected clients, every one a different user with read access to one
+ *    document; one of them sends updates one at a time, and each other client's receipt of the
+ *    `document_updated` broadcast is one sample: time from sending the update to receiving it.
+ *
+ * The server runs in a child process (bench/server-child.ts), so its event loop is not the one that
+ * parses the clients' replies. On a 2-core machine server, clients and PostgreSQL still share the
+ * two cores, so the numbers are a floor for a server with a core of its own.
+ * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the child's node;
+ * BENCH_DIALECTS=sqlite (or postgres) runs one database only, BENCH_PHASES=throughput (or latency) one part.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { once } from 'node:events'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import WebSocket from 'ws'
+import type { DialectName } from '../server/storage/dialect.js'
+import { createTestDatabase, TEST_PG_URL } from '../server/test-support/databases.js'
+
+const CONNECTIONS = 64
+const IN_FLIGHT = 32
+const WARMUP_MS = 1500
+const MEASURE_MS = 5000
+const LATENCY_RUNS = [
+  { clients: 10, updates: 2000 },
+  { clients: 100, updates: 600 },
+]
+/** Latency samples of the first updates are dropped (JIT warm-up, caches). */
+const LATENCY_WARMUP_UPDATES = 100
+const TIMEOUT_MS = 15_000
+
+type Frame = Record<string, unknown> & { type: string }
+
+/** A bare client: frames in order, replies awaited in order (§3.4 replies keep request order). */
+class BenchClient {
+  private readonly waiting: Array<{ resolve: (f: Frame) => void; reject: (e: Error) => void }> = []
+  onBroadcast: (frame: Frame, at: number) => void = () => {}
+  onReply: ((frame: Frame, at: number) => void) | undefined
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const at = performance.now()
+      const frame = JSON.parse(data.toString()) as Frame
+      if (frame.request_id === undefined && frame.type !== 'error') return this.onBroadcast(frame, at)
+      if (this.onReply) return this.onReply(frame, at)
+      this.waiting.shift()?.resolve(frame)
+    })
+    socket.on('close', () => {
+      for (const w of this.waiting.splice(0)) w.reject(new Error('connection closed'))
+    })
+  }
+
+  static async connect(url: string): Promise<BenchClient> {
+    const socket = new WebSocket(url, { perMessageDeflate: false })
+    await within(once(socket, 'open'), 'connect')
+    return new BenchClient(socket)
+  }
+
+  send(frame: object): void {
+    this.socket.send(JSON.stringify(frame))
+  }
+
+  async request(frame: object, expect: string): Promise<Frame> {
+    const reply = new Promise<Frame>((resolve, reject) => this.waiting.push({ resolve, reject }))
+    this.send({ ...frame, request_id: randomUUID() })
+    const got = await within(reply, expect)
+    if (got.type !== expect) throw new Error(`expected ${expect}, got ${JSON.stringify(got)}`)
+    return got
+  }
+
+  static async login(url: string): Promise<BenchClient & { userId: string }> {
+    const client = await BenchClient.connect(url)
+    const userId = randomUUID()
+    await client.request({ type: 'authenticate', user_id: userId, auth_token: `bench-${userId}` }, 'auth_success')
+    return Object.assign(client, { userId })
+  }
+
+  async createDocument(): Promise<string> {
+    const id = randomUUID()
+    await this.request({ type: 'create_document', document: { id, title: 'Bench', content: { text: 'Hello, World!', n: 0, tags: ['a', 'b'] } } }, 'document_created')
+    return id
+  }
+
+  async close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return
+    const closed = once(this.socket, 'close')
+    this.socket.close()
+    await within(closed, 'close').catch(() => this.socket.terminate())
+  }
+}
+
+function within<T>(promise: Promise<T>, what: string, ms = TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Runs bench/server-child.js on the database and resolves with its WebSocket URL. */
+async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const script = fileURLToPath(new URL('./server-child.js', import.meta.url))
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...extra, script, databaseUrl], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const lines = createInterface({ input: child.stdout! })
+  const first = await within(
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve)
+      child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)))
+    }),
+    'server start',
+  )
+  const { url } = JSON.parse(first) as { url: string }
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    await within(exited, 'server stop').catch(() => child.kill('SIGKILL'))
+  }
+  return { url, child, stop }
+}
+
+/** CPU time the process has used so far, in milliseconds (Linux /proc; NaN elsewhere). */
+function cpuMilliseconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in USER_HZ (100) ticks
+  } catch {
+    return NaN
+  }
+}
+
+/** Committed changes and commit transactions so far, from the server's /metrics. */
+async function commitCounters(url: string): Promise<{ updates: number; commits: number }> {
+  const text = await (await fetch(url.replace(/^ws/, 'http').replace(/\/ws$/, '/metrics'), { signal: AbortSignal.timeout(TIMEOUT_MS) })).text()
+  const value = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split('\n').filter((l) => l.startsWith(name + ' ')).join('\n'))?.[2] ?? 0)
+  return { updates: value('patchsync_updates_total'), commits: value('patchsync_commit_milliseconds_count') }
+}
+
+interface ThroughputResult {
+  perSecond: number
+  /** Server process CPU time per acknowledged update, in microseconds. */
+  cpuPerUpdate: number
+  /** The benchmark's own (client) CPU time per acknowledged update, in microseconds. */
+  clientCpuPerUpdate: number
+  acked: number
+  errors: number
+  averageBatch: number
+}
+
+async function throughput(url: string, pid: number | undefined): Promise<ThroughputResult> {
+  const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => BenchClient.login(url)))
+  const documents = await Promise.all(clients.map((c) => c.createDocument()))
+  let counting = false
+  let running = true
+  let acked = 0
+  let errors = 0
+  let outstanding = 0
+  let drained: () => void = () => {}
+  clients.forEach((client, c) => {
+    const documentId = documents[c]!
+    let n = 0
+    const sendOne = () => {
+      n++
+      outstanding++
+      client.send({
+        type: 'update_document',
+        request_id: `r${n}`,
+        client_op_id: `${c}-${n}`,
+        patch: { document_id: documentId, patch: [{ op: 'replace', path: '/n', value: n }] },
+      })
+    }
+    client.onReply = (frame) => {
+      outstanding--
+      if (frame.type !== 'document_updated') {
+        errors++
+        if (errors <= 3) console.error(`unexpected reply: ${JSON.stringify(frame)}`)
+      } else if (counting) acked++
+      if (running) sendOne()
+      else if (outstanding === 0) drained()
+    }
+    for (let i = 0; i < IN_FLIGHT; i++) sendOne()
+  })
+  await sleep(WARMUP_MS)
+  const before = await commitCounters(url)
+  const cpuBefore = cpuMilliseconds(pid)
+  const clientBefore = process.cpuUsage()
+  counting = true
+  const start = performance.now()
+  await sleep(MEASURE_MS)
+  counting = false
+  const seconds = (performance.now() - start) / 1000
+  const cpu = cpuMilliseconds(pid) - cpuBefore
+  const client = process.cpuUsage(clientBefore)
+  const after = await commitCounters(url)
+  running = false
+  await within(new Promise<void>((resolve) => (outstanding === 0 ? resolve() : (drained = resolve))), 'drain')
+  await Promise.all(clients.map((c) => c.close()))
+  return {
+    perSecond: acked / seconds,
+    cpuPerUpdate: (cpu * 1000) / acked,
+    clientCpuPerUpdate: (client.user + client.system) / acked,
+    acked,
+    errors,
+    averageBatch: (after.updates - before.updates) / Math.max(1, after.commits - before.commits),
+  }
+}
+
+interface LatencyResult {
+  clients: number
+  updates: number
+  samples: number
+  p50: number
+  p99: number
+  max: number
+  ackP50: number
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+
+async function latency(url: string, clientCount: number, updates: number): Promise<LatencyResult> {
+  const clients: Array<BenchClient & { userId: string }> = []
+  for (let i = 0; i < clientCount; i += 10) {
+    clients.push(...(await Promise.all(Array.from({ length: Math.min(10, clientCount - i) }, () => BenchClient.login(url)))))
+  }
+  const [writer, ...readers] = clients as [BenchClient & { userId: string }, ...Array<BenchClient & { userId: string }>]
+  const documentId = await writer.createDocument()
+  for (const r of readers) await writer.request({ type: 'share_document', document_id: documentId, user_id: r.userId, role: 'read' }, 'document_shared')
+  await sleep(200)
+  const samples: number[] = []
+  const acks: number[] = []
+  let sentAt = 0
+  let current = ''
+  let pending = 0
+  let done: () => void = () => {}
+  let record = false
+  for (const r of readers) {
+    r.onBroadcast = (frame, at) => {
+      if (frame.type !== 'document_updated' || frame.client_op_id !== current) return
+      if (record) samples.push(at - sentAt)
+      if (--pending === 0) done()
+    }
+  }
+  writer.onReply = (frame, at) => {
+    if (frame.type !== 'document_updated') throw new Error(`update failed: ${JSON.stringify(frame)}`)
+    if (record) acks.push(at - sentAt)
+    if (--pending === 0) done()
+  }
+  for (let i = 0; i < updates + LATENCY_WARMUP_UPDATES; i++) {
+    record = i >= LATENCY_WARMUP_UPDATES
+    current = `latency-${i}`
+    pending = readers.length + 1
+    const all = new Promise<void>((resolve) => (done = resolve))
+    sentAt = performance.now()
+    writer.send({ type: 'update_document', request_id: current, client_op_id: current, patch: { document_id: documentId, patch: [{ op: 'replace', path: '/n', value: i }] } })
+    await within(all, `update ${i} to reach ${readers.length} clients`)
+  }
+  await Promise.all(clients.map((c) => c.close()))
+  samples.sort((a, b) => a - b)
+  acks.sort((a, b) => a - b)
+  return { clients: clientCount, updates, samples: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: samples.at(-1) ?? NaN, ackP50: percentile(acks, 50) }
+}
+
+async function benchDialect(dialect: DialectName) {
+  const database = await createTestDatabase(dialect)
+  const server = await startServer(database.url)
+  try {
+    const t = phases.includes('throughput') ? await throughput(server.url, server.child.pid) : undefined
+    const l = []
+    if (phases.includes('latency')) for (const run of LATENCY_RUNS) l.push(await latency(server.url, run.clients, run.updates))
+    return { throughput: t, latency: l }
+  } finally {
+    await server.stop()
+    await database.drop()
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+
+/** What one durable commit costs at least here: fdatasync of a 4 KiB append, in ms (p50, p99). */
+function syncLatency(): [number, number] {
+  const dir = mkdtempSync(join(tmpdir(), 'patchsync-bench-'))
+  const fd = openSync(join(dir, 'sync'), 'w')
+  const block = Buffer.alloc(4096, 1)
+  const times: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now()
+    writeSync(fd, block)
+    fdatasyncSync(fd)
+    times.push(performance.now() - start)
+  }
+  closeSync(fd)
+  rmSync(dir, { recursive: true, force: true })
+  times.sort((a, b) => a - b)
+  return [percentile(times, 50), percentile(times, 99)]
+}
+
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const [syncP50, syncP99] = syncLatency()
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${new Date().toISOString().slice(0, 10)}`)
+console.log(`server in a child process; PostgreSQL at ${TEST_PG_URL.replace(/\/\/[^@/]*@/, '//')}`)
+console.log(`fdatasync of 4 KiB in ${tmpdir()}: p50 ${fmt(syncP50, 2)} ms, p99 ${fmt(syncP99, 2)} ms; load average at start ${load()}`)
+const results: Array<[string, Awaited<ReturnType<typeof benchDialect>>]> = []
+const phases = (process.env.BENCH_PHASES ?? 'throughput,latency').split(',')
+const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
+for (const dialect of dialects) {
+  process.stderr.write(`${dialect}…\n`)
+  results.push([dialect, await benchDialect(dialect)])
+}
+
+console.log(`load average at end ${load()}`)
+console.log('')
+console.log(`Throughput: ${CONNECTIONS} connections × ${IN_FLIGHT} pipelined update_document each, ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; an update counts when its durable-commit acknowledgement arrives.`)
+console.log('')
+console.log('| database | updates/s acknowledged | acknowledged | errors | updates per commit | server CPU µs/update | client CPU µs/update |')
+console.log('|---|---|---|---|---|---|---|')
+for (const [dialect, r] of results) {
+  const t = r.throughput
+  if (t) console.log(`| ${dialect} | ${fmt(t.perSecond)} | ${fmt(t.acked)} | ${t.errors} | ${fmt(t.averageBatch, 1)} | ${fmt(t.cpuPerUpdate, 1)} | ${fmt(t.clientCpuPerUpdate, 1)} |`)
+}
+console.log('')
+console.log('Latency: one client sends updates one at a time; a sample is the time until one other client receives the broadcast (ms).')
+console.log('')
+console.log('| database | clients | updates | samples | p50 ms | p99 ms | max ms | sender ack p50 ms |')
+console.log('|---|---|---|---|---|---|---|---|')
+for (const [dialect, r] of results) {
+  for (const l of r.latency) {
+    console.log(`| ${dialect} | ${l.clients} | ${fmt(l.updates)} | ${fmt(l.samples)} | ${fmt(l.p50, 2)} | ${fmt(l.p99, 2)} | ${fmt(l.max, 2)} | ${fmt(l.ackP50, 2)} |`)
+  }
+}

@@ -1,0 +1,252 @@
+import t from 'tap'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { redactDatabaseUrl } from './cli.js'
+import { ConfigError, parseServeConfig } from './config.js'
+import { TestClient } from './test-support/ws-client.js'
+
+/** `patchsync …` as a user runs it: a child process of bin/patchsync.ts through tsx. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const BIN = join(ROOT, 'bin', 'patchsync.ts')
+/** Every child is killed after this long, whatever it is doing. */
+const CHILD_TIMEOUT_MS = 30_000
+const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'MONITORING', 'AUTO_REGISTER', 'MAX_PAYLOAD', 'MAX_OPS', 'MAX_DOCUMENT_BYTES', 'RATE_LIMIT', 'RATE_BURST', 'HEARTBEAT_MS', 'TLS_CERT', 'TLS_KEY']
+
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
+  for (const name of CONFIG_VARIABLES) delete env[name]
+  return { ...env, ...extra }
+}
+
+function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import=tsx', BIN, ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+interface Finished {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** Collects a child's output until it exits (killed after CHILD_TIMEOUT_MS). */
+function finished(child: ChildProcess): Promise<Finished> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
+  const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS)
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      // Let the pipes deliver what is left.
+      setImmediate(() => resolve({ code, signal, stdout, stderr }))
+    })
+  })
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => finished(spawnCli(args, env))
+
+interface Running {
+  url: string
+  line: string
+  child: ChildProcess
+  exit: Promise<Finished>
+  /** SIGTERM, then the exit. */
+  stop(): Promise<Finished>
+}
+
+/** Starts `patchsync serve …` and waits for the line that says where it listens. */
+async function serve(t: { teardown(fn: () => unknown): void }, args: string[], env: Record<string, string> = {}): Promise<Running> {
+  const child = spawnCli(['serve', ...args], env)
+  const exit = finished(child)
+  t.teardown(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  })
+  const line = await new Promise<string>((resolve, reject) => {
+    let seen = ''
+    const onData = (d: Buffer) => {
+      seen += d
+      const found = seen.split('\n').find((l) => /listening on/.test(l))
+      if (found) {
+        child.stdout!.off('data', onData)
+        resolve(found)
+      }
+    }
+    child.stdout!.on('data', onData)
+    void exit.then((f) => reject(new Error(`serve exited (${f.code}) before listening: ${f.stderr}${f.stdout}`)))
+  })
+  const url = /listening on (wss?:\/\/\S+)/.exec(line)![1]!
+  return {
+    url,
+    line,
+    child,
+    exit,
+    async stop() {
+      child.kill('SIGTERM')
+      return exit
+    },
+  }
+}
+
+function tempDir(t: { teardown(fn: () => unknown): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'patchsync-cli-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+t.test('serve --help prints every option with its variable and exits 0', async (t) => {
+  const { code, stdout, stderr } = await run(['serve', '--help'])
+  t.equal(code, 0)
+  t.equal(stderr, '')
+  t.match(stdout, /^Usage: patchsync serve/)
+  for (const text of ['--port <integer>', 'PORT', '--database-url', 'DATABASE_URL', '--[no-]auto-register', 'AUTO_REGISTER', '--tls-cert', 'TLS_KEY', 'default 8080']) t.ok(stdout.includes(text), text)
+})
+
+t.test('a bad configuration exits 2, says what is wrong and opens nothing', async (t) => {
+  const dir = tempDir(t)
+  const database = join(dir, 'never.db')
+  const cases: Array<{ args: string[]; env?: Record<string, string>; message: RegExp }> = [
+    { args: ['--port', 'abc'], message: /^patchsync: invalid --port \(PORT\): Expected integer, got "abc"$/m },
+    { args: ['--bogus'], message: /^patchsync: unknown option --bogus/m },
+    { args: [], env: { DATABASE_URL: 'mysql://x' }, message: /^patchsync: invalid --database-url \(DATABASE_URL\): expected sqlite:<path>.*got "mysql:\/\/x"$/m },
+    { args: ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')], message: /^patchsync: --tls-cert .*cert\.pem: no such file$/m },
+  ]
+  // Each child costs a tsx start; they run two at a time.
+  const results: Finished[] = []
+  for (let i = 0; i < cases.length; i += 2) {
+    results.push(...(await Promise.all(cases.slice(i, i + 2).map(({ args, env = {} }) => {
+      const withDatabase = env.DATABASE_URL ? args : [...args, '--database-url', `sqlite:${database}`]
+      return run(['serve', '--host', '127.0.0.1', '--port', '0', ...withDatabase], env)
+    }))))
+  }
+  cases.forEach(({ args, env = {}, message }, i) => {
+    const { code, stdout, stderr } = results[i]!
+    const label = [...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...args].join(' ')
+    t.equal(code, 2, `${label}: exit status 2`)
+    t.match(stderr, message, `${label}: names the problem`)
+    t.notMatch(stderr, /\n\s+at /, `${label}: no stack trace`)
+    t.notMatch(stdout, /listening/, `${label}: does not listen`)
+  })
+  t.notOk(existsSync(database), 'no database was created')
+})
+
+t.test('configuration parsing: flags over variables over defaults, strictly typed', async (t) => {
+  t.same(parseServeConfig([], {}), {
+    port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, autoRegister: true, maxPayload: 1048576,
+    maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, heartbeatMs: 30000,
+  })
+  const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
+  t.match(config, { port: 9000, host: '::1', autoRegister: false, monitoring: true, rateLimit: 0.5, heartbeatMs: 0 })
+  t.match(parseServeConfig(['--monitoring', 'false'], { MONITORING: 'yes' }), { monitoring: false })
+  t.match(parseServeConfig([], { MONITORING: 'yes', AUTO_REGISTER: '0', DATABASE_URL: 'postgresql://u@h/db' }), { monitoring: true, autoRegister: false, databaseUrl: 'postgresql://u@h/db' })
+  t.match(parseServeConfig([], { PORT: '' }), { port: 8080 }, 'an empty variable is unset')
+  const bad: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
+    [['--port', '1.5'], {}, /invalid --port \(PORT\): Expected integer, got "1\.5"/],
+    [['--port', '0x10'], {}, /invalid --port \(PORT\).*"0x10"/],
+    [['--port', '70000'], {}, /invalid --port \(PORT\): Expected integer to be less or equal to 65535, got 70000/],
+    [[], { PORT: 'eighty' }, /invalid --port \(PORT\).*"eighty"/],
+    [['--no-port'], {}, /unknown option --no-port: only on\/off options have a --no- form/],
+    [['--no-monitoring=1'], {}, /--no-monitoring takes no value/],
+    [['--max-ops'], {}, /--max-ops needs a value/],
+    [['--max-ops', '--port', '1'], {}, /--max-ops needs a value/],
+    [['--max-payload', '10'], {}, /invalid --max-payload \(MAX_PAYLOAD\): Expected integer to be greater or equal to 1024, got 10/],
+    [['--monitoring=maybe'], {}, /invalid --monitoring \(MONITORING\).*"maybe"/],
+    [['--database-url', 'sqlite:'], {}, /invalid --database-url \(DATABASE_URL\)/],
+    [['--tls-key', 'k.pem'], {}, /--tls-cert and --tls-key go together/],
+    [['serve'], {}, /unknown option serve/],
+  ]
+  for (const [argv, env, message] of bad) t.throws(() => parseServeConfig(argv, env), { name: 'ConfigError', message }, [...argv, ...Object.keys(env)].join(' '))
+  t.ok((() => { try { parseServeConfig(['--bogus'], {}) } catch (error) { return error instanceof ConfigError } })(), 'a ConfigError')
+})
+
+t.test('serve says where it listens and on which database, answers /healthz, and stops cleanly on SIGTERM', async (t) => {
+  const dir = tempDir(t)
+  const database = join(dir, 'data', 'patchsync.db')
+  const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', `sqlite:${database}`])
+  t.match(server.url, /^ws:\/\/127\.0\.0\.1:\d+\/ws$/)
+  t.ok(server.line.includes(`database sqlite:${database}`), 'the line names the database')
+  const base = server.url.replace('ws://', 'http://').replace(/\/ws$/, '')
+  const health = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) })
+  t.equal(health.status, 200)
+  t.same(await health.json(), { status: 'ok' })
+  const client = await TestClient.login(server.url)
+  const id = randomUUID()
+  t.equal((await client.request({ type: 'create_document', document: { id, title: 'T', content: { n: 1 } } })).type, 'document_created')
+  const { code, signal, stdout, stderr } = await server.stop()
+  t.equal(signal, null, 'exits by itself, not killed')
+  t.equal(code, 0)
+  t.match(stdout, /shutting down \(SIGTERM\)/)
+  t.match(stdout, /patchsync stopped/)
+  t.equal(stderr, '')
+  t.ok(existsSync(database), 'the database file is where the URL said')
+  await client.close()
+})
+
+t.test('serve configured by environment variables, the same as flags', async (t) => {
+  const dir = tempDir(t)
+  const server = await serve(t, [], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'env.db')}`, MONITORING: 'true' })
+  t.match(server.url, /^ws:\/\/127\.0\.0\.1:\d+\/ws$/)
+  t.ok(server.line.includes(`database sqlite:${join(dir, 'env.db')}`))
+  const client = await TestClient.login(server.url)
+  await client.close()
+  const { code, stdout } = await server.stop()
+  t.equal(code, 0)
+  t.match(stdout, /Sync Server with Monitoring/, 'monitoring mode is on')
+  t.match(stdout, /Authenticate from/, 'and logs each message')
+})
+
+t.test('a port in use: serve reports it and exits 1', async (t) => {
+  const dir = tempDir(t)
+  const first = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', `sqlite:${join(dir, 'a.db')}`])
+  const port = new URL(first.url).port
+  const second = await run(['serve', '--port', port, '--host', '127.0.0.1', '--database-url', `sqlite:${join(dir, 'b.db')}`])
+  t.equal(second.code, 1)
+  t.match(second.stderr, /could not start: .*EADDRINUSE/)
+  t.equal((await first.stop()).code, 0)
+})
+
+t.test('user add, then a server without auto-registration lets that user in with that token only', async (t) => {
+  const dir = tempDir(t)
+  const databaseUrl = `sqlite:${join(dir, 'users.db')}`
+  const user = randomUUID()
+  const added = await run(['user', 'add', '--user', user, '--token', 's3cret', '--database-url', databaseUrl])
+  t.equal(added.code, 0, added.stderr)
+  t.match(added.stdout, `added user ${user}`)
+  const [again, bad, missing, badUrl] = await Promise.all([
+    run(['user', 'add', '--user', user, '--token', 'other'], { DATABASE_URL: databaseUrl }),
+    run(['user', 'add', '--user', 'not-a-uuid', '--token', 'x', '--database-url', databaseUrl]),
+    run(['user', 'add', '--user', user]),
+    run(['user', 'add', '--user', user, '--token', 'x', '--database-url', 'mysql://x']),
+  ])
+  t.equal(again.code, 1, 'adding the same user twice fails (DATABASE_URL from the environment)')
+  t.match(again.stderr, /user_exists/)
+  t.equal(bad.code, 2)
+  t.match(bad.stderr, /--user must be a UUID/)
+  t.equal(missing.code, 2)
+  t.match(missing.stderr, /--user and --token are required/)
+  t.equal(badUrl.code, 2)
+  t.match(badUrl.stderr, /invalid --database-url/)
+
+  const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', databaseUrl, '--no-auto-register'])
+  const ok = await TestClient.connect(server.url)
+  t.equal((await ok.request({ type: 'authenticate', user_id: user, auth_token: 's3cret' })).type, 'auth_success', 'the added user with its token')
+  const wrong = await TestClient.connect(server.url)
+  const refused = await wrong.request({ type: 'authenticate', user_id: user, auth_token: 'wrong' })
+  t.equal(refused.code, 'auth_failed', 'the added user with a wrong token')
+  const stranger = await TestClient.connect(server.url)
+  t.equal((await stranger.request({ type: 'authenticate', user_id: randomUUID(), auth_token: 'anything' })).code, 'auth_failed', 'an unknown user is not registered')
+  await Promise.all([ok.close(), wrong.close(), stranger.close()])
+  t.equal((await server.stop()).code, 0)
+})
+
+t.test('the listening line hides a PostgreSQL password', async (t) => {
+  t.equal(redactDatabaseUrl('postgres://app:hunter2@db:5432/patchsync'), 'postgres://app:***@db:5432/patchsync')
+  t.equal(redactDatabaseUrl('postgresql://db/patchsync?user=app&password=hunter2'), 'postgresql://db/patchsync?user=app&password=***')
+  t.equal(redactDatabaseUrl('postgres://app@db/patchsync'), 'postgres://app@db/patchsync')
+  t.equal(redactDatabaseUrl('sqlite:./data/patchsync.db'), 'sqlite:./data/patchsync.db')
+})
