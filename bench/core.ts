@@ -103,7 +103,7 @@ if (process.argv[2] === 'child') {
     for (const name of Object.keys(patches)) {
       let patchsync = 0
       let plain = 0
-      for (let r = 0; r < 3; r++) {
+      for (let r = 0; r < 5; r++) {
         const ours = child('patchsync', size, name)
         const theirs = child('fast-json-patch', size, name)
         // Both sides did the same work: the two documents end identical, member order included.

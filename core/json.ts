@@ -81,3 +81,53 @@ function isPlainObject(v: object): boolean {
   const proto = Object.getPrototypeOf(v)
   return proto === Object.prototype || proto === null
 }
+
+/**
+ * UTF-8 bytes of a string, exactly as `Buffer.byteLength(s, 'utf8')` counts them. A short ASCII
+ * string (what patches mostly carry) is measured by a scan, which is cheaper than the call.
+ */
+export function utf8Bytes(s: string): number {
+  const length = s.length
+  if (length > 16) return Buffer.byteLength(s, 'utf8')
+  for (let i = 0; i < length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, 'utf8')
+  return length
+}
+
+/** UTF-8 bytes of `JSON.stringify(s)`: quotes, escapes and all, without building the text. */
+export function jsonStringBytes(s: string): number {
+  const length = s.length
+  let bytes = length + 2
+  for (let i = 0; i < length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 34 /* " */ || c === 92 /* \ */) bytes += 1
+    } else if (c < 0x20) {
+      // \b \t \n \f \r are two characters, the other controls \u00XX
+      bytes += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 1 : 5
+    } else if (c === 0x7f) {
+      continue
+    } else if (c < 0x800) bytes += 1
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c <= 0xdbff && i + 1 < length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        bytes += 2
+        i++
+      } else bytes += 5 // a lone surrogate is written \uDXXX
+    } else bytes += 2
+  }
+  return bytes
+}
+
+/** Characters of a finite number's JSON text (`String(n)`, which JSON.stringify matches). */
+export function numberBytes(n: number): number {
+  if ((n | 0) === n) {
+    // int32, including -0 (written "0")
+    let digits = n < 0 ? 2 : 1
+    let rest = n < 0 ? -n : n
+    while (rest >= 10) {
+      rest = (rest / 10) | 0
+      digits++
+    }
+    return digits
+  }
+  return String(n).length
+}

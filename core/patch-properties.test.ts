@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import fastJsonPatch from 'fast-json-patch'
-import { applyPatch } from './patch.js'
+import { applyPatch, type Operation } from './patch.js'
 import { documentWithPatch, propertyOptions } from './test-support/arbitraries.js'
 
 const options = propertyOptions()
@@ -29,3 +29,52 @@ function sorted(v: unknown): unknown {
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
   return v
 }
+
+/** Every object and array in `v`, depth first in member order. */
+function containers(v: unknown, out: unknown[] = []): unknown[] {
+  if (v !== null && typeof v === 'object') {
+    out.push(v)
+    for (const k of Object.keys(v)) containers((v as Record<string, unknown>)[k], out)
+  }
+  return out
+}
+
+const failing = fc.constantFrom<Operation>(
+  { op: 'test', path: '', value: 'not the document' },
+  { op: 'remove', path: '/no such member' },
+  { op: 'replace', path: '/a/no/such/path', value: 1 },
+  { op: 'add', path: '/nested', value: { deep: { er: [1] } } },
+)
+
+t.test('a patch that fails part-way leaves the document as it was: member order and identities too', async (t) => {
+  let failed = 0
+  fc.assert(
+    fc.property(documentWithPatch, failing, fc.nat(), ({ doc, patch }, bad, at) => {
+      const before = JSON.stringify(doc)
+      const objects = containers(doc)
+      const ops = [...patch]
+      ops.splice(at % (ops.length + 1), 0, bad)
+      // maxDepth 3 makes the `add /nested` above fail too, after whatever came before it.
+      try {
+        applyPatch(doc, ops, { limits: { maxDepth: 3 } })
+      } catch {
+        failed++
+        const after = containers(doc)
+        return JSON.stringify(doc) === before && after.length === objects.length && after.every((o, i) => o === objects[i])
+      }
+      return true // the "bad" operation happened to fit (a move may have made /a/no/such/path, say)
+    }),
+    options,
+  )
+  t.ok(failed > options.numRuns * 0.9, `${failed} of ${options.numRuns} patches failed and were rolled back`)
+})
+
+t.test('a measured size is exactly the bytes of the result, whatever the patch removed', async (t) => {
+  fc.assert(
+    fc.property(documentWithPatch, ({ doc, patch }) => {
+      const { doc: after, size } = applyPatch(doc, patch)
+      return size === Buffer.byteLength(JSON.stringify(after))
+    }),
+    options,
+  )
+})

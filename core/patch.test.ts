@@ -163,3 +163,93 @@ t.test('limits: operations, depth and size have their own codes', async (t) => {
   t.equal(tracked.size, 10 + 2 + (1 + 5), 'size delta: +2 for the longer string, +6 for "t":1,')
   t.equal(applyPatch({ s: 'ab' }, [{ op: 'replace', path: '/s', value: 'abcd' }]).size, Buffer.byteLength('{"s":"abcd"}'))
 })
+
+t.test('a member removed and added again in one patch goes last; a failure puts it back in place', async (t) => {
+  const doc = { a: 1, b: 2, c: 3, 7: 'n' }
+  const patch = [
+    { op: 'remove', path: '/b' },
+    { op: 'add', path: '/b', value: 20 },
+    { op: 'remove', path: '/7' },
+    { op: 'move', from: '/a', path: '/7' },
+  ]
+  const original = JSON.stringify(doc)
+  t.equal(codeOf(() => applyPatch(doc, [...patch, { op: 'test', path: '/c', value: 4 }])), 'test_failed')
+  t.equal(JSON.stringify(doc), original, 'member order restored')
+  const { doc: after, reverse, size } = applyPatch(doc, patch, { size: Buffer.byteLength(original) })
+  t.equal(JSON.stringify(after), '{"7":1,"c":3,"b":20}', 'same order as deleting and re-adding')
+  t.equal(size, Buffer.byteLength(JSON.stringify(after)))
+  const { doc: back } = applyPatch(after, reverse)
+  t.same(back, JSON.parse(original))
+})
+
+t.test('removals from a large object roll back in order', async (t) => {
+  // Past a hundred or so members V8 keeps an object as a hash table ("dictionary mode").
+  const doc: Record<string, unknown> = {}
+  for (let i = 0; i < 300; i++) doc[`k${i}`] = i
+  const original = JSON.stringify(doc)
+  const patch = [{ op: 'remove', path: '/k5' }, { op: 'remove', path: '/k299' }, { op: 'remove', path: '/k0' }, { op: 'add', path: '/k5', value: 5 }, { op: 'remove', path: '/missing' }]
+  t.equal(codeOf(() => applyPatch(doc, patch)), 'path_not_found')
+  t.equal(JSON.stringify(doc), original)
+  const { doc: result, reverse } = applyPatch(doc, patch.slice(0, -1))
+  const after = result as Record<string, unknown>
+  t.same(Object.keys(after).slice(-2), ['k298', 'k5'])
+  t.notOk(Object.hasOwn(after, 'k0') || Object.hasOwn(after, 'k299'), 'removed members are deleted, not left behind')
+  t.same(applyPatch(after, reverse).doc, JSON.parse(original))
+})
+
+t.test('later operations see a member removed earlier in the patch as gone', async (t) => {
+  const doc = { a: { x: 1, y: 2 }, b: [1] }
+  const { doc: after, reverse, size } = applyPatch(doc, [
+    { op: 'remove', path: '/a/x' },
+    { op: 'test', path: '/a', value: { y: 2 } },
+    { op: 'copy', from: '/a', path: '/c' },
+    { op: 'add', path: '/b/-', value: 2 },
+    { op: 'move', from: '/a', path: '/b/0' },
+  ])
+  t.equal(JSON.stringify(after), '{"b":[{"y":2},1,2],"c":{"y":2}}')
+  t.equal(size, Buffer.byteLength(JSON.stringify(after)), 'measured size skips removed members')
+  t.equal(codeOf(() => applyPatch({ a: { x: 1 } }, [{ op: 'remove', path: '/a/x' }, { op: 'replace', path: '/a/x', value: 2 }])), 'path_not_found')
+  t.equal(codeOf(() => applyPatch({ a: { x: 1 } }, [{ op: 'remove', path: '/a/x' }, { op: 'remove', path: '/a/x' }])), 'path_not_found')
+  t.equal(codeOf(() => applyPatch({ a: { x: { y: 1 } } }, [{ op: 'remove', path: '/a/x' }, { op: 'test', path: '/a/x/y', value: 1 }])), 'path_not_found')
+  t.equal(codeOf(() => applyPatch({ a: { x: 1 } }, [{ op: 'remove', path: '/a/x' }, { op: 'test', path: '/a', value: { x: 1 } }])), 'test_failed')
+  t.same(applyPatch(after, reverse).doc, { a: { x: 1, y: 2 }, b: [1] })
+})
+
+t.test('a value moved onto its own ancestor is undone with a detached copy', async (t) => {
+  const doc = { a: { b: { c: 1 }, d: 2 } }
+  const { doc: after, reverse } = applyPatch(doc, [{ op: 'move', from: '/a/b', path: '/a' }])
+  t.same(after, { a: { c: 1 } })
+  t.same(reverse, [{ op: 'remove', path: '/a' }, { op: 'add', path: '/a', value: { d: 2 } }, { op: 'add', path: '/a/b', value: { c: 1 } }])
+  t.not((reverse[2] as { value: unknown }).value, (after as { a: unknown }).a, 'the re-added value is a copy')
+  t.same(applyPatch(after, reverse).doc, { a: { b: { c: 1 }, d: 2 } })
+})
+
+t.test('pointers: canonical round trip, escapes, array index grammar', async (t) => {
+  const { parsePointer, formatPointer, parseArrayIndex } = await import('./pointer.js')
+  for (const p of ['', '/', '//', '/a/b', '/a~1b/~0', '/~01', '/0/-', '/ü/😀', '/a/']) t.equal(formatPointer(parsePointer(p)), p, p)
+  t.same(parsePointer('/a~1b/~0~1'), ['a/b', '~/'])
+  t.same(parsePointer('/'), [''])
+  t.same(parsePointer('/constructor/x/prototype'), ['constructor', 'x', 'prototype'], 'prototype is only refused right after constructor')
+  for (const p of ['a', '/~', '/a~2', '/~a', '/__proto__', '/x/constructor/prototype', '/__proto__/x']) {
+    t.equal(codeOf(() => parsePointer(p)), 'invalid_path', p)
+  }
+  for (const [token, index] of [['0', 0], ['7', 7], ['10', 10], ['123456789', 123456789], ['9007199254740993', 9007199254740992]] as const) {
+    t.equal(parseArrayIndex(token), index, token)
+  }
+  for (const token of ['', '-', '01', '00', '-1', '1e0', '1.5', ' 1', '1 ', '0x1', '99999999999999999999a']) t.equal(parseArrayIndex(token), -1, JSON.stringify(token))
+  t.equal(parseArrayIndex('99999999999999999999'), 1e20, 'long indices are beyond any array, not an error')
+})
+
+t.test('moving an array element onto a member further along that array restores the member it overwrote', async (t) => {
+  // The move takes /list/0 out, so the target /list/1/x is the element that was /list/2; its old
+  // x must go back there once the moved value is back at /list/0.
+  const original = { list: [1, { x: 'a' }, { x: 'b' }] }
+  const { doc, reverse } = applyPatch(structuredClone(original), [{ op: 'move', from: '/list/0', path: '/list/1/x' }])
+  t.same(doc, { list: [{ x: 'a' }, { x: 1 }] })
+  t.same(reverse, [{ op: 'move', from: '/list/1/x', path: '/list/0' }, { op: 'add', path: '/list/2/x', value: 'b' }])
+  t.same(applyPatch(doc, reverse).doc, original)
+  const before = { list: [{ x: 'a' }, 1, { x: 'b' }] } // moving a later element shifts nothing before it
+  const { doc: d2, reverse: r2 } = applyPatch(structuredClone(before), [{ op: 'move', from: '/list/1', path: '/list/0/x' }])
+  t.same(r2, [{ op: 'move', from: '/list/0/x', path: '/list/1' }, { op: 'add', path: '/list/0/x', value: 'a' }])
+  t.same(applyPatch(d2, r2).doc, before)
+})
