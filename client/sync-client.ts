@@ -615,22 +615,25 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
         continue
       }
       const results = await Promise.all(batch.map((op) => this.send(connection, op)))
-      pushed += results.filter(Boolean).length
+      pushed += results.filter((r) => r === 'acknowledged').length
+      // The connection is gone (its close event may not have run yet: a refused send settles at
+      // once, so looping here would never yield to it). The next connection pushes the rest.
+      if (results.includes('lost')) return pushed
       if (results.some((r) => r === 'retry')) await new Promise((resolve) => setTimeout(resolve, this.retryDelay))
     }
   }
 
   private retryDelay = 100
 
-  /** Sends one op and handles its reply; 'retry' when the server asked to try again later. */
-  private async send(connection: Connection, op: PendingOperation): Promise<boolean | 'retry'> {
+  /** Sends one op and handles its reply: 'retry' when the server asked to try again later, 'lost' when the connection is gone. */
+  private async send(connection: Connection, op: PendingOperation): Promise<'acknowledged' | 'retry' | 'lost'> {
     this.inFlight.set(op.opId, op.documentId)
     let reply: ServerMessage
     try {
       reply = await connection.request({ ...op.payload, request_id: op.opId, client_op_id: op.opId }, this.requestTimeoutMs)
     } catch {
       this.inFlight.delete(op.opId)
-      return false
+      return 'lost'
     }
     if (reply.type === 'error' && errorInfo(reply.code as ErrorCode).retryable) {
       this.inFlight.delete(op.opId)
@@ -644,7 +647,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
     })
     // Once the pipe is empty, a pull moves the feed position past our own events.
     if (this.inFlight.size === 0) this.schedulePull()
-    return true
+    return 'acknowledged'
   }
 
   /** The server answered an op: acknowledge it and fold the result into the confirmed state. */
