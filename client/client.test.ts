@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { canonicalJson, PatchsyncError } from '../core/index.js'
 import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
-import type { SyncClient } from './sync-client.js'
+import { backoff, type SyncClient } from './sync-client.js'
 import { FaultyProxy } from './test-support/faulty-proxy.js'
 import { nextEvent, openTestClient, startTestServer, tempDir } from './test-support/harness.js'
 
@@ -323,3 +323,14 @@ for (const dialect of TEST_DIALECTS) {
     })
   })
 }
+
+t.test('reconnect delays grow exponentially to the cap, with full jitter', async (t) => {
+  const range = { minMs: 100, maxMs: 2000 }
+  for (const attempt of [1, 2, 3, 5, 10, 50]) {
+    const samples = Array.from({ length: 200 }, () => backoff(attempt, range))
+    const ceiling = Math.min(range.maxMs, range.minMs * 2 ** attempt)
+    t.ok(samples.every((ms) => ms >= range.minMs && ms <= ceiling), `attempt ${attempt}: within [${range.minMs}, ${ceiling}]`)
+    if (ceiling > range.minMs) t.ok(new Set(samples).size > 100, `attempt ${attempt}: jittered`)
+  }
+  t.ok(Math.max(...Array.from({ length: 500 }, () => backoff(10, range))) > 1500, 'late attempts reach towards the cap')
+})

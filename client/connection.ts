@@ -14,7 +14,7 @@ export class Connection {
 
   private constructor(
     private readonly socket: WebSocket,
-    private readonly onBroadcast: (message: ServerMessage) => void,
+    onBroadcast: (message: ServerMessage) => void,
   ) {
     this.closed = new Promise((resolve) => {
       socket.on('close', (code, reason) => {

@@ -112,7 +112,6 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   /** Ops sent on the current connection and not yet answered. */
   private readonly inFlight = new Map<string, string | null>()
   private syncing = false
-  private pullAgain = false
   private pullTimer: NodeJS.Timeout | undefined
   private retryTimer: NodeJS.Timeout | undefined
   private chain: Promise<unknown> = Promise.resolve()
@@ -522,26 +521,23 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   /** Pulls every change after `lastSequence`, page by page; each page lands in one transaction. */
   private async pull(connection: Connection): Promise<number> {
     let pulled = 0
-    do {
-      this.pullAgain = false
-      for (;;) {
-        const reply = await connection.request({ type: 'get_changes', since_sequence: this.lastSequence, limit: PULL_PAGE }, this.requestTimeoutMs)
-        if (reply.type !== 'changes_since') throw replyError(reply)
-        const changes = reply.changes
-        await this.exclusive(async () => {
-          const last = changes.length > 0 ? changes[changes.length - 1]!.sequence : this.lastSequence
-          await this.opened().transaction(async (trx) => {
-            for (const event of changes) await this.foldChange(trx, eventChange(event))
-            if (last > this.lastSequence) await trx.setSetting('last_sequence', String(last))
-          })
-          this.lastSequence = Math.max(this.lastSequence, last)
-          await this.settleFolded(connection)
+    for (;;) {
+      const reply = await connection.request({ type: 'get_changes', since_sequence: this.lastSequence, limit: PULL_PAGE }, this.requestTimeoutMs)
+      if (reply.type !== 'changes_since') throw replyError(reply)
+      const changes = reply.changes
+      await this.exclusive(async () => {
+        const last = changes.length > 0 ? changes[changes.length - 1]!.sequence : this.lastSequence
+        await this.opened().transaction(async (trx) => {
+          for (const event of changes) await this.foldChange(trx, eventChange(event))
+          if (last > this.lastSequence) await trx.setSetting('last_sequence', String(last))
         })
-        pulled += changes.length
-        if (changes.length > 0) this.emit('sync_progress', { pulled, lastSequence: this.lastSequence, latestSequence: reply.latest_sequence ?? this.lastSequence })
-        if (!reply.has_more || changes.length === 0) break
-      }
-    } while (this.pullAgain)
+        this.lastSequence = Math.max(this.lastSequence, last)
+        await this.settleFolded(connection)
+      })
+      pulled += changes.length
+      if (changes.length > 0) this.emit('sync_progress', { pulled, lastSequence: this.lastSequence, latestSequence: reply.latest_sequence ?? this.lastSequence })
+      if (!reply.has_more || changes.length === 0) break
+    }
     return pulled
   }
 
