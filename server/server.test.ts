@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
 import { TEST_DIALECTS, createTestDatabase } from './test-support/databases.js'
 import { TestClient } from './test-support/ws-client.js'
+import { CHEAP_HASH, startTestServer } from './test-support/servers.js'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from './sync-server.js'
 import type { DialectName } from './storage/dialect.js'
-
-const CHEAP_HASH = { memoryCost: 1024, timeCost: 1 }
 
 interface Harness {
   server: SyncServer
@@ -16,23 +15,11 @@ interface Harness {
 
 /** A server on a fresh database of the dialect; it and every client close at teardown. */
 async function startServer(t: { teardown(fn: () => unknown): void }, dialect: DialectName, options: SyncServerOptions = {}): Promise<Harness> {
-  const { url: databaseUrl, drop } = await createTestDatabase(dialect)
-  const server = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 }, ...options })
-  await server.listen(0, '127.0.0.1')
-  const clients: TestClient[] = []
-  t.teardown(async () => {
-    await Promise.all(clients.map((c) => c.close()))
-    await server.close()
-    await drop()
-  })
+  const { server, track } = await startTestServer(t, dialect, options)
   return {
     server,
     url: server.url,
-    async login(userId, token) {
-      const client = await TestClient.login(server.url, userId, token)
-      clients.push(client)
-      return client
-    },
+    login: async (userId, token) => track(await TestClient.login(server.url, userId, token)),
   }
 }
 

@@ -6,11 +6,9 @@ import { get } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createTestDatabase } from './test-support/databases.js'
+import { startTestServer } from './test-support/servers.js'
 import { TestClient } from './test-support/ws-client.js'
-import { createSyncServer } from './sync-server.js'
 
-const CHEAP_HASH = { memoryCost: 1024, timeCost: 1 }
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** A throwaway self-signed certificate for localhost and 127.0.0.1, made by openssl at test time. */
@@ -38,21 +36,14 @@ if (!pem) {
   const { cert, key, certPath, keyPath } = pem
 
   t.test('createSyncServer with tls serves wss:// directly: authenticate and create a document', async (t) => {
-    const { url: databaseUrl, drop } = await createTestDatabase('sqlite')
-    const server = createSyncServer({ databaseUrl, tls: { cert, key }, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
-    await server.listen(0, '127.0.0.1')
-    const clients: TestClient[] = []
-    t.teardown(async () => {
-      await Promise.all(clients.map((c) => c.close()))
-      await server.close()
-      await drop()
-    })
+    const { server, track } = await startTestServer(t, 'sqlite', { tls: { cert, key } })
     t.match(server.url, /^wss:\/\/127\.0\.0\.1:\d+\/ws$/)
 
     // The client verifies the server against the test certificate: this is TLS, not a plain socket.
     const a = await TestClient.login(server.url, undefined, undefined, { ca: cert })
     const b = await TestClient.login(server.url, undefined, undefined, { rejectUnauthorized: false })
-    clients.push(a, b)
+    track(a)
+    track(b)
     const id = randomUUID()
     const created = await a.request({ type: 'create_document', document: { id, title: 'Over TLS', content: { secure: true } } })
     t.equal(created.type, 'document_created')

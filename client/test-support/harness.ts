@@ -2,28 +2,18 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createSyncServer, type SyncServer } from '../../server/sync-server.js'
+import type { SyncServer } from '../../server/sync-server.js'
 import type { DialectName } from '../../server/storage/dialect.js'
-import { createTestDatabase } from '../../server/test-support/databases.js'
+import { startTestServer as startServerWithClients } from '../../server/test-support/servers.js'
 import { SyncClient, type SyncClientOptions } from '../sync-client.js'
 
 interface Teardown {
   teardown(fn: () => unknown): void
 }
 
-/** Argon2 parameters that keep logins fast in tests. */
-export const CHEAP_HASH = { memoryCost: 1024, timeCost: 1 }
-
 /** A server on a fresh database of the dialect, closed (and the database dropped) at teardown. */
 export async function startTestServer(t: Teardown, dialect: DialectName): Promise<SyncServer> {
-  const { url, drop } = await createTestDatabase(dialect)
-  const server = createSyncServer({ databaseUrl: url, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 } })
-  await server.listen(0, '127.0.0.1')
-  t.teardown(async () => {
-    await server.close()
-    await drop()
-  })
-  return server
+  return (await startServerWithClients(t, dialect)).server
 }
 
 /** A directory for client databases, removed at teardown. */
