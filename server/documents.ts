@@ -194,7 +194,7 @@ export class DocumentService {
     const started = performance.now()
     let events: ChangeEventRow[]
     try {
-      events = await this.store.commit(changes, { beforeCommit: async (e) => this.options.beforeCommit?.(e) })
+      events = await this.store.commit(changes, { beforeCommit: (e) => this.options.beforeCommit?.(e) })
     } catch (error) {
       // Memory now holds changes that did not commit: forget those documents and start over.
       for (const change of changes) this.cache.delete(change.document.id)

@@ -1,11 +1,26 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from './schema.js'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
+/** One group commit, as {@link StorageDialect.commitBatch} writes it: column values, JSON as text. */
+export interface BatchWrite {
+  /** Documents whose current revision is read, under the transaction's lock, and passed to `check`. */
+  documentIds: string[]
+  /** Throws (and so rolls everything back) when a revision is not the one the batch was planned on. */
+  check(current: ReadonlyMap<string, string>): void
+  /** Appended in array order, so their sequences increase in array order. */
+  events: Array<Insertable<ChangeEventsTable>>
+  /** Inserted or updated, each document once. */
+  documents: Array<Insertable<DocumentsTable>>
+  /** Runs inside the transaction once sequences are allocated; the commit waits for it. */
+  beforeCommit?: (sequences: number[]) => void | Promise<void>
+}
+
 /**
  * What differs between the storage backends. Queries are written once against `db`; a dialect only
- * decodes column values, keeps commits in sequence order, and tells other instances what committed.
+ * decodes column values, writes a group commit in the way that is fastest for it (keeping commit
+ * order equal to sequence order), and tells other instances what committed.
  */
 export interface StorageDialect {
   readonly name: DialectName
@@ -14,10 +29,11 @@ export interface StorageDialect {
   decodeJson(value: unknown): unknown
   /** Timestamps come back as text (SQLite) or Date (PostgreSQL); both become ISO-8601 UTC. */
   decodeTime(value: string | Date): string
-  /** Inside a commit, right before sequences are allocated: make commit order equal sequence order (§3.2). */
-  lockSequences(trx: Transaction<Database>): Promise<void>
-  /** Inside a commit: tell other instances which sequences it holds, delivered when it commits. */
-  notify(trx: Transaction<Database>, sequences: number[]): Promise<void>
+  /**
+   * Commits a batch in one transaction and returns the events' sequences, in array order. Commit
+   * order is sequence order (§3.2), and other instances hear of the sequences when they commit.
+   */
+  commitBatch(write: BatchWrite): Promise<number[]>
   /** Inside a transaction that changed a document's grants: tell other instances, when it commits. */
   notifyAccess(trx: Transaction<Database>, documentId: string): Promise<void>
   /**

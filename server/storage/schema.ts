@@ -61,3 +61,15 @@ export interface ChangeEventsTable {
   conflict: number
   created_at: Timestamp
 }
+
+/** The columns a commit writes to `change_events` (the sequence is allocated by the database). */
+export const EVENT_COLUMNS = [
+  'document_id', 'user_id', 'event_type', 'revision_id', 'previous_revision_id', 'forward_patch', 'reverse_patch',
+  'client_op_id', 'op_index', 'vector_clock', 'cause', 'batch_id', 'conflict', 'created_at',
+] as const satisfies ReadonlyArray<keyof ChangeEventsTable>
+
+/** The columns a commit writes to `documents`; an existing row keeps its owner and creation time. */
+export const DOCUMENT_COLUMNS = [
+  'id', 'owner_id', 'title', 'content', 'revision_id', 'generation', 'vector_clock', 'deleted', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof DocumentsTable>
+export const DOCUMENT_UPDATED_COLUMNS = ['title', 'content', 'revision_id', 'generation', 'vector_clock', 'deleted', 'updated_at'] as const

@@ -1,4 +1,4 @@
-import { Migrator, sql, type Selectable, type SqlBool, type Transaction } from 'kysely'
+import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import type { JsonObject, VectorClock } from '../../core/index.js'
 import type { DialectName, StorageDialect } from './dialect.js'
 import { migrations } from './migrations.js'
@@ -51,8 +51,11 @@ export interface PendingChange {
 }
 
 export interface CommitHooks {
-  /** Runs inside the transaction once sequences are allocated; the commit waits for it (tests use it). */
-  beforeCommit?: (events: ChangeEventRow[]) => Promise<void>
+  /**
+   * Runs inside the transaction once sequences are allocated; the commit waits for it (tests use
+   * it). SQLite commits synchronously, so there it must not return a promise.
+   */
+  beforeCommit?: (events: ChangeEventRow[]) => void | Promise<void>
 }
 
 /** A document changed underneath: its revision is not the one the change was computed from. */
@@ -70,9 +73,6 @@ export class DuplicateOpError extends Error {
     this.name = 'DuplicateOpError'
   }
 }
-
-/** Rows per multi-row statement on SQLite: few distinct statement texts, each prepared once. */
-const SQLITE_CHUNK = 32
 
 /** The database behind a server: documents, users, grants and the append-only change log. */
 export class Store {
@@ -192,25 +192,29 @@ export class Store {
    */
   async commit(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<ChangeEventRow[]> {
     if (changes.length === 0) return []
+    const now = new Date().toISOString()
+    const expected = new Map<string, string | null>()
+    const last = new Map<string, DocumentRow>()
+    for (const { document, expectedRevisionId } of changes) {
+      if (!expected.has(document.id)) expected.set(document.id, expectedRevisionId)
+      last.set(document.id, document)
+    }
+    const withSequences = (sequences: number[]): ChangeEventRow[] => changes.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now }))
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        await this.checkRevisions(trx, changes)
-        await this.dialect.lockSequences(trx)
-        const now = new Date().toISOString()
+      const sequences = await this.dialect.commitBatch({
+        documentIds: [...expected.keys()],
+        check: (current) => {
+          for (const [id, revision] of expected) {
+            const actual = current.get(id) ?? null
+            if (actual !== revision) throw new StaleRevisionError(id, revision, actual)
+          }
+        },
         // The unique index on (user_id, client_op_id, op_index) refuses an op already in the log.
-        const inserted = await this.insertEvents(trx, changes, now)
-        const last = new Map<string, DocumentRow>()
-        for (const { document } of changes) last.set(document.id, document)
-        await this.upsertDocuments(trx, [...last.values()])
-        const events = changes.map(({ event }, i) => ({
-          ...event,
-          sequence: Number(inserted[i]!.sequence),
-          createdAt: this.dialect.decodeTime(inserted[i]!.created_at),
-        }))
-        await this.dialect.notify(trx, events.map((e) => e.sequence))
-        await hooks.beforeCommit?.(events)
-        return events
+        events: changes.map(({ event }) => eventColumns(event, now)),
+        documents: [...last.values()].map(documentColumns),
+        beforeCommit: hooks.beforeCommit && ((sequences) => hooks.beforeCommit!(withSequences(sequences))),
       })
+      return withSequences(sequences)
     } catch (error) {
       if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(changes)) ?? error
       throw error
@@ -229,111 +233,6 @@ export class Store {
       seen.add(key)
     }
     return undefined
-  }
-
-  private async checkRevisions(trx: Transaction<Database>, changes: readonly PendingChange[]): Promise<void> {
-    const expected = new Map<string, string | null>()
-    for (const c of changes) if (!expected.has(c.document.id)) expected.set(c.document.id, c.expectedRevisionId)
-    let query = trx.selectFrom('documents').select(['id', 'revision_id']).where('id', 'in', [...expected.keys()])
-    if (this.dialect.name === 'postgres') query = query.forUpdate()
-    const current = new Map((await query.execute()).map((r) => [r.id, r.revision_id]))
-    for (const [id, revision] of expected) {
-      const actual = current.get(id) ?? null
-      if (actual !== revision) throw new StaleRevisionError(id, revision, actual)
-    }
-  }
-
-  /**
-   * Appends the events, sequences in array order. PostgreSQL gets one statement over arrays (its
-   * text is the same for any batch, so it is parsed once per connection's plan cache, not per
-   * row); SQLite gets multi-row inserts of at most {@link SQLITE_CHUNK} rows, whose few distinct
-   * texts stay in the dialect's prepared-statement cache.
-   */
-  private async insertEvents(trx: Transaction<Database>, changes: readonly PendingChange[], now: string): Promise<Array<{ sequence: number | string; created_at: string | Date }>> {
-    const rows = changes.map(({ event: e }) => ({
-      document_id: e.documentId,
-      user_id: e.userId,
-      event_type: e.eventType,
-      revision_id: e.revisionId,
-      previous_revision_id: e.previousRevisionId,
-      forward_patch: e.forwardPatch === null ? null : JSON.stringify(e.forwardPatch),
-      reverse_patch: e.reversePatch === null ? null : JSON.stringify(e.reversePatch),
-      client_op_id: e.clientOpId,
-      op_index: e.opIndex,
-      vector_clock: e.vectorClock === null ? null : JSON.stringify(e.vectorClock),
-      cause: e.cause,
-      batch_id: e.batchId,
-      conflict: e.conflict ? 1 : 0,
-      created_at: now,
-    }))
-    if (this.dialect.name === 'postgres') {
-      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key])
-      const { rows: inserted } = await sql<{ sequence: string; created_at: Date }>`
-        insert into change_events (document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch, reverse_patch,
-          client_op_id, op_index, vector_clock, cause, batch_id, conflict, created_at)
-        select document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch::jsonb, reverse_patch::jsonb,
-          client_op_id, op_index, vector_clock::jsonb, cause, batch_id, conflict, ${now}::timestamptz
-        from unnest(${column('document_id')}::text[], ${column('user_id')}::text[], ${column('event_type')}::text[],
-          ${column('revision_id')}::text[], ${column('previous_revision_id')}::text[], ${column('forward_patch')}::text[],
-          ${column('reverse_patch')}::text[], ${column('client_op_id')}::text[], ${column('op_index')}::integer[],
-          ${column('vector_clock')}::text[], ${column('cause')}::text[], ${column('batch_id')}::text[], ${column('conflict')}::integer[])
-          with ordinality as e(document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch, reverse_patch,
-            client_op_id, op_index, vector_clock, cause, batch_id, conflict, position)
-        order by position
-        returning sequence, created_at`.execute(trx)
-      return inserted.sort((a, b) => Number(a.sequence) - Number(b.sequence))
-    }
-    const inserted: Array<{ sequence: number; created_at: string | Date }> = []
-    for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
-      inserted.push(...(await trx.insertInto('change_events').values(rows.slice(i, i + SQLITE_CHUNK)).returning(['sequence', 'created_at']).execute()))
-    }
-    return inserted
-  }
-
-  /** Writes each document's new row, inserting or updating, in one statement (or a few on SQLite). */
-  private async upsertDocuments(trx: Transaction<Database>, documents: readonly DocumentRow[]): Promise<void> {
-    const rows = documents.map((d) => ({
-      id: d.id,
-      owner_id: d.ownerId,
-      title: d.title,
-      content: JSON.stringify(d.content),
-      revision_id: d.revisionId,
-      generation: d.generation,
-      vector_clock: JSON.stringify(d.vectorClock),
-      deleted: d.deleted ? 1 : 0,
-      created_at: d.createdAt,
-      updated_at: d.updatedAt,
-    }))
-    if (this.dialect.name === 'postgres') {
-      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key])
-      await sql`
-        insert into documents (id, owner_id, title, content, revision_id, generation, vector_clock, deleted, created_at, updated_at)
-        select id, owner_id, title, content::jsonb, revision_id, generation, vector_clock::jsonb, deleted, created_at::timestamptz, updated_at::timestamptz
-        from unnest(${column('id')}::text[], ${column('owner_id')}::text[], ${column('title')}::text[], ${column('content')}::text[],
-          ${column('revision_id')}::text[], ${column('generation')}::integer[], ${column('vector_clock')}::text[], ${column('deleted')}::integer[],
-          ${column('created_at')}::text[], ${column('updated_at')}::text[])
-          as d(id, owner_id, title, content, revision_id, generation, vector_clock, deleted, created_at, updated_at)
-        on conflict (id) do update set title = excluded.title, content = excluded.content, revision_id = excluded.revision_id,
-          generation = excluded.generation, vector_clock = excluded.vector_clock, deleted = excluded.deleted, updated_at = excluded.updated_at`.execute(trx)
-      return
-    }
-    for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
-      await trx
-        .insertInto('documents')
-        .values(rows.slice(i, i + SQLITE_CHUNK))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            title: eb.ref('excluded.title'),
-            content: eb.ref('excluded.content'),
-            revision_id: eb.ref('excluded.revision_id'),
-            generation: eb.ref('excluded.generation'),
-            vector_clock: eb.ref('excluded.vector_clock'),
-            deleted: eb.ref('excluded.deleted'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute()
-    }
   }
 
   /**
@@ -457,5 +356,39 @@ export class Store {
       conflict: Number(r.conflict) === 1,
       createdAt: this.dialect.decodeTime(r.created_at),
     }
+  }
+}
+
+function eventColumns(e: NewEvent, now: string): Insertable<ChangeEventsTable> {
+  return {
+    document_id: e.documentId,
+    user_id: e.userId,
+    event_type: e.eventType,
+    revision_id: e.revisionId,
+    previous_revision_id: e.previousRevisionId,
+    forward_patch: e.forwardPatch === null ? null : JSON.stringify(e.forwardPatch),
+    reverse_patch: e.reversePatch === null ? null : JSON.stringify(e.reversePatch),
+    client_op_id: e.clientOpId,
+    op_index: e.opIndex,
+    vector_clock: e.vectorClock === null ? null : JSON.stringify(e.vectorClock),
+    cause: e.cause,
+    batch_id: e.batchId,
+    conflict: e.conflict ? 1 : 0,
+    created_at: now,
+  }
+}
+
+function documentColumns(d: DocumentRow): Insertable<DocumentsTable> {
+  return {
+    id: d.id,
+    owner_id: d.ownerId,
+    title: d.title,
+    content: JSON.stringify(d.content),
+    revision_id: d.revisionId,
+    generation: d.generation,
+    vector_clock: JSON.stringify(d.vectorClock),
+    deleted: d.deleted ? 1 : 0,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
   }
 }
