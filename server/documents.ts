@@ -62,6 +62,8 @@ interface Job {
   /** Runs in a batch of its own: undo and redo (they read history first), and retries. */
   solo: boolean
   attempts: number
+  /** Look the client op id up in the log before planning: a commit found it there already. */
+  lookUp: boolean
 }
 
 export interface DocumentServiceOptions {
@@ -105,7 +107,7 @@ export class DocumentService {
     const pending = key === null ? undefined : this.inflight.get(key)
     if (pending) return pending.then((result) => this.replay(mutation, result.events, result.documents))
     const promise = new Promise<MutationResult>((resolve, reject) => {
-      this.queue.push({ userId, clientOpId, mutation, resolve, reject, solo: mutation.kind === 'undo' || mutation.kind === 'redo', attempts: 0 })
+      this.queue.push({ userId, clientOpId, mutation, resolve, reject, solo: mutation.kind === 'undo' || mutation.kind === 'redo', attempts: 0, lookUp: false })
     })
     if (key !== null) {
       this.inflight.set(key, promise)
@@ -170,11 +172,21 @@ export class DocumentService {
     }
   }
 
+  /**
+   * Resubmissions (§4.1) are recognised optimistically: a batch is planned and committed without
+   * looking its client op ids up first, and the unique index on (user, client op id) refuses one
+   * that is in the log already. Then the whole batch goes back to the front of the queue marked to
+   * be looked up, and commits again without the resubmissions, which get their original results.
+   * A keyed request whose plan fails is looked up before it is answered with the error: a
+   * resubmitted create, say, fails to plan because its document exists. This saves a query per
+   * batch (a round trip on PostgreSQL) for what is rare: a resubmission of an op that committed.
+   */
   private async runBatch(batch: Job[]): Promise<void> {
-    const fresh = await this.answerResubmissions(batch)
+    const fresh = batch.some((j) => j.lookUp) ? await this.answerResubmissions(batch) : batch
     if (fresh.length === 0) return
     await this.preload(fresh)
     const planned: Array<{ job: Job; changes: PendingChange[] }> = []
+    const failed: Array<{ job: Job; error: unknown }> = []
     for (const job of fresh) {
       const fromHistory = job.mutation.kind === 'undo' || job.mutation.kind === 'redo'
       try {
@@ -183,9 +195,14 @@ export class DocumentService {
       } catch (error) {
         // Single-request plans fail before touching memory; a history plan may fail half-way.
         if (fromHistory) this.cache.clear()
-        job.reject(error)
+        failed.push({ job, error })
       }
     }
+    await this.commitPlanned(planned)
+    if (failed.length > 0) await this.answerFailed(failed)
+  }
+
+  private async commitPlanned(planned: Array<{ job: Job; changes: PendingChange[] }>): Promise<void> {
     const changes = planned.flatMap((p) => p.changes)
     if (changes.length === 0) {
       for (const { job } of planned) job.resolve({ events: [], documents: [], replayed: false })
@@ -198,15 +215,21 @@ export class DocumentService {
     } catch (error) {
       // Memory now holds changes that did not commit: forget those documents and start over.
       for (const change of changes) this.cache.delete(change.document.id)
+      const duplicate = error instanceof DuplicateOpError
       const retry = planned.map((p) => p.job).filter((job) => {
         job.attempts++
-        const retryable = error instanceof StaleRevisionError || error instanceof DuplicateOpError
+        const retryable = duplicate || error instanceof StaleRevisionError
         if (!retryable || job.attempts >= MAX_ATTEMPTS) {
           job.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${job.attempts} attempts: ${(error as Error).message}`) : error)
           return false
         }
         return true
       })
+      if (duplicate) {
+        // Some op is in the log already: the batch again, as it was, looked up first this time.
+        this.queue.unshift(...retry.map((job) => ({ ...job, lookUp: true })))
+        return
+      }
       // Run each one alone next, so one stale document cannot keep failing the others.
       for (const job of retry.reverse()) this.queue.unshift({ ...job, solo: true })
       return
@@ -218,6 +241,12 @@ export class DocumentService {
       job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
       offset += mine.length
     }
+  }
+
+  /** Requests whose plan failed: a resubmission gets its original result, anything else the error. */
+  private async answerFailed(failed: Array<{ job: Job; error: unknown }>): Promise<void> {
+    const unanswered = await this.answerResubmissions(failed.filter((f) => !f.job.lookUp).map((f) => f.job))
+    for (const { job, error } of failed) if (job.lookUp || unanswered.includes(job)) job.reject(error)
   }
 
   /** Jobs whose client op id is already in the log get their original result (§4.1). */

@@ -9,6 +9,39 @@ const CHANNEL = 'patchsync_changes'
 /** Payloads on CHANNEL are comma-separated sequences, or this prefix and a document whose grants changed. */
 const ACCESS_PREFIX = 'access:'
 
+const events = EVENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2}` }))
+const documents = DOCUMENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2 + EVENT_COLUMNS.length}` }))
+const castEvent: Partial<Record<string, string>> = { op_index: 'integer', conflict: 'integer' }
+const castDocument: Partial<Record<string, string>> = { generation: 'integer', deleted: 'integer' }
+const jsonb = new Set(['forward_patch', 'reverse_patch', 'vector_clock', 'content'])
+const valueOf = (c: string) => (jsonb.has(c) ? `${c}::jsonb` : c === 'created_at' || c === 'updated_at' ? `${c}::timestamptz` : c)
+
+/**
+ * A group commit after BEGIN and the sequence lock, in one statement: its text is the same whatever
+ * the batch size (arrays, one per column), so it is prepared once per connection. Every part sees
+ * the state before the statement, so `current` holds the revisions the writes replace; the caller
+ * checks them and rolls back when one is not the expected one. Events are inserted in array order,
+ * so their sequences increase in that order. $1 the document ids, then one array per event
+ * column, one per document column, and the notification channel last.
+ */
+const COMMIT_BATCH = `
+  with current as (select id, revision_id from documents where id = any($1::text[])),
+  inserted as (
+    insert into change_events (${EVENT_COLUMNS.join(', ')})
+    select ${EVENT_COLUMNS.map(valueOf).join(', ')}
+    from unnest(${events.map(({ c, p }) => `${p}::${castEvent[c] ?? 'text'}[]`).join(', ')})
+      with ordinality as e(${EVENT_COLUMNS.join(', ')}, position)
+    order by position
+    returning sequence),
+  upserted as (
+    insert into documents (${DOCUMENT_COLUMNS.join(', ')})
+    select ${DOCUMENT_COLUMNS.map(valueOf).join(', ')}
+    from unnest(${documents.map(({ c, p }) => `${p}::${castDocument[c] ?? 'text'}[]`).join(', ')}) as d(${DOCUMENT_COLUMNS.join(', ')})
+    on conflict (id) do update set ${DOCUMENT_UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}),
+  notified as (select pg_notify($${2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length}, string_agg(sequence::text, ',' order by sequence)) from inserted)
+  select (select json_object_agg(id, revision_id) from current) as current,
+    (select array_agg(sequence::text order by sequence) from inserted, notified) as sequences`
+
 /** PostgreSQL through pg: JSONB columns, LISTEN/NOTIFY between instances. */
 export function postgresDialect(connectionString: string, poolSize = 10): StorageDialect {
   const pool = new pg.Pool({ connectionString, max: poolSize })
@@ -22,45 +55,37 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
     db,
     decodeJson: (value) => value,
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
-    commitBatch: (write) =>
-      db.transaction().execute(async (trx) => {
-        const current = await trx.selectFrom('documents').select(['id', 'revision_id']).where('id', 'in', write.documentIds).forUpdate().execute()
-        write.check(new Map(current.map((r) => [r.id, r.revision_id])))
-        const events = <K extends (typeof EVENT_COLUMNS)[number]>(key: K) => write.events.map((r) => r[key])
-        const docs = <K extends (typeof DOCUMENT_COLUMNS)[number]>(key: K) => write.documents.map((r) => r[key])
-        // One round trip for all of it. The sequence lock is held until commit: a transaction that
+    commitBatch: async (write) => {
+      const client = await pool.connect()
+      try {
+        // BEGIN and the sequence lock in one round trip (no parameters, so the simple protocol,
+        // which takes several statements). The lock is held until commit: a transaction that
         // allocated sequence N commits before any that allocates N+1 can, so a feed reader never
-        // sees N+1 while N may still appear (§3.2); every inserted row joins the lock, so it is
-        // taken before the first sequence is. The statement texts do not depend on the batch size.
-        const { rows } = await sql<{ sequence: string }>`
-          with locked as (select pg_advisory_xact_lock(${SEQUENCE_LOCK})),
-          inserted as (
-            insert into change_events (${sql.raw(EVENT_COLUMNS.join(', '))})
-            select document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch::jsonb, reverse_patch::jsonb,
-              client_op_id, op_index, vector_clock::jsonb, cause, batch_id, conflict, created_at::timestamptz
-            from locked, unnest(${events('document_id')}::text[], ${events('user_id')}::text[], ${events('event_type')}::text[],
-              ${events('revision_id')}::text[], ${events('previous_revision_id')}::text[], ${events('forward_patch')}::text[],
-              ${events('reverse_patch')}::text[], ${events('client_op_id')}::text[], ${events('op_index')}::integer[],
-              ${events('vector_clock')}::text[], ${events('cause')}::text[], ${events('batch_id')}::text[], ${events('conflict')}::integer[],
-              ${events('created_at')}::text[])
-              with ordinality as e(document_id, user_id, event_type, revision_id, previous_revision_id, forward_patch, reverse_patch,
-                client_op_id, op_index, vector_clock, cause, batch_id, conflict, created_at, position)
-            order by position
-            returning sequence),
-          upserted as (
-            insert into documents (${sql.raw(DOCUMENT_COLUMNS.join(', '))})
-            select id, owner_id, title, content::jsonb, revision_id, generation, vector_clock::jsonb, deleted, created_at::timestamptz, updated_at::timestamptz
-            from unnest(${docs('id')}::text[], ${docs('owner_id')}::text[], ${docs('title')}::text[], ${docs('content')}::text[],
-              ${docs('revision_id')}::text[], ${docs('generation')}::integer[], ${docs('vector_clock')}::text[], ${docs('deleted')}::integer[],
-              ${docs('created_at')}::text[], ${docs('updated_at')}::text[])
-              as d(${sql.raw(DOCUMENT_COLUMNS.join(', '))})
-            on conflict (id) do update set ${sql.raw(DOCUMENT_UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}),
-          notified as (select pg_notify(${CHANNEL}, string_agg(sequence::text, ',' order by sequence)) from inserted)
-          select sequence from inserted, notified order by sequence`.execute(trx)
-        const sequences = rows.map((r) => Number(r.sequence))
+        // sees N+1 while N may still appear (§3.2). Every commit takes it before reading anything,
+        // so the statement after it sees every commit before it and needs no row locks.
+        await client.query(`begin; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
+        const { rows } = await client.query<{ current: Record<string, string> | null; sequences: string[] }>({
+          name: 'patchsync_commit',
+          text: COMMIT_BATCH,
+          values: [
+            write.documentIds,
+            ...EVENT_COLUMNS.map((c) => write.events.map((e) => e[c])),
+            ...DOCUMENT_COLUMNS.map((c) => write.documents.map((d) => d[c])),
+            CHANNEL,
+          ],
+        })
+        write.check(new Map(Object.entries(rows[0]!.current ?? {})))
+        const sequences = rows[0]!.sequences.map(Number)
         await write.beforeCommit?.(sequences)
+        await client.query('commit')
+        client.release()
         return sequences
-      }),
+      } catch (error) {
+        // A connection that cannot even roll back is closed instead of going back to the pool.
+        await client.query('rollback').then(() => client.release(), (broken: Error) => client.release(broken))
+        throw error
+      }
+    },
     notifyAccess: async (trx, documentId) => {
       await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + documentId})`.execute(trx)
     },
