@@ -11,6 +11,10 @@
  *    document; one of them sends updates one at a time, and each other client's receipt of the
  *    `document_updated` broadcast is one sample: time from sending the update to receiving it.
  *
+ * 3. Ceiling: the throughput run against a bare ws server that parses each frame and sends a reply of
+ *    the same shape, doing nothing else (bench/ceiling-child.ts): what the machine allows these
+ *    clients at all, before any validation, patching, storage or durability. BENCH_CEILING=0 skips it.
+ *
  * The server runs in a child process (bench/server-child.ts), so its event loop is not the one that
  * parses the clients' replies. On a 2-core machine server, clients and PostgreSQL still share the
  * two cores, so the numbers are a floor for a server with a core of its own.
@@ -112,10 +116,10 @@ function within<T>(promise: Promise<T>, what: string, ms = TIMEOUT_MS): Promise<
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Runs bench/server-child.js on the database and resolves with its WebSocket URL. */
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const script = fileURLToPath(new URL('./server-child.js', import.meta.url))
+async function startServer(databaseUrl: string | undefined): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const script = fileURLToPath(new URL(databaseUrl === undefined ? './ceiling-child.js' : './server-child.js', import.meta.url))
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...extra, script, databaseUrl], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [...extra, script, ...(databaseUrl === undefined ? [] : [databaseUrl])], { stdio: ['pipe', 'pipe', 'inherit'] })
   const lines = createInterface({ input: child.stdout! })
   const first = await within(
     new Promise<string>((resolve, reject) => {
@@ -321,6 +325,16 @@ for (const dialect of dialects) {
   process.stderr.write(`${dialect}…\n`)
   results.push([dialect, await benchDialect(dialect)])
 }
+let ceiling: ThroughputResult | undefined
+if (phases.includes('throughput') && process.env.BENCH_CEILING !== '0') {
+  process.stderr.write('ceiling…\n')
+  const bare = await startServer(undefined)
+  try {
+    ceiling = await throughput(bare.url, bare.child.pid)
+  } finally {
+    await bare.stop()
+  }
+}
 
 console.log(`load average at end ${load()}`)
 console.log('')
@@ -331,6 +345,10 @@ console.log('|---|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   const t = r.throughput
   if (t) console.log(`| ${dialect} | ${fmt(t.perSecond)} | ${fmt(t.acked)} | ${t.errors} | ${fmt(t.averageBatch, 1)} | ${fmt(t.cpuPerUpdate, 1)} | ${fmt(t.clientCpuPerUpdate, 1)} |`)
+}
+if (ceiling) {
+  const c = ceiling
+  console.log(`| ceiling: bare ws, parse and reply only | ${fmt(c.perSecond)} | ${fmt(c.acked)} | ${c.errors} | – | ${fmt(c.cpuPerUpdate, 1)} | ${fmt(c.clientCpuPerUpdate, 1)} |`)
 }
 console.log('')
 console.log('Latency: one client sends updates one at a time; a sample is the time until one other client receives the broadcast (ms).')

@@ -80,6 +80,22 @@ for (const dialect of TEST_DIALECTS) {
       t.same((await store.findOps([{ userId: USER, clientOpId: 'op-1' }])).map((e) => e.documentId), [id])
     })
 
+    t.test('a commit that fails inside its transaction writes nothing, and the store goes on', async (t) => {
+      const store = await createTestStore(t, dialect, { poolSize: 1 })
+      const id = docId()
+      // SQLite commits synchronously, so its hook throws synchronously; PostgreSQL awaits it.
+      const failing = dialect === 'sqlite' ? () => { throw new Error('hook failed') } : async () => { throw new Error('hook failed') }
+      await t.rejects(store.commit([created(id, { n: 0 }, 'op-a')], { beforeCommit: failing }), /hook failed/)
+      t.equal(await store.getDocument(id), undefined, 'no document')
+      t.same(await store.findOps([{ userId: USER, clientOpId: 'op-a' }]), [], 'no event')
+      const [event] = await store.commit([created(id, { n: 1 }, 'op-a')])
+      t.same((await store.getDocument(id))!.content, { n: 1 }, 'the same op commits afterwards (on the one pooled connection)')
+      t.same((await store.readChanges({ since: 0, limit: 10, userId: USER })).events.map((e) => e.sequence), [event!.sequence])
+      if (dialect === 'sqlite') {
+        await t.rejects(store.commit([created(docId(), {})], { beforeCommit: async () => {} }), /must not return a promise/)
+      }
+    })
+
     t.test('a batch gets consecutive sequences and writes each document once, at its last state', async (t) => {
       const store = await createTestStore(t, dialect)
       const id = docId()

@@ -46,9 +46,9 @@ export async function createTestDatabase(dialect: DialectName): Promise<{ url: s
 }
 
 /** A migrated store on a fresh database, closed at teardown (before the database is dropped). */
-export async function createTestStore(t: Teardown, dialect: DialectName): Promise<Store> {
+export async function createTestStore(t: Teardown, dialect: DialectName, options: { poolSize?: number } = {}): Promise<Store> {
   const { url, drop } = await createTestDatabase(dialect)
-  const store = Store.open(url)
+  const store = Store.open(url, options)
   t.teardown(async () => {
     await store.close()
     await drop()
