@@ -90,6 +90,8 @@ export class DocumentService {
   private readonly cache = new Map<string, CachedDocument>()
   private queue: Job[] = []
   private draining: Promise<void> | null = null
+  /** Committed batches waiting for their commit to be durable before they are answered. */
+  private readonly syncing = new Set<Promise<void>>()
   private readonly inflight = new Map<string, Promise<MutationResult>>()
   private readonly strategy: ConflictStrategy
   private readonly cacheSize: number
@@ -130,9 +132,12 @@ export class DocumentService {
     })
   }
 
-  /** Resolves when everything queued so far has committed or failed. */
+  /** Resolves when everything queued so far has committed (durably) or failed. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining
+    while (this.draining || this.syncing.size > 0) {
+      await this.draining
+      await Promise.all(this.syncing)
+    }
   }
 
   /** Drops a document from memory (another instance changed it). */
@@ -209,9 +214,9 @@ export class DocumentService {
       return
     }
     const started = performance.now()
-    let events: ChangeEventRow[]
+    let written: { events: ChangeEventRow[]; durable: Promise<void> }
     try {
-      events = await this.store.commit(changes, { beforeCommit: (e) => this.options.beforeCommit?.(e) })
+      written = await this.store.write(changes, { beforeCommit: (e) => this.options.beforeCommit?.(e) })
     } catch (error) {
       // Memory now holds changes that did not commit: forget those documents and start over.
       for (const change of changes) this.cache.delete(change.document.id)
@@ -234,19 +239,36 @@ export class DocumentService {
       for (const job of retry.reverse()) this.queue.unshift({ ...job, solo: true })
       return
     }
-    const documents = changes.map((c) => ({ ...c.document }))
-    this.options.onCommit?.({ events, documents, milliseconds: performance.now() - started })
-    let offset = 0
-    for (const { job, changes: mine } of planned) {
-      job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
-      offset += mine.length
-    }
+    // The next batch may commit while this one's log sync runs (SQLite); its replies wait for
+    // the sync. Syncs finish in commit order, so replies and broadcasts keep that order.
+    const { events, durable } = written
+    const settled = durable
+      .then(() => {
+        // Each planned change holds its own copy of the row (see plan), not the cached one.
+        const documents = changes.map((c) => c.document)
+        this.options.onCommit?.({ events, documents, milliseconds: performance.now() - started })
+        let offset = 0
+        for (const { job, changes: mine } of planned) {
+          job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
+          offset += mine.length
+        }
+      })
+      // Committed but not known to be on disk: not acknowledged. A resubmission finds it in the log.
+      .catch((error: unknown) => {
+        for (const { job } of planned) job.reject(error)
+      })
+    this.syncing.add(settled)
+    void settled.finally(() => this.syncing.delete(settled))
   }
 
   /** Requests whose plan failed: a resubmission gets its original result, anything else the error. */
   private async answerFailed(failed: Array<{ job: Job; error: unknown }>): Promise<void> {
     const unanswered = await this.answerResubmissions(failed.filter((f) => !f.job.lookUp).map((f) => f.job))
-    for (const { job, error } of failed) if (job.lookUp || unanswered.includes(job)) job.reject(error)
+    // An error may rest on a change not on disk yet (a delete in the batch before, say), so it
+    // waits for everything committed so far to be durable; the next batch need not wait for it.
+    void this.store.durable().then(() => {
+      for (const { job, error } of failed) if (job.lookUp || unanswered.includes(job)) job.reject(error)
+    })
   }
 
   /** Jobs whose client op id is already in the log get their original result (§4.1). */

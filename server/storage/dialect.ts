@@ -30,10 +30,17 @@ export interface StorageDialect {
   /** Timestamps come back as text (SQLite) or Date (PostgreSQL); both become ISO-8601 UTC. */
   decodeTime(value: string | Date): string
   /**
-   * Commits a batch in one transaction and returns the events' sequences, in array order. Commit
-   * order is sequence order (§3.2), and other instances hear of the sequences when they commit.
+   * Commits a batch in one transaction and returns the events' sequences, in array order, with a
+   * promise that resolves once the commit is durable (SQLite syncs its log after the commit, off
+   * the event loop; PostgreSQL's commit is durable already). Commit order is sequence order
+   * (§3.2), and other instances hear of the sequences when they commit.
    */
-  commitBatch(write: BatchWrite): Promise<number[]>
+  commitBatch(write: BatchWrite): Promise<{ sequences: number[]; durable: Promise<void> }>
+  /**
+   * Resolves once every commit made so far is durable. Reads call it after their query, so a
+   * reply never shows a change that a crash could still take back.
+   */
+  durable(): Promise<void>
   /** Inside a transaction that changed a document's grants: tell other instances, when it commits. */
   notifyAccess(trx: Transaction<Database>, documentId: string): Promise<void>
   /**

@@ -79,13 +79,15 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
         await write.beforeCommit?.(sequences)
         await client.query('commit')
         client.release()
-        return sequences
+        return { sequences, durable: Promise.resolve() }
       } catch (error) {
         // A connection that cannot even roll back is closed instead of going back to the pool.
         await client.query('rollback').then(() => client.release(), (broken: Error) => client.release(broken))
         throw error
       }
     },
+    // synchronous_commit = on: a commit has reached the disk when COMMIT returns.
+    durable: () => Promise.resolve(),
     notifyAccess: async (trx, documentId) => {
       await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + documentId})`.execute(trx)
     },

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, type CompiledQuery, type SqliteDatabase, type SqliteStatement } from 'kysely'
@@ -10,25 +11,73 @@ export function sqliteDialect(path: string): StorageDialect {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new BetterSqlite3(path)
   database.pragma('journal_mode = WAL')
-  // Acknowledged means durable (§3.3): FULL syncs the WAL on every commit; group commit keeps
-  // that to one sync per batch of updates.
+  // Acknowledged means durable (§3.3): FULL syncs the WAL on every commit. Group commits are the
+  // exception: they run with NORMAL, and the log is synced on libuv's thread pool afterwards (see
+  // WalSync), so the event loop goes on reading frames while the disk works.
   database.pragma('synchronous = FULL')
   database.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) })
   // Prepared at the first commit: the tables exist only once the migrations have run.
   let commit: ((write: BatchWrite) => number[]) | undefined
+  const wal = path === ':memory:' ? undefined : new WalSync(`${path}-wal`)
   return {
     name: 'sqlite',
     db,
     decodeJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : value),
     // Holding Kysely's one connection keeps every other query and transaction out while the
-    // batch runs; inside, the batch runs synchronously from BEGIN to COMMIT.
-    commitBatch: (write) => db.connection().execute(async () => (commit ??= batchCommit(db, database))(write)),
+    // batch runs; inside, the batch runs synchronously from BEGIN to COMMIT. The sync is asked for
+    // before the connection is let go, so a read that runs after the commit waits for it (durable).
+    commitBatch: (write) =>
+      db.connection().execute(async () => {
+        const sequences = (commit ??= batchCommit(db, database))(write)
+        return { sequences, durable: wal?.sync() ?? Promise.resolve() }
+      }),
+    durable: () => wal?.settled() ?? Promise.resolve(),
     notifyAccess: async () => {},
     subscribe: async () => async () => {},
     isUniqueViolation: (error) => (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE',
-    close: () => db.destroy(),
+    close: async () => {
+      await wal?.close()
+      await db.destroy()
+    },
+  }
+}
+
+/**
+ * fdatasync of the WAL file, on libuv's thread pool. A commit made with `synchronous = NORMAL` is in
+ * the log but not yet on disk; once a sync that started after it has finished, it is as durable
+ * as with FULL (which syncs the same file at commit, only on the event loop's thread). One sync
+ * runs at a time; everyone who asks while one runs shares the next, which covers them all.
+ */
+class WalSync {
+  private file: FileHandle | undefined
+  private tail: Promise<void> = Promise.resolve()
+  private next: Promise<void> | undefined
+
+  constructor(private readonly path: string) {}
+
+  /** Resolves once everything written to the log before this call is on disk. */
+  sync(): Promise<void> {
+    this.next ??= this.tail = this.tail
+      .catch(() => {})
+      .then(async () => {
+        this.next = undefined
+        this.file ??= await open(this.path, 'r')
+        await this.file.datasync()
+      })
+    return this.next
+  }
+
+  /** Resolves once every sync asked for so far has finished, whether or not it succeeded. */
+  settled(): Promise<void> {
+    return this.tail.catch(() => {})
+  }
+
+  async close(): Promise<void> {
+    await this.settled()
+    await this.file?.close()
+    this.file = undefined
   }
 }
 
@@ -48,7 +97,7 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
       .values(slots(DOCUMENT_COLUMNS))
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(DOCUMENT_UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))),
   )
-  return database.transaction((write: BatchWrite): number[] => {
+  const transaction = database.transaction((write: BatchWrite): number[] => {
     const current = new Map<string, string>()
     for (const id of write.documentIds) {
       const row = revision.statement.get(id) as { revision_id: string } | undefined
@@ -60,6 +109,14 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
     if (write.beforeCommit?.(sequences) instanceof Promise) throw new Error('SQLite commits synchronously: beforeCommit must not return a promise')
     return sequences
   })
+  return (write) => {
+    database.pragma('synchronous = NORMAL')
+    try {
+      return transaction(write)
+    } finally {
+      database.pragma('synchronous = FULL')
+    }
+  }
 }
 
 /** Compiled statements take their values by position; a slot value names the column it stands for. */

@@ -96,6 +96,23 @@ for (const dialect of TEST_DIALECTS) {
       }
     })
 
+    t.test('a commit is answered, and read back, only once it is durable', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      const order: string[] = []
+      const { events, durable } = await store.write([created(id, { n: 0 })])
+      void durable.then(() => order.push('durable'))
+      // The read's query sees the commit at once (SQLite: before its log is synced); its result
+      // must still wait for the sync.
+      const read = store.getDocument(id).then((doc) => order.push(`read ${JSON.stringify(doc?.content)}`))
+      const feed = store.readChanges({ since: 0, limit: 10, userId: USER }).then((page) => order.push(`feed ${page.events.length}`))
+      await Promise.all([read, feed, durable])
+      t.same(order, ['durable', 'read {"n":0}', 'feed 1'])
+      t.equal(events.length, 1)
+      const [next] = await store.commit([created(docId(), { n: 1 })])
+      t.ok(next!.sequence > events[0]!.sequence, 'commit resolves with the durable result')
+    })
+
     t.test('a batch gets consecutive sequences and writes each document once, at its last state', async (t) => {
       const store = await createTestStore(t, dialect)
       const id = docId()

@@ -102,6 +102,11 @@ export class Store {
     return this.dialect.close()
   }
 
+  /** Resolves once every commit so far is durable (see {@link write}); never rejects. */
+  durable(): Promise<void> {
+    return this.dialect.durable()
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db)
   }
@@ -123,7 +128,7 @@ export class Store {
 
   async getDocument(id: string): Promise<DocumentRow | undefined> {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
-    return row && this.toDocument(row)
+    return this.settled(row && this.toDocument(row))
   }
 
   /** Documents, not deleted, that the user owns or has a grant on. */
@@ -141,7 +146,7 @@ export class Store {
       .orderBy('created_at')
       .orderBy('id')
       .execute()
-    return rows.map((r) => this.toDocument(r))
+    return this.settled(rows.map((r) => this.toDocument(r)))
   }
 
   /** Users with a grant on the document, with their roles (the owner is on the document row). */
@@ -182,16 +187,28 @@ export class Store {
       .where(sql<SqlBool>`client_op_id is not null and (user_id, client_op_id) in (${pairs})`)
       .orderBy('sequence')
       .execute()
-    return rows.map((r) => this.toEvent(r))
+    return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
   /**
    * Commits a batch in one transaction: checks every document's expected revision, appends the
-   * events with sequences in array order, and writes each document's last state once. Throws
-   * {@link StaleRevisionError} or {@link DuplicateOpError} having written nothing.
+   * events with sequences in array order, and writes each document's last state once. Resolves
+   * once the commit is durable. Throws {@link StaleRevisionError} or {@link DuplicateOpError}
+   * having written nothing.
    */
   async commit(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<ChangeEventRow[]> {
-    if (changes.length === 0) return []
+    const { events, durable } = await this.write(changes, hooks)
+    await durable
+    return events
+  }
+
+  /**
+   * {@link commit}, resolving as soon as the transaction has committed, with the promise of it
+   * being durable (on SQLite the log is synced after the commit, off the event loop; a later
+   * commit may go ahead meanwhile, and its own durability covers this one's).
+   */
+  async write(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<{ events: ChangeEventRow[]; durable: Promise<void> }> {
+    if (changes.length === 0) return { events: [], durable: Promise.resolve() }
     const now = new Date().toISOString()
     const expected = new Map<string, string | null>()
     const last = new Map<string, DocumentRow>()
@@ -199,9 +216,10 @@ export class Store {
       if (!expected.has(document.id)) expected.set(document.id, expectedRevisionId)
       last.set(document.id, document)
     }
-    const withSequences = (sequences: number[]): ChangeEventRow[] => changes.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now }))
+    let committed: ChangeEventRow[] | undefined
+    const withSequences = (sequences: number[]): ChangeEventRow[] => (committed ??= changes.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now })))
     try {
-      const sequences = await this.dialect.commitBatch({
+      const { sequences, durable } = await this.dialect.commitBatch({
         documentIds: [...expected.keys()],
         check: (current) => {
           for (const [id, revision] of expected) {
@@ -214,7 +232,7 @@ export class Store {
         documents: [...last.values()].map(documentColumns),
         beforeCommit: hooks.beforeCommit && ((sequences) => hooks.beforeCommit!(withSequences(sequences))),
       })
-      return withSequences(sequences)
+      return { events: withSequences(sequences), durable }
     } catch (error) {
       if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(changes)) ?? error
       throw error
@@ -257,6 +275,7 @@ export class Store {
       )
     if (opts.documentId !== undefined) query = query.where('e.document_id', '=', opts.documentId)
     const rows = await query.orderBy('e.sequence').limit(opts.limit + 1).execute()
+    // latestSequence waits for durability (settled) after this query, so the page is durable too.
     return {
       events: rows.slice(0, opts.limit).map((r) => this.toEvent(r)),
       latestSequence: await this.latestSequence(),
@@ -273,13 +292,13 @@ export class Store {
       .where('sequence', '>', after)
       .orderBy('sequence')
       .execute()
-    return rows.map((r) => this.toEvent(r))
+    return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
   async eventsBySequence(sequences: readonly number[]): Promise<ChangeEventRow[]> {
     if (sequences.length === 0) return []
     const rows = await this.db.selectFrom('change_events').selectAll().where('sequence', 'in', [...sequences]).orderBy('sequence').execute()
-    return rows.map((r) => this.toEvent(r))
+    return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
   /** Documents the user changed after a sequence (what an undo without document id restores). */
@@ -292,7 +311,7 @@ export class Store {
       .groupBy('document_id')
       .orderBy(sql`min(sequence)`)
       .execute()
-    return rows.map((r) => r.document_id)
+    return this.settled(rows.map((r) => r.document_id))
   }
 
   /** The events of the user's most recent undo not redone yet (optionally on one document). */
@@ -307,12 +326,12 @@ export class Store {
     const found = await latest.orderBy('u.sequence', 'desc').limit(1).executeTakeFirst()
     if (!found?.batch_id) return []
     const rows = await this.db.selectFrom('change_events').selectAll().where('batch_id', '=', found.batch_id).where('cause', '=', 'undo').orderBy('sequence').execute()
-    return rows.map((r) => this.toEvent(r))
+    return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
   async latestSequence(): Promise<number> {
     const row = await this.db.selectFrom('change_events').select((eb) => eb.fn.max('sequence').as('latest')).executeTakeFirst()
-    return Number(row?.latest ?? 0)
+    return this.settled(Number(row?.latest ?? 0))
   }
 
   /**
@@ -321,6 +340,16 @@ export class Store {
    */
   subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (documentId: string) => void): Promise<() => Promise<void>> {
     return this.dialect.subscribe(onCommitted, onAccessChanged)
+  }
+
+  /**
+   * A read's result once every commit it may show is durable: on SQLite a commit is visible before
+   * its log is synced (see `commit`), and no reply may show what a crash could take back. Users and
+   * grants are written with a sync at commit, so their reads need not wait.
+   */
+  private async settled<T>(result: T): Promise<T> {
+    await this.durable()
+    return result
   }
 
   private toDocument(r: Selectable<DocumentsTable>): DocumentRow {
