@@ -6,7 +6,7 @@
  * 1. Throughput: CONNECTIONS connections, each its own user editing its own document, each keeping
  *    IN_FLIGHT update_document frames pipelined. An update counts when its acknowledgement
  *    (`document_updated`) arrives, which the server sends only after the change is durably committed
- *    (§3.3: SQLite synchronous=FULL, PostgreSQL synchronous_commit=on).
+ *    (§3.3: on SQLite after the log is synced, on PostgreSQL with synchronous_commit=on).
  * 2. Latency: 10 and 100 connected clients, every one a different user with read access to one
  *    document; one of them sends updates one at a time, and each other client's receipt of the
  *    `document_updated` broadcast is one sample: time from sending the update to receiving it.

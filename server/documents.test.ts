@@ -86,5 +86,47 @@ for (const dialect of TEST_DIALECTS) {
       t.same(log.map((e) => e.clientOpId), ['create-1', 'op-0', 'op-1', 'op-2'], 'every op once in the log')
       t.same((await store.getDocument(id))!.content, { n: 0, list: [0, 1, 2] })
     })
+
+    t.test('a resubmitted undo that would now change nothing gets its original result', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const documents = new DocumentService(store)
+      const user = randomUUID()
+      const id = randomUUID()
+      const created = await documents.submit(user, null, { kind: 'create', id, title: 'T', content: { n: 0 } })
+      await documents.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/n', value: 1 }] })
+      const undo = { kind: 'undo' as const, targetSequence: created.events[0]!.sequence, documentId: id }
+      const first = await documents.submit(user, 'undo-1', undo)
+      t.equal(first.events.length, 1)
+      const again = await documents.submit(user, 'undo-1', undo)
+      t.equal(again.replayed, true)
+      t.same(again.events.map((e) => e.sequence), first.events.map((e) => e.sequence))
+      const fresh = await documents.submit(user, 'undo-2', undo)
+      t.same([fresh.events.length, fresh.replayed], [0, false], 'a new undo with nothing to undo is empty')
+    })
+
+    t.test('a failed log lookup answers only the request that needed it, not the batch that committed', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const documents = new DocumentService(store)
+      const user = randomUUID()
+      const id = randomUUID()
+      await documents.submit(user, null, { kind: 'create', id, title: 'T', content: { n: 0 } })
+      const findOps = store.findOps
+      store.findOps = async () => {
+        throw new Error('the database went away')
+      }
+      t.teardown(() => {
+        store.findOps = findOps
+      })
+      // Queued together: an update that commits, and a keyed update of a missing document, whose
+      // failed plan is looked up in the log (a resubmission could explain it) and the lookup fails.
+      const [committed, failed] = await Promise.allSettled([
+        documents.submit(user, 'op-ok', { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/n', value: 1 }] }),
+        documents.submit(user, 'op-missing', { kind: 'update', documentId: randomUUID(), patch: [{ op: 'replace', path: '/n', value: 2 }] }),
+      ])
+      t.equal(committed.status, 'fulfilled', 'the committed update is acknowledged')
+      t.match(failed, { status: 'rejected', reason: { message: /the database went away/ } })
+      store.findOps = findOps
+      t.same((await store.getDocument(id))!.content, { n: 1 })
+    })
   })
 }

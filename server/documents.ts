@@ -170,105 +170,142 @@ export class DocumentService {
       try {
         await this.runBatch(batch)
       } catch (error) {
-        // Reading the log or a document failed (the database went away): fail the batch rather
-        // than leave its requests waiting. Jobs already answered ignore the second settlement.
+        // Not reached: runBatch answers or requeues every job itself. Were it, the drain must go on.
         for (const job of batch) job.reject(error)
       }
     }
   }
 
   /**
+   * Plans a batch in memory, in order, and commits it. Answers every job of the batch or puts it
+   * back in the queue; never throws.
+   *
    * Resubmissions (§4.1) are recognised optimistically: a batch is planned and committed without
    * looking its client op ids up first, and the unique index on (user, client op id) refuses one
    * that is in the log already. Then the whole batch goes back to the front of the queue marked to
    * be looked up, and commits again without the resubmissions, which get their original results.
-   * A keyed request whose plan fails is looked up before it is answered with the error: a
-   * resubmitted create, say, fails to plan because its document exists. This saves a query per
-   * batch (a round trip on PostgreSQL) for what is rare: a resubmission of an op that committed.
+   * A keyed request whose plan fails, or plans no change (an undo with nothing left to undo), is
+   * looked up before it is answered: a resubmitted create, say, fails to plan because its document
+   * exists. This saves a query per batch (a round trip on PostgreSQL) for what is rare.
    */
   private async runBatch(batch: Job[]): Promise<void> {
-    const fresh = batch.some((j) => j.lookUp) ? await this.answerResubmissions(batch) : batch
+    let fresh: Job[]
+    try {
+      fresh = batch.some((j) => j.lookUp) ? await this.answerResubmissions(batch) : batch
+      await this.preload(fresh)
+    } catch (error) {
+      // Reading the log or a document failed (the database went away): nothing of the batch has
+      // been planned or committed; fail it rather than leave its requests waiting.
+      for (const job of batch) job.reject(error)
+      return
+    }
     if (fresh.length === 0) return
-    await this.preload(fresh)
     const planned: Array<{ job: Job; changes: PendingChange[] }> = []
-    const failed: Array<{ job: Job; error: unknown }> = []
+    /** Jobs answered after the commit: a failed plan (with its error) or, for a keyed job, no change. */
+    const unplanned: Array<{ job: Job; error?: unknown }> = []
     for (const job of fresh) {
       const fromHistory = job.mutation.kind === 'undo' || job.mutation.kind === 'redo'
       try {
         const changes = fromHistory ? await this.planHistory(job) : this.plan(job)
-        planned.push({ job, changes })
+        if (changes.length === 0 && job.clientOpId !== null) unplanned.push({ job })
+        else planned.push({ job, changes })
       } catch (error) {
         // Single-request plans fail before touching memory; a history plan may fail half-way.
         if (fromHistory) this.cache.clear()
-        failed.push({ job, error })
+        unplanned.push({ job, error })
       }
     }
-    await this.commitPlanned(planned)
-    if (failed.length > 0) await this.answerFailed(failed)
+    const error = await this.commitPlanned(planned)
+    if (error === undefined) {
+      this.answerUnplanned(unplanned)
+      return
+    }
+    // The batch did not commit: memory holds changes that are not in the database. Forget those
+    // documents, and plan every job of the batch again (failed plans too: they may have failed on
+    // a change that did not commit), in the same order, on what the database holds.
+    for (const { changes } of planned) for (const change of changes) this.cache.delete(change.document.id)
+    const duplicate = error instanceof DuplicateOpError
+    const retryable = duplicate || error instanceof StaleRevisionError
+    const retry = fresh.filter((job) => {
+      job.attempts++
+      if (retryable && job.attempts < MAX_ATTEMPTS) return true
+      job.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${job.attempts} attempts: ${(error as Error).message}`) : error)
+      return false
+    })
+    if (duplicate) {
+      // Some op is in the log already: the batch again, as it was, looked up first this time.
+      this.queue.unshift(...retry.map((job) => ({ ...job, lookUp: true })))
+      return
+    }
+    // Run each one alone next, so one stale document cannot keep failing the others.
+    for (const job of retry.reverse()) this.queue.unshift({ ...job, solo: true })
   }
 
-  private async commitPlanned(planned: Array<{ job: Job; changes: PendingChange[] }>): Promise<void> {
+  /**
+   * Commits the planned changes and answers their jobs once the commit is durable; resolves once
+   * the transaction has committed (or with the error that stopped it, having answered nothing).
+   */
+  private async commitPlanned(planned: Array<{ job: Job; changes: PendingChange[] }>): Promise<unknown> {
     const changes = planned.flatMap((p) => p.changes)
     if (changes.length === 0) {
-      for (const { job } of planned) job.resolve({ events: [], documents: [], replayed: false })
-      return
+      this.afterDurable(() => {
+        for (const { job } of planned) job.resolve({ events: [], documents: [], replayed: false })
+      }, planned.map((p) => p.job))
+      return undefined
     }
     const started = performance.now()
     let written: { events: ChangeEventRow[]; durable: Promise<void> }
     try {
       written = await this.store.write(changes, { beforeCommit: (e) => this.options.beforeCommit?.(e) })
     } catch (error) {
-      // Memory now holds changes that did not commit: forget those documents and start over.
-      for (const change of changes) this.cache.delete(change.document.id)
-      const duplicate = error instanceof DuplicateOpError
-      const retry = planned.map((p) => p.job).filter((job) => {
-        job.attempts++
-        const retryable = duplicate || error instanceof StaleRevisionError
-        if (!retryable || job.attempts >= MAX_ATTEMPTS) {
-          job.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${job.attempts} attempts: ${(error as Error).message}`) : error)
-          return false
-        }
-        return true
-      })
-      if (duplicate) {
-        // Some op is in the log already: the batch again, as it was, looked up first this time.
-        this.queue.unshift(...retry.map((job) => ({ ...job, lookUp: true })))
-        return
-      }
-      // Run each one alone next, so one stale document cannot keep failing the others.
-      for (const job of retry.reverse()) this.queue.unshift({ ...job, solo: true })
-      return
+      return error
     }
     // The next batch may commit while this one's log sync runs (SQLite); its replies wait for
     // the sync. Syncs finish in commit order, so replies and broadcasts keep that order.
     const { events, durable } = written
-    const settled = durable
-      .then(() => {
-        // Each planned change holds its own copy of the row (see plan), not the cached one.
-        const documents = changes.map((c) => c.document)
-        this.options.onCommit?.({ events, documents, milliseconds: performance.now() - started })
-        let offset = 0
-        for (const { job, changes: mine } of planned) {
-          job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
-          offset += mine.length
-        }
-      })
-      // Committed but not known to be on disk: not acknowledged. A resubmission finds it in the log.
-      .catch((error: unknown) => {
-        for (const { job } of planned) job.reject(error)
-      })
+    this.afterDurable(() => {
+      // Each planned change holds its own copy of the row (see plan), not the cached one.
+      const documents = changes.map((c) => c.document)
+      this.options.onCommit?.({ events, documents, milliseconds: performance.now() - started })
+      let offset = 0
+      for (const { job, changes: mine } of planned) {
+        job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
+        offset += mine.length
+      }
+    }, planned.map((p) => p.job), durable)
+    return undefined
+  }
+
+  /**
+   * Runs `answer` once `durable` (by default: everything committed so far) is; if it fails, or the
+   * log could not be synced, the jobs get the error instead. A committed change whose sync failed is
+   * not acknowledged; a resubmission finds it in the log. {@link idle} waits for these.
+   */
+  private afterDurable(answer: () => void, jobs: readonly Job[], durable: Promise<void> = this.store.durable()): void {
+    const settled = durable.then(answer).catch((error: unknown) => {
+      for (const job of jobs) job.reject(error)
+    })
     this.syncing.add(settled)
     void settled.finally(() => this.syncing.delete(settled))
   }
 
-  /** Requests whose plan failed: a resubmission gets its original result, anything else the error. */
-  private async answerFailed(failed: Array<{ job: Job; error: unknown }>): Promise<void> {
-    const unanswered = await this.answerResubmissions(failed.filter((f) => !f.job.lookUp).map((f) => f.job))
-    // An error may rest on a change not on disk yet (a delete in the batch before, say), so it
-    // waits for everything committed so far to be durable; the next batch need not wait for it.
-    void this.store.durable().then(() => {
-      for (const { job, error } of failed) if (job.lookUp || unanswered.includes(job)) job.reject(error)
-    })
+  /**
+   * Jobs that planned no change: a resubmission gets its original result; anything else its plan's
+   * error, or an empty result, once everything committed so far is durable (an error may rest on a
+   * change not on disk yet: a delete in the batch before, say).
+   */
+  private answerUnplanned(unplanned: Array<{ job: Job; error?: unknown }>): void {
+    if (unplanned.length === 0) return
+    const jobs = unplanned.map((u) => u.job)
+    const lookedUp = this.answerResubmissions(jobs.filter((job) => !job.lookUp))
+    this.afterDurable(() => {}, jobs, lookedUp.then(async (unanswered) => {
+      await this.store.durable()
+      for (const { job, error } of unplanned) {
+        if (!job.lookUp && !unanswered.includes(job)) continue
+        if (error === undefined) job.resolve({ events: [], documents: [], replayed: false })
+        else job.reject(error)
+      }
+    }))
   }
 
   /** Jobs whose client op id is already in the log get their original result (§4.1). */

@@ -37,8 +37,9 @@ export interface StorageDialect {
    */
   commitBatch(write: BatchWrite): Promise<{ sequences: number[]; durable: Promise<void> }>
   /**
-   * Resolves once every commit made so far is durable. Reads call it after their query, so a
-   * reply never shows a change that a crash could still take back.
+   * Resolves once every commit made so far is durable; rejects once the storage can no longer make
+   * anything durable (SQLite: a log sync failed). Reads call it after their query, so a reply
+   * never shows a change that a crash could still take back.
    */
   durable(): Promise<void>
   /** Inside a transaction that changed a document's grants: tell other instances, when it commits. */

@@ -62,8 +62,9 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
         // which takes several statements). The lock is held until commit: a transaction that
         // allocated sequence N commits before any that allocates N+1 can, so a feed reader never
         // sees N+1 while N may still appear (§3.2). Every commit takes it before reading anything,
-        // so the statement after it sees every commit before it and needs no row locks.
-        await client.query(`begin; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
+        // so the statement after it, with a snapshot of its own (read committed), sees every commit
+        // before it and needs no row locks.
+        await client.query(`begin isolation level read committed; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
         const { rows } = await client.query<{ current: Record<string, string> | null; sequences: string[] }>({
           name: 'patchsync_commit',
           text: COMMIT_BATCH,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, realpathSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -19,7 +19,7 @@ export function sqliteDialect(path: string): StorageDialect {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) })
   // Prepared at the first commit: the tables exist only once the migrations have run.
   let commit: ((write: BatchWrite) => number[]) | undefined
-  const wal = path === ':memory:' ? undefined : new WalSync(`${path}-wal`)
+  const wal = path === ':memory:' ? undefined : new WalSync(walPath(database))
   return {
     name: 'sqlite',
     db,
@@ -30,6 +30,7 @@ export function sqliteDialect(path: string): StorageDialect {
     // before the connection is let go, so a read that runs after the commit waits for it (durable).
     commitBatch: (write) =>
       db.connection().execute(async () => {
+        wal?.check()
         const sequences = (commit ??= batchCommit(db, database))(write)
         return { sequences, durable: wal?.sync() ?? Promise.resolve() }
       }),
@@ -38,44 +39,79 @@ export function sqliteDialect(path: string): StorageDialect {
     subscribe: async () => async () => {},
     isUniqueViolation: (error) => (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE',
     close: async () => {
-      await wal?.close()
+      await wal?.settled().catch(() => {})
+      wal?.stop()
       await db.destroy()
+      await wal?.close()
     },
   }
 }
 
 /**
+ * The log file SQLite writes: next to the database file with symbolic links resolved, as SQLite
+ * names it (a relative path would also break if the process changed directory).
+ */
+function walPath(database: BetterSqlite3.Database): string {
+  const main = (database.pragma('database_list') as Array<{ name: string; file: string }>).find((d) => d.name === 'main')
+  if (!main?.file) throw new Error('SQLite did not say where the database file is')
+  return `${realpathSync(main.file)}-wal`
+}
+
+/**
  * fdatasync of the WAL file, on libuv's thread pool. A commit made with `synchronous = NORMAL` is in
  * the log but not yet on disk; once a sync that started after it has finished, it is as durable
- * as with FULL (which syncs the same file at commit, only on the event loop's thread). One sync
- * runs at a time; everyone who asks while one runs shares the next, which covers them all.
+ * as with FULL, which syncs the same file at commit, only on the event loop's thread. (SQLite syncs
+ * a restarted log's header itself, and with POWERSAFE_OVERWRITE, its default on Unix, FULL does not
+ * pad commit frames, so the log holds the same bytes either way.) One sync runs at a time; everyone
+ * who asks while one runs shares the next, which covers them all.
+ *
+ * A failed sync is final, as it is for PostgreSQL: the kernel may have dropped the pages it could
+ * not write, so a later sync that succeeds proves nothing. From then on every sync, durability
+ * wait and commit fails; the server needs a restart (which recovers from what is on disk).
  */
-class WalSync {
+export class WalSync {
   private file: FileHandle | undefined
   private tail: Promise<void> = Promise.resolve()
   private next: Promise<void> | undefined
+  private failure: Error | undefined
 
   constructor(private readonly path: string) {}
 
+  /** Throws once a sync has failed or the store is closing. */
+  check(): void {
+    if (this.failure) throw this.failure
+  }
+
   /** Resolves once everything written to the log before this call is on disk. */
   sync(): Promise<void> {
-    this.next ??= this.tail = this.tail
-      .catch(() => {})
-      .then(async () => {
-        this.next = undefined
-        this.file ??= await open(this.path, 'r')
+    if (this.failure) return Promise.reject(this.failure)
+    this.next ??= this.tail = this.tail.then(async () => {
+      this.next = undefined
+      this.check()
+      try {
+        // 'r+': Windows flushes only handles opened for writing; the file is never written here.
+        this.file ??= await open(this.path, 'r+')
         await this.file.datasync()
-      })
+      } catch (error) {
+        this.failure ??= new Error(`could not sync the SQLite log ${this.path}; restart the server: ${(error as Error).message}`)
+        throw this.failure
+      }
+    })
     return this.next
   }
 
-  /** Resolves once every sync asked for so far has finished, whether or not it succeeded. */
+  /** Resolves once every sync asked for so far has finished; rejects once one has failed. */
   settled(): Promise<void> {
-    return this.tail.catch(() => {})
+    return this.tail
+  }
+
+  /** No sync after this one: the store is closing. */
+  stop(): void {
+    this.failure ??= new Error('the store is closed')
   }
 
   async close(): Promise<void> {
-    await this.settled()
+    this.stop()
     await this.file?.close()
     this.file = undefined
   }
@@ -106,7 +142,11 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
     write.check(current)
     const sequences = write.events.map((e) => Number(insertEvent.statement.run(insertEvent.values(e)).lastInsertRowid))
     for (const d of write.documents) upsertDocument.statement.run(upsertDocument.values(d))
-    if (write.beforeCommit?.(sequences) instanceof Promise) throw new Error('SQLite commits synchronously: beforeCommit must not return a promise')
+    const hook = write.beforeCommit?.(sequences)
+    if (hook instanceof Promise) {
+      hook.catch(() => {})
+      throw new Error('SQLite commits synchronously: beforeCommit must not return a promise')
+    }
     return sequences
   })
   return (write) => {

@@ -1,6 +1,10 @@
 import t from 'tap'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { revisionId, type JsonObject } from '../../core/index.js'
 import { TEST_DIALECTS, createTestDatabase, createTestStore } from '../test-support/databases.js'
+import { WalSync } from './sqlite.js'
 import { DuplicateOpError, StaleRevisionError, Store, type DocumentRow, type PendingChange } from './store.js'
 
 const USER = '550e8400-e29b-41d4-a716-446655440000'
@@ -194,6 +198,35 @@ for (const dialect of TEST_DIALECTS) {
     })
   })
 }
+
+t.test('sqlite only: the log sync after a group commit', async (t) => {
+  t.test('syncs the log SQLite writes, also when the database file is reached through a symbolic link', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchsync-link-'))
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+    mkdirSync(join(dir, 'real'))
+    const store = Store.open(`sqlite:${join(dir, 'real', 'x.db')}`)
+    await store.migrate()
+    await store.close()
+    symlinkSync(join(dir, 'real', 'x.db'), join(dir, 'link.db'))
+    const linked = Store.open(`sqlite:${join(dir, 'link.db')}`)
+    t.teardown(() => linked.close())
+    const id = docId()
+    const { durable } = await linked.write([created(id, { n: 1 })])
+    await t.resolves(durable, 'the commit becomes durable')
+    t.ok(existsSync(join(dir, 'real', 'x.db-wal')), 'SQLite writes its log next to the real file')
+    t.notOk(existsSync(join(dir, 'link.db-wal')), 'and not next to the link')
+    t.same((await linked.getDocument(id))!.content, { n: 1 })
+  })
+
+  t.test('a failed sync is final: every later sync, wait and commit check fails', async (t) => {
+    const sync = new WalSync(join(tmpdir(), `patchsync-missing-${process.pid}`, 'x.db-wal'))
+    t.doesNotThrow(() => sync.check())
+    await t.rejects(sync.sync(), /could not sync the SQLite log/)
+    await t.rejects(sync.sync(), /could not sync the SQLite log/, 'no second attempt')
+    await t.rejects(sync.settled(), /could not sync the SQLite log/)
+    t.throws(() => sync.check(), /could not sync the SQLite log/)
+  })
+})
 
 t.test('postgres only (SQLite has a single writer, so commits cannot interleave there)', async (t) => {
   t.test('a feed reader never skips an event when a later writer is ready to commit first', async (t) => {

@@ -102,13 +102,18 @@ export class Store {
     return this.dialect.close()
   }
 
-  /** Resolves once every commit so far is durable (see {@link write}); never rejects. */
+  /**
+   * Resolves once every commit so far is durable (see {@link write}); rejects once nothing can be
+   * made durable any more (SQLite: a log sync failed; the server must be restarted).
+   */
   durable(): Promise<void> {
     return this.dialect.durable()
   }
 
+  /** Fails when the database is unreachable, or can no longer make commits durable. */
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db)
+    await this.durable()
   }
 
   async getUser(id: string): Promise<{ id: string; tokenHash: string } | undefined> {
