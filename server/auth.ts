@@ -10,15 +10,42 @@ export interface HashOptions {
 /** OWASP's recommended Argon2id floor: 19 MiB, 2 passes, 1 lane. */
 export const DEFAULT_HASH_OPTIONS: Required<HashOptions> = { memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
+/**
+ * Argon2 runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise), which
+ * also syncs the SQLite log before commits are acknowledged. A burst of logins (every client
+ * reconnecting after a restart) would otherwise fill the pool with tens of milliseconds of hashing
+ * each, and every acknowledgement would wait behind it; two at a time leave it room.
+ */
+export const MAX_CONCURRENT_HASHES = 2
+
+/** Runs `work` when fewer than `limit` others run; the rest wait their turn, first come first served. */
+export function limiter(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async (work) => {
+    if (running < limit) running++
+    else await new Promise<void>((resolve) => waiting.push(resolve)) // a finishing one hands over its slot
+    try {
+      return await work()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else running--
+    }
+  }
+}
+
+const hashing = limiter(MAX_CONCURRENT_HASHES)
+
 /** Hashes a token for storage; the token itself is never stored (§1.3). */
 export function hashToken(token: string, options: HashOptions = {}): Promise<string> {
-  return argon2.hash(token, { type: argon2.argon2id, ...DEFAULT_HASH_OPTIONS, ...options })
+  return hashing(() => argon2.hash(token, { type: argon2.argon2id, ...DEFAULT_HASH_OPTIONS, ...options }))
 }
 
 /** True when the token matches the stored hash (the hash carries its own parameters). */
 export async function verifyToken(hash: string, token: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, token)
+    return await hashing(() => argon2.verify(hash, token))
   } catch {
     return false
   }
