@@ -355,22 +355,27 @@ t.test('heartbeat terminates a connection that stops answering pings', async (t)
   t.equal((await alive.request({ type: 'list_documents' })).type, 'document_list', 'a client that answers pings stays')
 })
 
-t.test('postgres only: two server instances on one database deliver each other\'s changes', async (t) => {
+/** Two server instances on one fresh PostgreSQL database, closed (and the database dropped) at teardown. */
+async function twoInstances(t: { teardown(fn: () => unknown): void }): Promise<[SyncServer, SyncServer]> {
   const { url: databaseUrl, drop } = await createTestDatabase('postgres')
   const one = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
   const two = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
-  await one.listen(0, '127.0.0.1')
-  await two.listen(0, '127.0.0.1')
-  const user = randomUUID()
-  const a = await TestClient.login(one.url, user, 'tok')
-  const b = await TestClient.login(two.url, user, 'tok')
   t.teardown(async () => {
-    await a.close()
-    await b.close()
     await one.close()
     await two.close()
     await drop()
   })
+  await one.listen(0, '127.0.0.1')
+  await two.listen(0, '127.0.0.1')
+  return [one, two]
+}
+
+t.test('postgres only: two server instances on one database deliver each other\'s changes', async (t) => {
+  const [one, two] = await twoInstances(t)
+  const user = randomUUID()
+  const a = await TestClient.login(one.url, user, 'tok')
+  const b = await TestClient.login(two.url, user, 'tok')
+  t.teardown(() => Promise.all([a.close(), b.close()]))
   const { id } = await createDoc(a, { n: 0 })
   t.equal((await b.next('document_created')).sequence, 1, 'a create on instance one reaches a client of instance two')
   const update = await b.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: 1 }] } })
@@ -381,29 +386,39 @@ t.test('postgres only: two server instances on one database deliver each other\'
   t.same(await content(b, id), { n: 2 })
 })
 
+t.test('postgres only: a share on one instance reaches the grantee\'s connections on the other', async (t) => {
+  const [one, two] = await twoInstances(t)
+  const owner = await TestClient.login(one.url)
+  const guest = await TestClient.login(two.url)
+  const guestOnOne = await TestClient.login(one.url, guest.userId, `token-${guest.userId}`)
+  t.teardown(() => Promise.all([owner.close(), guest.close(), guestOnOne.close()]))
+  const { id } = await createDoc(owner, { n: 0 })
+  await owner.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'read' })
+  const expected = { type: 'document_shared', document_id: id, user_id: guest.userId, role: 'read' }
+  t.match(await guest.next('document_shared'), expected, 'the grantee on instance two hears of it')
+  t.match(await guestOnOne.next('document_shared'), expected, 'and on the sharing instance, once (not again by notification)')
+  t.same(await content(guest, id), { n: 0 }, 'and may read the document there')
+  await owner.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: 1 }] } })
+  await guestOnOne.next('document_updated')
+  t.equal(guestOnOne.received.filter((f) => f.type === 'document_shared').length, 0, 'no second document_shared on instance one')
+})
+
 t.test('postgres only: a grant revoked on one instance stops broadcasts and writes on the other', async (t) => {
-  const { url: databaseUrl, drop } = await createTestDatabase('postgres')
-  const one = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
-  const two = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
-  await one.listen(0, '127.0.0.1')
-  await two.listen(0, '127.0.0.1')
+  const [one, two] = await twoInstances(t)
   const owner = await TestClient.login(one.url)
   const ownerOnTwo = await TestClient.login(two.url, owner.userId, `token-${owner.userId}`)
   const guest = await TestClient.login(one.url)
-  t.teardown(async () => {
-    await Promise.all([owner.close(), ownerOnTwo.close(), guest.close()])
-    await one.close()
-    await two.close()
-    await drop()
-  })
+  t.teardown(() => Promise.all([owner.close(), ownerOnTwo.close(), guest.close()]))
   const { id } = await createDoc(owner, { n: 0 })
   await ownerOnTwo.next('document_created')
   t.equal((await owner.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'write' })).type, 'document_shared')
+  t.match(await guest.next('document_shared'), { document_id: id, role: 'write' })
   const update = (n: number) => ({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: n }] } })
   t.equal((await guest.request(update(1))).type, 'document_updated', 'instance one caches the document with the grant')
   await owner.next('document_updated')
   t.equal((await ownerOnTwo.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'none' })).type, 'document_shared', 'revoked on instance two')
   await ownerOnTwo.next('document_updated')
+  t.match(await guest.next('document_shared'), { document_id: id, role: 'none' }, 'the guest on instance one hears of the revocation')
   // The revocation reaches instance one by notification; wait until its cache has let go.
   let refused: Record<string, unknown> | undefined
   for (let i = 0; i < 50 && refused?.type !== 'error'; i++) {

@@ -334,8 +334,14 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             .finally(() => deliveries.delete(delivery))
           deliveries.add(delivery)
         },
-        // Another instance shared or revoked: the cached grants (write checks, broadcasts) are stale.
-        (documentId) => documents.invalidate(documentId),
+        (change) => {
+          // Another instance shared or revoked: the cached grants (write checks, broadcasts) are
+          // stale, and the grantee's connections here learn of it as those there did (§9.4).
+          documents.invalidate(change.documentId)
+          if (change.own || closing || change.userId === '') return
+          const shared = { type: 'document_shared', document_id: change.documentId, user_id: change.userId, role: change.role } as const
+          for (const target of sessionsByUser.get(change.userId) ?? []) send(target, shared)
+        },
       )
       const interval = options.heartbeatMs ?? 30_000
       if (interval > 0) {

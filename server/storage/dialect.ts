@@ -3,6 +3,13 @@ import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
+/** A grant set or revoked (`none`) on a document. */
+export interface AccessChange {
+  documentId: string
+  userId: string
+  role: 'read' | 'write' | 'none'
+}
+
 /** One group commit, as {@link StorageDialect.commitBatch} writes it: column values, JSON as text. */
 export interface BatchWrite {
   /** Documents whose current revision is read, under the transaction's lock, and passed to `check`. */
@@ -43,12 +50,12 @@ export interface StorageDialect {
    */
   durable(): Promise<void>
   /** Inside a transaction that changed a document's grants: tell other instances, when it commits. */
-  notifyAccess(trx: Transaction<Database>, documentId: string): Promise<void>
+  notifyAccess(trx: Transaction<Database>, change: AccessChange): Promise<void>
   /**
-   * Sequences committed by any instance, and documents whose grants any instance changed; returns
-   * the function that stops listening.
+   * Sequences committed by any instance, and grants any instance changed (`own`: this store made
+   * the change); returns the function that stops listening.
    */
-  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (documentId: string) => void): Promise<() => Promise<void>>
+  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (change: AccessChange & { own: boolean }) => void): Promise<() => Promise<void>>
   /** True for the error a unique index raises (the client op index: an op already in the log). */
   isUniqueViolation(error: unknown): boolean
   close(): Promise<void>

@@ -1,13 +1,27 @@
+import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import type { StorageDialect } from './dialect.js'
+import type { AccessChange, StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** Any constant works; it only has to be the same for every instance on one database. */
 const SEQUENCE_LOCK = 0x70617463
 const CHANNEL = 'patchsync_changes'
-/** Payloads on CHANNEL are comma-separated sequences, or this prefix and a document whose grants changed. */
+/**
+ * Payloads on CHANNEL are comma-separated sequences, or this prefix and a grant change as JSON:
+ * `{"document_id", "user_id", "role", "store"}`, `store` naming the store that made it.
+ */
 const ACCESS_PREFIX = 'access:'
+
+/** A grant change heard on CHANNEL (an older instance sends only the document id). */
+function accessChange(payload: string, self: string): AccessChange & { own: boolean } {
+  try {
+    const p = JSON.parse(payload) as { document_id: string; user_id: string; role: AccessChange['role']; store: string }
+    return { documentId: p.document_id, userId: p.user_id, role: p.role, own: p.store === self }
+  } catch {
+    return { documentId: payload, userId: '', role: 'none', own: false }
+  }
+}
 
 const events = EVENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2}` }))
 const documents = DOCUMENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2 + EVENT_COLUMNS.length}` }))
@@ -50,6 +64,8 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const listeners = new Set<pg.Client>()
+  /** Names this store in its grant notifications, so it can tell its own from other instances'. */
+  const self = randomUUID()
   return {
     name: 'postgres',
     db,
@@ -89,8 +105,9 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
     },
     // synchronous_commit = on: a commit has reached the disk when COMMIT returns.
     durable: () => Promise.resolve(),
-    notifyAccess: async (trx, documentId) => {
-      await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + documentId})`.execute(trx)
+    notifyAccess: async (trx, { documentId, userId, role }) => {
+      const payload = JSON.stringify({ document_id: documentId, user_id: userId, role, store: self })
+      await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + payload})`.execute(trx)
     },
     subscribe: async (onCommitted, onAccessChanged) => {
       let stopped = false
@@ -99,7 +116,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
         const c = new pg.Client({ connectionString })
         c.on('notification', (message) => {
           if (message.channel !== CHANNEL || !message.payload) return
-          if (message.payload.startsWith(ACCESS_PREFIX)) onAccessChanged?.(message.payload.slice(ACCESS_PREFIX.length))
+          if (message.payload.startsWith(ACCESS_PREFIX)) onAccessChanged?.(accessChange(message.payload.slice(ACCESS_PREFIX.length), self))
           else onCommitted(message.payload.split(',').map(Number))
         })
         c.on('error', () => {

@@ -1,6 +1,6 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import type { JsonObject, VectorClock } from '../../core/index.js'
-import type { DialectName, StorageDialect } from './dialect.js'
+import type { AccessChange, DialectName, StorageDialect } from './dialect.js'
 import { migrations } from './migrations.js'
 import { postgresDialect } from './postgres.js'
 import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
@@ -172,7 +172,7 @@ export class Store {
           .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ role }))
           .execute()
       }
-      await this.dialect.notifyAccess(trx, documentId)
+      await this.dialect.notifyAccess(trx, { documentId, userId, role })
     })
   }
 
@@ -343,7 +343,7 @@ export class Store {
    * Sequences committed, and documents whose grants changed, by any instance on this database
    * (PostgreSQL); a no-op on SQLite, where one process owns the database.
    */
-  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (documentId: string) => void): Promise<() => Promise<void>> {
+  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (change: AccessChange & { own: boolean }) => void): Promise<() => Promise<void>> {
     return this.dialect.subscribe(onCommitted, onAccessChanged)
   }
 
