@@ -11,6 +11,9 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 
 let sequence = 0
+/** A SHA-256 digest in hex and a UUID, the sizes of the real reply's revision ids and user id. */
+const REVISION_DIGEST = 'a'.repeat(64)
+const USER_ID = '550e8400-e29b-41d4-a716-446655440000'
 const http = createServer((_req, res) => res.end(`patchsync_updates_total ${sequence}\npatchsync_commit_milliseconds_count 0\n`))
 const wss = new WebSocketServer({ server: http, path: '/ws' })
 wss.on('connection', (socket) => {
@@ -22,9 +25,10 @@ wss.on('connection', (socket) => {
         : frame.type === 'create_document'
           ? { type: 'document_created', request_id: frame.request_id, document: frame.document }
           : {
-              type: 'document_updated', request_id: frame.request_id, client_op_id: frame.client_op_id, document_id: frame.patch.document_id,
-              user_id: frame.user_id, sequence: ++sequence, revision_id: '2-0123456789abcdef0123456789abcdef', patch: frame.patch.patch,
-              vector_clock: {}, conflict: false, timestamp: new Date().toISOString(),
+              // The fields eventMessage (server/wire.ts) writes for an update, with values of their size.
+              type: 'document_updated', document_id: frame.patch.document_id, patch: frame.patch.patch,
+              previous_revision_id: `${sequence}-${REVISION_DIGEST}`, vector_clock: {}, conflict: false, sequence: ++sequence,
+              revision_id: `${sequence}-${REVISION_DIGEST}`, user_id: USER_ID, client_op_id: frame.client_op_id, request_id: frame.request_id,
             }
     socket.send(JSON.stringify(reply))
   })

@@ -90,7 +90,7 @@ export class DocumentService {
   private readonly cache = new Map<string, CachedDocument>()
   private queue: Job[] = []
   private draining: Promise<void> | null = null
-  /** Committed batches waiting for their commit to be durable before they are answered. */
+  /** Answers waiting for what they show to be durable (see answerLater). */
   private readonly syncing = new Set<Promise<void>>()
   private readonly inflight = new Map<string, Promise<MutationResult>>()
   private readonly strategy: ConflictStrategy
@@ -201,13 +201,13 @@ export class DocumentService {
     }
     if (fresh.length === 0) return
     const planned: Array<{ job: Job; changes: PendingChange[] }> = []
-    /** Jobs answered after the commit: a failed plan (with its error) or, for a keyed job, no change. */
+    /** Jobs answered after the commit: a failed plan (with its error), or no change. */
     const unplanned: Array<{ job: Job; error?: unknown }> = []
     for (const job of fresh) {
       const fromHistory = job.mutation.kind === 'undo' || job.mutation.kind === 'redo'
       try {
         const changes = fromHistory ? await this.planHistory(job) : this.plan(job)
-        if (changes.length === 0 && job.clientOpId !== null) unplanned.push({ job })
+        if (changes.length === 0) unplanned.push({ job })
         else planned.push({ job, changes })
       } catch (error) {
         // Single-request plans fail before touching memory; a history plan may fail half-way.
@@ -246,13 +246,8 @@ export class DocumentService {
    * the transaction has committed (or with the error that stopped it, having answered nothing).
    */
   private async commitPlanned(planned: Array<{ job: Job; changes: PendingChange[] }>): Promise<unknown> {
+    if (planned.length === 0) return undefined
     const changes = planned.flatMap((p) => p.changes)
-    if (changes.length === 0) {
-      this.afterDurable(() => {
-        for (const { job } of planned) job.resolve({ events: [], documents: [], replayed: false })
-      }, planned.map((p) => p.job))
-      return undefined
-    }
     const started = performance.now()
     let written: { events: ChangeEventRow[]; durable: Promise<void> }
     try {
@@ -263,30 +258,20 @@ export class DocumentService {
     // The next batch may commit while this one's log sync runs (SQLite); its replies wait for
     // the sync. Syncs finish in commit order, so replies and broadcasts keep that order.
     const { events, durable } = written
-    this.afterDurable(() => {
-      // Each planned change holds its own copy of the row (see plan), not the cached one.
-      const documents = changes.map((c) => c.document)
-      this.options.onCommit?.({ events, documents, milliseconds: performance.now() - started })
-      let offset = 0
-      for (const { job, changes: mine } of planned) {
-        job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
-        offset += mine.length
-      }
-    }, planned.map((p) => p.job), durable)
+    this.answerLater(
+      planned.map((p) => p.job),
+      durable.then(() => {
+        // Each planned change holds its own copy of the row (see plan), not the cached one.
+        const documents = changes.map((c) => c.document)
+        this.options.onCommit?.({ events, documents, milliseconds: performance.now() - started })
+        let offset = 0
+        for (const { job, changes: mine } of planned) {
+          job.resolve({ events: events.slice(offset, offset + mine.length), documents: documents.slice(offset, offset + mine.length), replayed: false })
+          offset += mine.length
+        }
+      }),
+    )
     return undefined
-  }
-
-  /**
-   * Runs `answer` once `durable` (by default: everything committed so far) is; if it fails, or the
-   * log could not be synced, the jobs get the error instead. A committed change whose sync failed is
-   * not acknowledged; a resubmission finds it in the log. {@link idle} waits for these.
-   */
-  private afterDurable(answer: () => void, jobs: readonly Job[], durable: Promise<void> = this.store.durable()): void {
-    const settled = durable.then(answer).catch((error: unknown) => {
-      for (const job of jobs) job.reject(error)
-    })
-    this.syncing.add(settled)
-    void settled.finally(() => this.syncing.delete(settled))
   }
 
   /**
@@ -297,15 +282,30 @@ export class DocumentService {
   private answerUnplanned(unplanned: Array<{ job: Job; error?: unknown }>): void {
     if (unplanned.length === 0) return
     const jobs = unplanned.map((u) => u.job)
-    const lookedUp = this.answerResubmissions(jobs.filter((job) => !job.lookUp))
-    this.afterDurable(() => {}, jobs, lookedUp.then(async (unanswered) => {
-      await this.store.durable()
-      for (const { job, error } of unplanned) {
-        if (!job.lookUp && !unanswered.includes(job)) continue
-        if (error === undefined) job.resolve({ events: [], documents: [], replayed: false })
-        else job.reject(error)
-      }
-    }))
+    this.answerLater(
+      jobs,
+      this.answerResubmissions(jobs.filter((job) => !job.lookUp)).then(async (unanswered) => {
+        await this.store.durable()
+        for (const { job, error } of unplanned) {
+          if (!job.lookUp && !unanswered.includes(job)) continue
+          if (error === undefined) job.resolve({ events: [], documents: [], replayed: false })
+          else job.reject(error)
+        }
+      }),
+    )
+  }
+
+  /**
+   * Tracks `answering`, which answers the jobs once what they show is durable, for {@link idle}; if
+   * it fails (a log lookup, or the log sync: a committed change whose sync failed is not
+   * acknowledged, and a resubmission finds it in the log), the jobs get the error instead.
+   */
+  private answerLater(jobs: readonly Job[], answering: Promise<void>): void {
+    const settled = answering.catch((error: unknown) => {
+      for (const job of jobs) job.reject(error)
+    })
+    this.syncing.add(settled)
+    void settled.finally(() => this.syncing.delete(settled))
   }
 
   /** Jobs whose client op id is already in the log get their original result (§4.1). */

@@ -14,7 +14,7 @@ import { Metrics } from './metrics.js'
 import { RateLimiter } from './rate-limit.js'
 import { Session } from './session.js'
 import { Store, type ChangeEventRow, type DocumentRow } from './storage/store.js'
-import { eventMessage } from './wire.js'
+import { eventMessage, sharedMessage } from './wire.js'
 
 export interface SyncServerOptions {
   /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; ignored when `store` is given. */
@@ -123,6 +123,11 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     session.send(message)
   }
 
+  /** Every connection of a user on this instance. */
+  const sendToUser = (userId: string, message: ServerMessage): void => {
+    for (const target of sessionsByUser.get(userId) ?? []) send(target, message)
+  }
+
   const readers = (document: DocumentRow, grants: ReadonlyMap<string, unknown>): Set<string> => new Set([document.ownerId, ...grants.keys()])
 
   /**
@@ -160,9 +165,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     autoRegister: options.autoRegister ?? true,
     hashOptions: options.hashOptions ?? {},
     broadcast: (result: MutationResult, except: Session) => fanOut(result.events, result.documents, except),
-    notify: (userId, message) => {
-      for (const target of sessionsByUser.get(userId) ?? []) send(target, message)
-    },
+    notify: (userId, message) => sendToUser(userId, message),
     authenticated: (s) => {
       const set = sessionsByUser.get(s.userId!) ?? new Set()
       set.add(s)
@@ -339,8 +342,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
           // stale, and the grantee's connections here learn of it as those there did (§9.4).
           documents.invalidate(change.documentId)
           if (change.own || closing || change.userId === '') return
-          const shared = { type: 'document_shared', document_id: change.documentId, user_id: change.userId, role: change.role } as const
-          for (const target of sessionsByUser.get(change.userId) ?? []) send(target, shared)
+          sendToUser(change.userId, sharedMessage(change.documentId, change.userId, change.role))
         },
       )
       const interval = options.heartbeatMs ?? 30_000

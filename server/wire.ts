@@ -1,4 +1,4 @@
-import type { ChangeEvent, Document, ServerMessage } from '../generated/types.js'
+import type { ChangeEvent, Document, DocumentSharedMessage, ServerMessage } from '../generated/types.js'
 import type { ChangeEventRow, DocumentRow } from './storage/store.js'
 
 /** A document row as the wire shows it (spec definitions `document`). */
@@ -13,6 +13,11 @@ export function toWireDocument(row: DocumentRow): Document {
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   }
+}
+
+/** The `document_shared` message for a grant set or revoked (`none`), to the sharer and the grantee (§9.4). */
+export function sharedMessage(documentId: string, userId: string, role: 'read' | 'write' | 'none'): DocumentSharedMessage {
+  return { type: 'document_shared', document_id: documentId, user_id: userId, role }
 }
 
 /** A change event as the wire shows it (§8.1). */

@@ -1,6 +1,7 @@
 import type { ShareDocumentMessage } from '../../generated/types.js'
 import { PatchsyncError } from '../../core/index.js'
 import type { Handler } from './context.js'
+import { sharedMessage } from '../wire.js'
 import { readableDocument } from './readable.js'
 
 /** §9.1: only the owner grants or revokes; setting a role twice is harmless, so no log entry is needed. */
@@ -11,7 +12,7 @@ export const shareDocument: Handler<ShareDocumentMessage> = async (ctx, message)
   if (userId === document.ownerId) throw new PatchsyncError('forbidden', 'the owner always has full access')
   await ctx.store.setAccess(document.id, userId, message.role)
   ctx.documents.grantChanged(document.id, userId, message.role)
-  const shared = { type: 'document_shared', document_id: document.id, user_id: userId, role: message.role } as const
+  const shared = sharedMessage(document.id, userId, message.role)
   // The grantee's connections learn of it at once: the change feed only shows events after a
   // reader's position, so a client fetches a newly shared document whole (§9.4).
   ctx.notify(userId, shared)

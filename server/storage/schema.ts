@@ -72,4 +72,7 @@ export const EVENT_COLUMNS = [
 export const DOCUMENT_COLUMNS = [
   'id', 'owner_id', 'title', 'content', 'revision_id', 'generation', 'vector_clock', 'deleted', 'created_at', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof DocumentsTable>
-export const DOCUMENT_UPDATED_COLUMNS = ['title', 'content', 'revision_id', 'generation', 'vector_clock', 'deleted', 'updated_at'] as const
+/** What an upsert changes in an existing row: everything but its id, owner and creation time. */
+export const DOCUMENT_UPDATED_COLUMNS = DOCUMENT_COLUMNS.filter(
+  (c): c is Exclude<(typeof DOCUMENT_COLUMNS)[number], 'id' | 'owner_id' | 'created_at'> => c !== 'id' && c !== 'owner_id' && c !== 'created_at',
+)
