@@ -148,6 +148,17 @@ t.test('forwards client events as event lines naming the document', async (t) =>
   t.match(await host.event('document_created'), { document_id: 'doc-2', data: { document: { title: 'T' } } })
   await host.call('update', { document_id: 'doc-2', patch_json: '[{"op":"add","path":"/n","value":1}]' })
   t.match(await host.event('document_updated'), { document_id: 'doc-2' })
+  // SyncClient's error events are plain objects, with the op and document when there are some.
+  host.clients[0]!.emit('error', { code: 'forbidden', message: 'the server refused a delete', op_id: 'op-7', document_id: 'doc-2' })
+  t.same(await host.event('error'), {
+    event: 'error',
+    document_id: 'doc-2',
+    data: { code: 'forbidden', message: 'the server refused a delete', op_id: 'op-7', document_id: 'doc-2' },
+    code: 'forbidden',
+    number: numberOf('forbidden'),
+    message: 'the server refused a delete',
+  })
+  // A thrown error (a failed connect, say) has a code and a message and nothing else.
   host.clients[0]!.emit('error', Object.assign(new Error('server went away'), { code: 'server_shutting_down' }))
   t.same(await host.event('error'), {
     event: 'error',

@@ -71,7 +71,9 @@ function failureOf(error: unknown): { code: string; number: number; message: str
   let code: string = 'internal_error'
   if (typeof raw === 'string' && NUMBERS.has(raw)) code = raw
   else if (typeof raw === 'string' && raw.startsWith('SQLITE_')) code = 'storage_error'
-  const message = error instanceof Error ? error.message : String(error)
+  // A thrown Error, or the client's `error` event payload ({code, message, op_id?, document_id?}).
+  const text = (error as { message?: unknown } | null)?.message
+  const message = typeof text === 'string' ? text : String(error)
   return { code, number: NUMBERS.get(code) ?? 0, message: message || code }
 }
 
@@ -98,14 +100,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** The id of the document an event payload concerns, whatever shape the client gave it. */
+/** The id of the document an event payload concerns (SyncClient's events name it `document_id`). */
 function documentIdOf(payload: unknown): string | null {
-  if (!isObject(payload)) return null
-  const nested = isObject(payload.document) ? payload.document.id : undefined
-  for (const candidate of [nested, payload.document_id, payload.documentId, payload.id]) {
-    if (typeof candidate === 'string') return candidate
-  }
-  return null
+  return isObject(payload) && typeof payload.document_id === 'string' ? payload.document_id : null
 }
 
 function openClient(params: Params, createClient: HostOptions['createClient']): HostedClient {
@@ -148,8 +145,10 @@ export async function serveHost({ input, output, createClient }: HostOptions): P
     }
     output.write(`${line}\n`)
   }
+  /** An `error` event: a client's error event keeps its details (op id, document); a thrown error has none. */
   const sendError = (error: unknown): void => {
-    send({ event: 'error', document_id: null, data: null, ...failureOf(error) })
+    const details = isObject(error) && !(error instanceof Error) ? error : null
+    send({ event: 'error', document_id: documentIdOf(details), data: details, ...failureOf(error) })
   }
   const opened = (): HostedClient => {
     if (!client) throw new HostError('engine_closed', 'no client is open; send "open" first')

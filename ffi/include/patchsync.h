@@ -10,7 +10,8 @@
  * - Functions that can fail return a patchsync_result (patchsync_errors.h): PATCHSYNC_OK (0) or a
  *   number from the project's error registry. NULL or invalid arguments give
  *   PATCHSYNC_ERR_INVALID_ARGUMENT, a destroyed or unknown engine pointer gives the same, and never
- *   crash. After a failure sync_engine_last_error() says why.
+ *   crash. After a failure sync_engine_last_error() says why (sync_last_error() when there is no
+ *   engine to ask: a failed create, a bad engine pointer).
  * - Every `char *` the library hands out is owned by the caller and released with
  *   sync_string_free(). `const char *` results (sync_version(), strings inside an event) are owned
  *   by the library and must not be freed.

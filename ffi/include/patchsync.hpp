@@ -4,7 +4,7 @@
  *
  *   patchsync::Options options;
  *   options.database_path = "app.db";  options.server_url = "ws://…/ws";
- *   options.user_id = "alice";         options.auth_token = "…";
+ *   options.user_id = "550e8400-…";         options.auth_token = "…";
  *   patchsync::Engine engine(options);
  *   std::string id = engine.create_document(R"({"title":"Notes","content":{"text":""}})");
  *   engine.on(PATCHSYNC_EVENT_DOCUMENT_UPDATED, [](const patchsync::Event &e) { … });

@@ -592,13 +592,14 @@ static char *string_params(const char *name1, const char *value1, const char *na
   return json_buffer_finish(&params);
 }
 
-/* Runs a call whose params are string pairs and, when `out` is set, copies the result. */
+/* Runs a call whose params are string pairs (none when name1 is NULL) and, when `out` is set,
+ * copies the result. */
 static int string_call(engine *e, const char *method, const char *name1, const char *value1, const char *name2,
                        const char *value2, char **out, int want_string) {
   reply response;
-  char *params = string_params(name1, value1, name2, value2);
+  char *params = name1 ? string_params(name1, value1, name2, value2) : NULL;
   int rc;
-  if (!params) return invalid(e, "a string argument is not valid UTF-8");
+  if (name1 && !params) return invalid(e, "a string argument is not valid UTF-8");
   rc = call(e, method, params, e->timeout_ms, &response);
   free(params);
   if (rc != PATCHSYNC_OK) return rc;
@@ -648,25 +649,12 @@ int sync_engine_get_document(void *pointer, const char *document_id, char **out_
   return string_call(e, "get", "document_id", document_id, NULL, NULL, out_json, 0);
 }
 
-/* Runs a call without parameters and copies its raw result. */
-static int plain_call(engine *e, const char *method, char **out) {
-  reply response;
-  int rc = call(e, method, NULL, e->timeout_ms, &response);
-  if (rc != PATCHSYNC_OK) return rc;
-  if (out) {
-    *out = result_copy(e, &response, 0);
-    if (!*out) rc = PATCHSYNC_ERR_INTERNAL_ERROR;
-  }
-  reply_free(&response);
-  return rc;
-}
-
 int sync_engine_list_documents(void *pointer, char **out_json) {
   engine *e = lookup(pointer);
   if (!e) return PATCHSYNC_ERR_INVALID_ARGUMENT;
   if (!out_json) return invalid(e, "out_json is required");
   *out_json = NULL;
-  return plain_call(e, "list", out_json);
+  return string_call(e, "list", NULL, NULL, NULL, NULL, out_json, 0);
 }
 
 static int count_call(void *pointer, const char *method, int64_t *out_count) {
@@ -726,13 +714,13 @@ int sync_engine_is_connected(void *pointer, int *out_connected) {
 int sync_engine_connect(void *pointer) {
   engine *e = lookup(pointer);
   if (!e) return PATCHSYNC_ERR_INVALID_ARGUMENT;
-  return plain_call(e, "connect", NULL);
+  return string_call(e, "connect", NULL, NULL, NULL, NULL, NULL, 0);
 }
 
 int sync_engine_disconnect(void *pointer) {
   engine *e = lookup(pointer);
   if (!e) return PATCHSYNC_ERR_INVALID_ARGUMENT;
-  return plain_call(e, "disconnect", NULL);
+  return string_call(e, "disconnect", NULL, NULL, NULL, NULL, NULL, 0);
 }
 
 int sync_engine_wait_synced(void *pointer, int timeout_ms) {

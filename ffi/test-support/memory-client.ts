@@ -45,7 +45,7 @@ export class MemoryClient extends EventEmitter implements HostedClient {
     if (this.documents.has(document.id)) throw Object.assign(new Error('exists'), { code: 'document_exists' })
     this.documents.set(document.id, document)
     this.pending++
-    this.emit('document_created', { document })
+    this.emit('document_created', { document_id: document.id, document })
     return document
   }
 
