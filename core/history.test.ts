@@ -83,3 +83,18 @@ function sortKeys(v: unknown): unknown {
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
   return v
 }
+
+t.test('history replays stored patches whatever their length: a reverse may exceed the limit its forward met', async (t) => {
+  // 600 moves, each onto an existing member, are one valid update; its reverse takes 1,200 operations.
+  const content: JsonObject = Object.fromEntries(Array.from({ length: 1201 }, (_, i) => [`k${i}`, i]))
+  const forward = Array.from({ length: 600 }, (_, i) => ({ op: 'move' as const, from: `/k${2 * i}`, path: `/k${2 * i + 1}` }))
+  const { reverse } = applyPatch(structuredClone(content), forward)
+  t.ok(reverse.length > 1000, `the reverse has ${reverse.length} operations, more than one patch may hold`)
+  const head: DocState = { title: 'T', content: applyPatch(structuredClone(content), forward).doc as JsonObject }
+  const events: HistoryEvent[] = [
+    { sequence: 1, event_type: 'create', forward_patch: { title: 'T', content }, reverse_patch: null },
+    { sequence: 2, event_type: 'update', forward_patch: forward, reverse_patch: reverse },
+  ]
+  t.same(stateAt(head, [...events].reverse(), 1), { title: 'T', content }, 'time travel walks it back')
+  t.same(replay(events), head, 'and a replay forward arrives at the head')
+})

@@ -1,6 +1,6 @@
 import type { Operation } from '../generated/types.js'
 import { isJsonObject, jsonEqual, type JsonObject } from './json.js'
-import { applyPatch } from './patch.js'
+import { applyPatch, type ApplyOptions } from './patch.js'
 
 /** What a document is at one point of its history; null when it does not exist. */
 export type DocState = { title: string; content: JsonObject } | null
@@ -35,9 +35,16 @@ function snapshot(value: unknown): DocState {
   return { title: value.title, content: structuredClone(value.content) }
 }
 
+/**
+ * Stored patches were checked against the server's limits when they were accepted, and their
+ * reverses may be longer (a move's reverse can take two operations): replaying history applies
+ * them unbounded, and skips measuring the document (a size of 0 is carried, never checked).
+ */
+const REPLAY: ApplyOptions = { limits: { maxOps: Infinity, maxDepth: Infinity, maxDocumentBytes: Infinity }, size: 0 }
+
 function patched(state: DocState, ops: unknown): DocState {
   if (state === null) throw new TypeError('an update event applies to a document that does not exist')
-  return { title: state.title, content: applyPatch(state.content, ops as Operation[]).doc as JsonObject }
+  return { title: state.title, content: applyPatch(state.content, ops as Operation[], REPLAY).doc as JsonObject }
 }
 
 /** Applies one event forward. An update patches `state.content` in place; pass a copy to keep the original. */

@@ -57,14 +57,11 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as JsonObject)[k], (b as JsonObject)[k]))
 }
 
-/**
- * UTF-8 bytes of a value's JSON text. Strings count their quotes but not escape expansion, so a
- * string of control characters is measured a little short; everything else is exact.
- */
+/** UTF-8 bytes of a value's JSON text, exactly (what the document size limit of §10 counts). */
 export function jsonBytes(value: unknown): number {
   switch (typeof value) {
     case 'string':
-      return Buffer.byteLength(value, 'utf8') + 2
+      return jsonStringBytes(value)
     case 'number':
     case 'boolean':
       return String(value).length
@@ -80,17 +77,6 @@ export function jsonBytes(value: unknown): number {
 function isPlainObject(v: object): boolean {
   const proto = Object.getPrototypeOf(v)
   return proto === Object.prototype || proto === null
-}
-
-/**
- * UTF-8 bytes of a string, exactly as `Buffer.byteLength(s, 'utf8')` counts them. A short ASCII
- * string (what patches mostly carry) is measured by a scan, which is cheaper than the call.
- */
-export function utf8Bytes(s: string): number {
-  const length = s.length
-  if (length > 16) return Buffer.byteLength(s, 'utf8')
-  for (let i = 0; i < length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, 'utf8')
-  return length
 }
 
 /** UTF-8 bytes of `JSON.stringify(s)`: quotes, escapes and all, without building the text. */

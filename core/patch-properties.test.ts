@@ -1,6 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import fastJsonPatch from 'fast-json-patch'
+import type { JsonValue } from './json.js'
 import { applyPatch, type Operation } from './patch.js'
 import { documentWithPatch, propertyOptions } from './test-support/arbitraries.js'
 
@@ -67,6 +68,43 @@ t.test('a patch that fails part-way leaves the document as it was: member order 
     options,
   )
   t.ok(failed > options.numRuns * 0.9, `${failed} of ${options.numRuns} patches failed and were rolled back`)
+})
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value))
+
+t.test('a tracked size is never below the bytes of the result, and over by at most two per operation', async (t) => {
+  fc.assert(
+    fc.property(documentWithPatch, ({ doc, patch }) => {
+      const { doc: after, size } = applyPatch(doc, patch, { size: bytes(doc) })
+      return size >= bytes(after) && size <= bytes(after) + 2 * patch.length
+    }),
+    options,
+  )
+})
+
+t.test('a tracked size cannot be driven under the real one (§10): escaped strings, emptied containers', async (t) => {
+  let doc: JsonValue = { o: {}, a: [] }
+  let size = bytes(doc)
+  const rounds = [
+    // An escaped string on the way in, and out again with its container.
+    [{ op: 'add', path: '/o/s', value: '"'.repeat(100) + '\u0001' }, { op: 'remove', path: '/o' }, { op: 'add', path: '/o', value: {} }],
+    [{ op: 'add', path: '/a/-', value: { x: ['\n'] } }, { op: 'remove', path: '/a/0/x/0' }, { op: 'remove', path: '/a/0' }],
+    [{ op: 'add', path: '/o/k', value: { m: 1 } }, { op: 'remove', path: '/o/k/m' }, { op: 'move', from: '/o/k', path: '/a/-' }, { op: 'remove', path: '/a/0' }],
+  ] as Operation[][]
+  for (let i = 0; i < 5; i++) {
+    for (const [j, ops] of rounds.entries()) {
+      ;({ doc, size } = applyPatch(doc, ops, { size }))
+      t.ok(size >= bytes(doc), `round ${i}, patch ${j}: tracked ${size} >= real ${bytes(doc)}`)
+    }
+  }
+})
+
+t.test('a patch the tracked size would refuse is measured first, and accepted when it fits', async (t) => {
+  const doc = { o: { a: 1 }, text: 'x'.repeat(50) }
+  const limits = { maxDocumentBytes: bytes(doc) }
+  const result = applyPatch(structuredClone(doc), [{ op: 'replace', path: '/o/a', value: 2 }], { limits, size: bytes(doc) + 5 })
+  t.equal(result.size, bytes(result.doc), 'the size is measured again, exactly')
+  t.throws(() => applyPatch(structuredClone(doc), [{ op: 'replace', path: '/o/a', value: 20 }], { limits, size: bytes(doc) }), { code: 'document_too_large' })
 })
 
 t.test('a measured size is exactly the bytes of the result, whatever the patch removed', async (t) => {

@@ -1,6 +1,6 @@
 import type { Operation } from '../generated/types.js'
 import { PatchsyncError } from './errors.js'
-import { isJsonObject, jsonBytes, jsonStringBytes, numberBytes, utf8Bytes, type JsonObject, type JsonValue } from './json.js'
+import { isJsonObject, jsonBytes, jsonStringBytes, numberBytes, type JsonObject, type JsonValue } from './json.js'
 import { resolveLimits, type Limits } from './limits.js'
 import { formatPointer, parseArrayIndex, parsePointer } from './pointer.js'
 
@@ -107,7 +107,13 @@ export interface ApplyResult {
   doc: JsonValue
   /** Applied to `doc`, restores the input document exactly (up to member order). */
   reverse: Operation[]
-  /** UTF-8 bytes of the result's JSON (estimated from the size given, or measured). */
+  /**
+   * UTF-8 bytes of the result's JSON: measured when no size was given (or the tracked one ran
+   * over the limit), else tracked from the size given. A tracked size is never below the real one,
+   * so the limit cannot be slipped past; it may run over by a byte per object member the patch
+   * removed or added to an empty object (knowing whether an object is empty would cost a scan of
+   * its keys), and is measured again before a patch is refused for it.
+   */
   size: number
 }
 
@@ -128,7 +134,9 @@ export function applyPatch(doc: unknown, ops: unknown, options: ApplyOptions = {
     if (options.requireObject && !isJsonObject(tx.root)) {
       throw new PatchsyncError('invalid_patch', 'the document content must stay a JSON object')
     }
-    const size = options.size === undefined ? tx.measureRoot() : options.size + tx.sizeDelta
+    let size = options.size === undefined ? tx.measureRoot() : options.size + tx.sizeDelta
+    // A tracked size may run over (never under) the real one: measure before refusing.
+    if (size > limits.maxDocumentBytes && options.size !== undefined) size = tx.measureRoot()
     if (size > limits.maxDocumentBytes) {
       throw new PatchsyncError('document_too_large', `the document would be ${size} bytes, over the limit of ${limits.maxDocumentBytes}`)
     }
@@ -296,7 +304,7 @@ class PatchTransaction {
     switch (typeof value) {
       case 'string':
         if (room < 1) throw tooDeep(room)
-        this.measured = utf8Bytes(value) + 2
+        this.measured = jsonStringBytes(value)
         return value
       case 'boolean':
         if (room < 1) throw tooDeep(room)
@@ -395,8 +403,7 @@ class PatchTransaction {
       if (index === length) parent.push(value)
       else parent.splice(index, 0, value)
       this.log(UNDO_ARRAY_INSERT, parent, index, null)
-      if (bytes >= 0) this.sizeDelta += bytes + 1
-      else this.sizeDelta += 1
+      this.sizeDelta += (bytes >= 0 ? bytes : 0) + (length === 0 ? 0 : 1) // a comma, unless it was empty
       return undefined
     }
     this.landed = path
@@ -418,7 +425,8 @@ class PatchTransaction {
       parent[token] = value
       this.log(UNDO_DELETE, parent, token, null)
     }
-    this.sizeDelta += (bytes >= 0 ? bytes : 0) + memberBytes(token)
+    // Name, colon and a comma: one byte over when the object was empty (see ApplyResult.size).
+    this.sizeDelta += (bytes >= 0 ? bytes : 0) + jsonStringBytes(token) + 2
     return undefined
   }
 
@@ -434,7 +442,7 @@ class PatchTransaction {
       const removed = index === parent.length - 1 ? parent.pop()! : parent.splice(index, 1)[0]!
       this.removedIndex = index
       this.log(UNDO_ARRAY_REMOVE, parent, index, removed)
-      this.sizeDelta -= (measureValue ? measure(removed) : 0) + 1
+      this.sizeDelta -= (measureValue ? measure(removed) : 0) + (parent.length === 0 ? 0 : 1)
       return removed
     }
     const removed = Object.hasOwn(parent, token) ? parent[token]! : HOLE
@@ -445,7 +453,8 @@ class PatchTransaction {
     if (this.holes === null) this.holes = [parent, token]
     else this.holes.push(parent, token)
     this.log(UNDO_SET, parent, token, removed)
-    this.sizeDelta -= (measureValue ? measure(removed) : 0) + memberBytes(token)
+    // Name and colon but not the comma: one byte short of the saving unless the object is now empty.
+    this.sizeDelta -= (measureValue ? measure(removed) : 0) + jsonStringBytes(token) + 1
     return removed
   }
 
@@ -607,26 +616,8 @@ class Copier {
   }
 }
 
-/**
- * Bytes of a document value's JSON, as `jsonBytes` measures them, skipping members that are
- * holes. (A top-level string counts without escapes, like `jsonBytes`; nested ones exactly.)
- */
-function measure(value: JsonValue): number {
-  switch (typeof value) {
-    case 'string':
-      return utf8Bytes(value) + 2
-    case 'number':
-      return Number.isFinite(value) ? numberBytes(value) : String(value).length
-    case 'boolean':
-      return value ? 4 : 5
-    case 'object':
-      if (value !== null) return measureNested(value)
-  }
-  return jsonBytes(value)
-}
-
-/** Bytes of a value's text inside JSON.stringify's output, skipping holes; -1 for what it omits. */
-function measureNested(value: JsonValue | undefined): number {
+/** Bytes of a value's JSON text, as JSON.stringify writes it, skipping holes; -1 for what it omits. */
+function measure(value: JsonValue | undefined): number {
   switch (typeof value) {
     case 'string':
       return jsonStringBytes(value)
@@ -639,7 +630,7 @@ function measureNested(value: JsonValue | undefined): number {
       if (Array.isArray(value)) {
         let bytes = value.length === 0 ? 2 : value.length + 1 // brackets and commas
         for (let i = 0; i < value.length; i++) {
-          const item = measureNested(value[i])
+          const item = measure(value[i])
           bytes += item < 0 ? 4 : item // an omitted item is written null
         }
         return bytes
@@ -651,9 +642,9 @@ function measureNested(value: JsonValue | undefined): number {
         const key = keys[i]!
         const member = value[key]
         if (member === HOLE) continue
-        const memberBytes = measureNested(member)
-        if (memberBytes < 0) continue
-        bytes += jsonStringBytes(key) + 1 + memberBytes + 1 // name, colon, value, comma or brace
+        const valueBytes = measure(member)
+        if (valueBytes < 0) continue
+        bytes += jsonStringBytes(key) + 1 + valueBytes + 1 // name, colon, value, comma or brace
         members++
       }
       return members === 0 ? 2 : bytes
@@ -725,6 +716,3 @@ function insertMemberAt(object: Record<string, JsonValue>, key: string, value: J
   }
 }
 
-function memberBytes(key: string): number {
-  return jsonStringBytes(key) + 2
-}
