@@ -439,17 +439,22 @@ export class DocumentService {
   private append(entry: CachedDocument, planned: PlannedEvent, meta: EventMeta, opIndex: number): PendingChange {
     const before = entry.row
     let { title, content } = before
+    let { size } = entry
     let deleted = false
     switch (planned.event_type) {
       case 'create': {
         const doc = planned.forward_patch as { title: string; content: JsonObject }
         title = doc.title
         content = structuredClone(doc.content)
+        size = jsonBytes(content)
         break
       }
-      case 'update':
-        content = applyPatch(content, planned.forward_patch, { limits: this.options.limits, size: entry.size, requireObject: true }).doc as JsonObject
+      case 'update': {
+        const patched = applyPatch(content, planned.forward_patch, { limits: this.options.limits, size, requireObject: true })
+        content = patched.doc as JsonObject
+        size = patched.size
         break
+      }
       case 'rename':
         title = (planned.forward_patch as { title: string }).title
         break
@@ -458,7 +463,7 @@ export class DocumentService {
     }
     const row = advance(before, title, content, deleted, before.vectorClock)
     entry.row = row
-    entry.size = jsonBytes(content)
+    entry.size = size
     return { document: { ...row }, expectedRevisionId: before.revisionId, event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex) }
   }
 
