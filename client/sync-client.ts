@@ -113,7 +113,6 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   private readonly inFlight = new Map<string, string | null>()
   private syncing = false
   private pullTimer: NodeJS.Timeout | undefined
-  private retryTimer: NodeJS.Timeout | undefined
   private chain: Promise<unknown> = Promise.resolve()
   private readonly ackWaiters = new Map<string, Array<(result: { sequence: number | null; error?: PatchsyncError }) => void>>()
   private readonly requestTimeoutMs: number
@@ -168,7 +167,6 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
     this.closed = true
     await this.disconnect()
     clearTimeout(this.pullTimer)
-    clearTimeout(this.retryTimer)
     await this.chain.catch(() => {})
     await this.store?.close()
     this.store = undefined
@@ -471,7 +469,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
       } catch (error) {
         const failure = asPatchsyncError(error)
         this.emit('error', { code: failure.code, message: failure.message })
-        if (failure.code !== 'not_connected' && failure.code !== 'timeout' && !errorInfo(failure.code).retryable) {
+        if (!errorInfo(failure.code).retryable) {
           // Retrying cannot fix a wrong token or a refused handshake: stay offline until connect() is called again.
           this.wantOnline = false
           break
@@ -671,25 +669,13 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
     let sequence: number | null = 'sequence' in reply && typeof reply.sequence === 'number' ? reply.sequence : null
     await store.transaction(async (trx) => {
       await trx.removePending(op.opId)
-      switch (reply.type) {
-        case 'document_created':
-          await this.foldChange(trx, { documentId: reply.document.id, revision: reply.revision_id, eventType: 'create', forward: reply.document, ownerId: reply.document.owner_id, clock: reply.document.vector_clock })
-          break
-        case 'document_updated':
-          await this.foldChange(trx, { documentId: reply.document_id, revision: reply.revision_id, eventType: 'update', forward: reply.patch, clock: reply.vector_clock })
-          break
-        case 'document_renamed':
-          await this.foldChange(trx, { documentId: reply.document_id, revision: reply.revision_id, eventType: 'rename', forward: { title: reply.title } })
-          break
-        case 'document_deleted':
-          await this.foldChange(trx, { documentId: reply.document_id, revision: reply.revision_id, eventType: 'delete', forward: null })
-          break
-        case 'undo_applied':
-        case 'redo_applied':
-          for (const event of reply.changes) await this.foldChange(trx, eventChange(event))
-          sequence = reply.changes.length > 0 ? reply.changes[reply.changes.length - 1]!.sequence : null
-          break
+      if (reply.type === 'undo_applied' || reply.type === 'redo_applied') {
+        for (const event of reply.changes) await this.foldChange(trx, eventChange(event))
+        sequence = reply.changes.length > 0 ? reply.changes[reply.changes.length - 1]!.sequence : null
+        return
       }
+      const change = messageChange(reply)
+      if (change) await this.foldChange(trx, change)
     })
     if (reply.type === 'document_updated' && reply.conflict) {
       this.emit('conflict', { document_id: reply.document_id, op_id: op.opId, kind: 'concurrent', message: 'the server saw a concurrent change and applied this update on top of it (ServerWins)' })
@@ -707,30 +693,17 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   private onBroadcast(message: ServerMessage): void {
     const connection = this.connection
     if (!connection) return
-    let change: Change | undefined
-    switch (message.type) {
-      case 'document_created':
-        change = { documentId: message.document.id, revision: message.revision_id, eventType: 'create', forward: message.document, ownerId: message.document.owner_id, clock: message.document.vector_clock, clientOpId: message.client_op_id }
-        break
-      case 'document_updated':
-        change = { documentId: message.document_id, revision: message.revision_id, eventType: 'update', forward: message.patch, clock: message.vector_clock, clientOpId: message.client_op_id }
-        break
-      case 'document_renamed':
-        change = { documentId: message.document_id, revision: message.revision_id, eventType: 'rename', forward: { title: message.title }, clientOpId: message.client_op_id }
-        break
-      case 'document_deleted':
-        change = { documentId: message.document_id, revision: message.revision_id, eventType: 'delete', forward: null, clientOpId: message.client_op_id }
-        break
-      case 'document_shared':
-        if (message.user_id === this.options.userId.toLowerCase()) this.onShared(connection, message.document_id, message.role)
-        return
-      case 'error':
-        this.emit('error', { code: message.code as ErrorCode, message: message.message })
-        return
-      default:
-        return
+    if (message.type === 'document_shared') {
+      if (message.user_id === this.options.userId.toLowerCase()) this.onShared(connection, message.document_id, message.role)
+      return
     }
-    const remote = { ...change, userId: message.user_id }
+    if (message.type === 'error') {
+      this.emit('error', { code: message.code as ErrorCode, message: message.message })
+      return
+    }
+    const change = messageChange(message)
+    if (!change) return
+    const remote = { ...change, userId: (message as { user_id: string }).user_id }
     this.exclusive(async () => {
       await this.opened().transaction((trx) => this.foldChange(trx, remote))
       await this.settleFolded(connection)
@@ -783,14 +756,16 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
    */
   private async foldChange(store: ClientStore, change: Change): Promise<void> {
     const id = change.documentId
-    this.touched.add(id)
     if (change.clientOpId && change.userId === this.options.userId && (await store.pendingOp(change.clientOpId))) {
       await store.removePending(change.clientOpId)
       this.foldedAcks.add(change.clientOpId)
+      this.touched.add(id)
     }
     const base = (await store.confirmed(id)) ?? { id, state: null, revision: null, generation: 0, ownerId: null, vectorClock: {} }
     const generation = parseRevisionId(change.revision).generation
+    // Already folded (our own op's reply came first, say): nothing to show again.
     if (generation <= base.generation) return
+    this.touched.add(id)
     if (generation === base.generation + 1) {
       try {
         const state = applyEvent(base.state && { title: base.state.title, content: base.state.content }, {
@@ -840,6 +815,22 @@ interface Change {
   clock?: VectorClock | null
   clientOpId?: string | null
   userId?: string
+}
+
+/** The change a reply or broadcast announces (document_created, _updated, _renamed, _deleted), else undefined. */
+function messageChange(message: ServerMessage): Change | undefined {
+  switch (message.type) {
+    case 'document_created':
+      return { documentId: message.document.id, revision: message.revision_id, eventType: 'create', forward: message.document, ownerId: message.document.owner_id, clock: message.document.vector_clock, clientOpId: message.client_op_id }
+    case 'document_updated':
+      return { documentId: message.document_id, revision: message.revision_id, eventType: 'update', forward: message.patch, clock: message.vector_clock, clientOpId: message.client_op_id }
+    case 'document_renamed':
+      return { documentId: message.document_id, revision: message.revision_id, eventType: 'rename', forward: { title: message.title }, clientOpId: message.client_op_id }
+    case 'document_deleted':
+      return { documentId: message.document_id, revision: message.revision_id, eventType: 'delete', forward: null, clientOpId: message.client_op_id }
+    default:
+      return undefined
+  }
 }
 
 function eventChange(event: ChangeEvent): Change {

@@ -10,8 +10,6 @@ type Frame = Record<string, unknown> & { type?: string }
 export class FaultyProxy {
   /** Server → client frames for which this returns true are dropped (the client still talks to the server). */
   dropServerFrames: (frame: Frame) => boolean = () => false
-  /** Client frames the proxy has forwarded, in order. */
-  readonly forwarded: Frame[] = []
   private cutAfter: ((frame: Frame) => boolean) | undefined
   private readonly pairs = new Set<{ client: WebSocket; upstream: WebSocket; cutOnReplyTo: string | undefined }>()
 
@@ -78,7 +76,6 @@ export class FaultyProxy {
       const frame = JSON.parse(text) as Frame
       if (upstream.readyState === WebSocket.OPEN) upstream.send(text)
       else early.push(text)
-      this.forwarded.push(frame)
       if (this.cutAfter?.(frame)) pair.cutOnReplyTo = String(frame.request_id)
     })
     upstream.on('message', (data) => {
