@@ -153,6 +153,7 @@ function checkMatcher(matcher: unknown, path: string, bound: Set<string>): strin
     else bound.add(name)
   }
   if ('$contains' in matcher) problems.push(...checkMatcher(matcher.$contains, `${path}.$contains`, bound))
+  if ('$excludes' in matcher) problems.push(...checkMatcher(matcher.$excludes, `${path}.$excludes`, bound))
   return problems
 }
 

@@ -64,6 +64,13 @@ t.test('$equals demands exact equality, unlike plain object matching', async (t)
   t.notOk(match({ a: 1, b: 2 }, { $equals: { a: 1 } }).ok)
 })
 
+t.test('$excludes refuses an array with an item that matches any listed matcher', async (t) => {
+  t.ok(match([{ id: 1 }, { id: 2 }], { $excludes: [{ id: 3 }] }).ok)
+  t.ok(match([], { $excludes: [{ id: 3 }] }).ok)
+  t.match(match([{ id: 1 }, { id: 3, x: 0 }], { $excludes: [{ id: 2 }, { id: 3 }] }), { ok: false, reason: /\$\[1\]: matches \$excludes\[1\]/ })
+  t.notOk(match({ id: 3 }, { $excludes: [{ id: 3 }] }).ok, 'only arrays')
+})
+
 t.test('$contains finds every listed item in any order', async (t) => {
   t.ok(match([{ id: 1 }, { id: 2 }, { id: 3 }], { $contains: [{ id: 3 }, { id: 1 }] }).ok)
   t.notOk(match([{ id: 1 }], { $contains: [{ id: 2 }] }).ok)

@@ -32,7 +32,7 @@ const TYPES: Record<string, (value: unknown) => boolean> = {
 }
 
 /** Every operator a matcher may use; anything else starting with `$` is a mistake in the scenario. */
-export const OPERATORS = ['$any', '$type', '$match', '$capture', '$gt', '$absent', '$equals', '$contains'] as const
+export const OPERATORS = ['$any', '$type', '$match', '$capture', '$gt', '$absent', '$equals', '$contains', '$excludes'] as const
 
 /** Outcome of matching: the first mismatch (with a JSON path) or the values to capture. */
 export type MatchResult = { ok: true; captures: Record<string, unknown> } | { ok: false; reason: string }
@@ -123,6 +123,14 @@ function checkOperators(
     for (const sub of wanted) {
       const item = actual.find((candidate) => check(candidate, sub, path, {}, true) === undefined)
       check(item, sub, path, captures, true)
+    }
+  }
+  if ('$excludes' in ops) {
+    if (!Array.isArray(actual)) return `${path}: expected an array, got ${show(actual)}`
+    const unwanted = Array.isArray(ops.$excludes) ? ops.$excludes : []
+    for (const [i, sub] of unwanted.entries()) {
+      const item = actual.findIndex((candidate) => check(candidate, sub, path, {}, true) === undefined)
+      if (item >= 0) return `${path}[${item}]: matches $excludes[${i}] ${show(sub)}, which must not be there`
     }
   }
   if ('$capture' in ops) captures[String(ops.$capture)] = actual

@@ -2,7 +2,7 @@
 export { PatchsyncError } from './errors.js'
 export { DEFAULT_LIMITS, resolveLimits, type Limits } from './limits.js'
 export { parsePointer, formatPointer } from './pointer.js'
-export { cloneJson, isJsonObject, jsonEqual, jsonBytes, type JsonObject, type JsonValue } from './json.js'
+export { isJsonObject, jsonEqual, jsonBytes, type JsonObject, type JsonValue } from './json.js'
 export { applyPatch, validatePatch, type ApplyOptions, type ApplyResult, type Operation } from './patch.js'
 export { canonicalJson } from './canonical-json.js'
 export { revisionId, parseRevisionId, nextGeneration } from './revision.js'

@@ -1,5 +1,3 @@
-import { PatchsyncError } from './errors.js'
-
 /** Any JSON value. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 export type JsonObject = { [key: string]: JsonValue }
@@ -7,39 +5,6 @@ export type JsonObject = { [key: string]: JsonValue }
 /** True for a JSON object (not an array, not null). */
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/**
- * Copies a JSON value, checking on the way that it is JSON (finite numbers, plain objects and
- * arrays, no undefined) and that it nests no deeper than `maxDepth`. Returns the copy and its depth.
- */
-export function cloneJson(value: unknown, maxDepth: number): { value: JsonValue; depth: number } {
-  if (typeof value === 'string' || typeof value === 'boolean' || value === null) {
-    if (maxDepth < 1) throw new PatchsyncError('nesting_too_deep', `value nests deeper than ${maxDepth}`)
-    return { value, depth: 1 }
-  }
-  let deepest = 0
-  const copy = (v: unknown, depth: number): JsonValue => {
-    if (depth > maxDepth) throw new PatchsyncError('nesting_too_deep', `value nests deeper than ${maxDepth}`)
-    if (depth > deepest) deepest = depth
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new PatchsyncError('invalid_patch', 'numbers must be finite')
-      return v
-    }
-    if (Array.isArray(v)) return v.map((item) => copy(item, depth + 1))
-    if (typeof v === 'object' && isPlainObject(v)) {
-      const out: JsonObject = {}
-      for (const key of Object.keys(v)) {
-        if (key === '__proto__') throw new PatchsyncError('invalid_path', 'member name __proto__ is not allowed')
-        out[key] = copy((v as Record<string, unknown>)[key], depth + 1)
-      }
-      return out
-    }
-    throw new PatchsyncError('invalid_patch', `${typeof v} is not a JSON value`)
-  }
-  const result = copy(value, 1)
-  return { value: result, depth: deepest }
 }
 
 /** JSON equality: member order does not matter, array order does. */
@@ -74,10 +39,6 @@ export function jsonBytes(value: unknown): number {
   }
 }
 
-function isPlainObject(v: object): boolean {
-  const proto = Object.getPrototypeOf(v)
-  return proto === Object.prototype || proto === null
-}
 
 /** UTF-8 bytes of `JSON.stringify(s)`: quotes, escapes and all, without building the text. */
 export function jsonStringBytes(s: string): number {

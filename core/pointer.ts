@@ -74,12 +74,3 @@ export function parseArrayIndex(token: string): number {
   }
   return first
 }
-
-/** The index an array token names, or throws `invalid_path` for tokens outside `0|[1-9][0-9]*`. */
-export function arrayIndex(token: string, pointer: string): number {
-  const index = parseArrayIndex(token)
-  if (index < 0) {
-    throw new PatchsyncError('invalid_path', `${JSON.stringify(token)} in ${JSON.stringify(pointer)} is not an array index`)
-  }
-  return index
-}

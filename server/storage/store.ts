@@ -3,7 +3,7 @@ import type { JsonObject, VectorClock } from '../../core/index.js'
 import type { AccessChange, DialectName, StorageDialect } from './dialect.js'
 import { migrations } from './migrations.js'
 import { postgresDialect } from './postgres.js'
-import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
+import type { ChangeEventsTable, DocumentsTable } from './schema.js'
 import { sqliteDialect } from './sqlite.js'
 
 export type Role = 'owner' | 'write' | 'read'
