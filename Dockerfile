@@ -16,7 +16,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npm rebuild better-sqlite3 argon2
 COPY . .
+# The image is an app that runs the server, so the drivers (optional peer dependencies of the
+# package, development dependencies here) become dependencies before the dev ones are pruned.
 RUN npm run build \
+ && node -e "const fs = require('node:fs'); const p = require('./package.json'); for (const name of Object.keys(p.peerDependencies)) { p.dependencies[name] = p.devDependencies[name]; delete p.devDependencies[name] } fs.writeFileSync('package.json', JSON.stringify(p, null, 2))" \
  && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
@@ -31,6 +34,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/spec ./spec
 COPY --from=build /app/conformance/vectors ./conformance/vectors
 COPY --from=build /app/conformance/scenarios ./conformance/scenarios
+COPY --from=build /app/LICENSE ./
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node

@@ -1,4 +1,5 @@
-import argon2 from 'argon2'
+import type Argon2 from 'argon2'
+import { requirePeer } from './peer-dependency.js'
 
 /** Argon2id cost parameters; lower them only in tests. */
 export interface HashOptions {
@@ -37,15 +38,19 @@ export function limiter(limit: number): <T>(work: () => Promise<T>) => Promise<T
 
 const hashing = limiter(MAX_CONCURRENT_HASHES)
 
+const argon2 = (): typeof Argon2 => requirePeer<typeof Argon2>('argon2', 'Token hashing')
+
 /** Hashes a token for storage; the token itself is never stored (§1.3). */
-export function hashToken(token: string, options: HashOptions = {}): Promise<string> {
-  return hashing(() => argon2.hash(token, { type: argon2.argon2id, ...DEFAULT_HASH_OPTIONS, ...options }))
+export async function hashToken(token: string, options: HashOptions = {}): Promise<string> {
+  const { hash, argon2id } = argon2()
+  return hashing(() => hash(token, { type: argon2id, ...DEFAULT_HASH_OPTIONS, ...options }))
 }
 
 /** True when the token matches the stored hash (the hash carries its own parameters). */
 export async function verifyToken(hash: string, token: string): Promise<boolean> {
+  const { verify } = argon2()
   try {
-    return await hashing(() => argon2.verify(hash, token))
+    return await hashing(() => verify(hash, token))
   } catch {
     return false
   }

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -112,7 +112,7 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
   const database = join(dir, 'never.db')
   const cases: Array<{ args: string[]; env?: Record<string, string>; message: RegExp }> = [
     { args: ['--port', 'abc'], message: /^patchsync: invalid --port \(PORT\): Expected integer, got "abc"$/m },
-    { args: ['--bogus'], message: /^patchsync: unknown option --bogus/m },
+    { args: ['--bogus'], message: /^patchsync: Unknown option '--bogus'/m },
     { args: [], env: { DATABASE_URL: 'mysql://x' }, message: /^patchsync: invalid --database-url \(DATABASE_URL\): expected sqlite:<path>.*got "mysql:\/\/x"$/m },
     { args: ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')], message: /^patchsync: --tls-cert .*cert\.pem: no such file$/m },
   ]
@@ -142,7 +142,7 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
   })
   const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
   t.match(config, { port: 9000, host: '::1', autoRegister: false, monitoring: true, rateLimit: 0.5, heartbeatMs: 0 })
-  t.match(parseServeConfig(['--monitoring', 'false'], { MONITORING: 'yes' }), { monitoring: false })
+  t.match(parseServeConfig(['--no-monitoring'], { MONITORING: 'yes' }), { monitoring: false })
   t.match(parseServeConfig([], { MONITORING: 'yes', AUTO_REGISTER: '0', DATABASE_URL: 'postgresql://u@h/db' }), { monitoring: true, autoRegister: false, databaseUrl: 'postgresql://u@h/db' })
   t.match(parseServeConfig([], { PORT: '' }), { port: 8080 }, 'an empty variable is unset')
   const bad: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
@@ -150,15 +150,16 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
     [['--port', '0x10'], {}, /invalid --port \(PORT\).*"0x10"/],
     [['--port', '70000'], {}, /invalid --port \(PORT\): Expected integer to be less or equal to 65535, got 70000/],
     [[], { PORT: 'eighty' }, /invalid --port \(PORT\).*"eighty"/],
-    [['--no-port'], {}, /unknown option --no-port: only on\/off options have a --no- form/],
-    [['--no-monitoring=1'], {}, /--no-monitoring takes no value/],
-    [['--max-ops'], {}, /--max-ops needs a value/],
-    [['--max-ops', '--port', '1'], {}, /--max-ops needs a value/],
+    [['--no-port'], {}, /Unknown option '--no-port'/],
+    [['--no-monitoring=1'], {}, /Option '--monitoring' does not take an argument/],
+    [['--monitoring', 'false'], {}, /Unexpected argument 'false'/],
+    [['--max-ops'], {}, /Option '--max-ops <value>' argument missing/],
+    [['--max-ops', '--port', '1'], {}, /Option '--max-ops' argument is ambiguous/],
     [['--max-payload', '10'], {}, /invalid --max-payload \(MAX_PAYLOAD\): Expected integer to be greater or equal to 1024, got 10/],
-    [['--monitoring=maybe'], {}, /invalid --monitoring \(MONITORING\).*"maybe"/],
+    [[], { MONITORING: 'maybe' }, /invalid --monitoring \(MONITORING\).*"maybe"/],
     [['--database-url', 'sqlite:'], {}, /invalid --database-url \(DATABASE_URL\)/],
     [['--tls-key', 'k.pem'], {}, /--tls-cert and --tls-key go together/],
-    [['serve'], {}, /unknown option serve/],
+    [['serve'], {}, /Unexpected argument 'serve'/],
   ]
   for (const [argv, env, message] of bad) t.throws(() => parseServeConfig(argv, env), { name: 'ConfigError', message }, [...argv, ...Object.keys(env)].join(' '))
   t.ok((() => { try { parseServeConfig(['--bogus'], {}) } catch (error) { return error instanceof ConfigError } })(), 'a ConfigError')
@@ -210,38 +211,24 @@ t.test('a port in use: serve reports it and exits 1', async (t) => {
   t.equal((await first.stop()).code, 0)
 })
 
-t.test('user add, then a server without auto-registration lets that user in with that token only', async (t) => {
-  const dir = tempDir(t)
-  const databaseUrl = `sqlite:${join(dir, 'users.db')}`
-  const user = randomUUID()
-  const added = await run(['user', 'add', '--user', user, '--token', 's3cret', '--database-url', databaseUrl])
-  t.equal(added.code, 0, added.stderr)
-  t.match(added.stdout, `added user ${user}`)
-  const [again, bad, missing, badUrl] = await Promise.all([
-    run(['user', 'add', '--user', user, '--token', 'other'], { DATABASE_URL: databaseUrl }),
-    run(['user', 'add', '--user', 'not-a-uuid', '--token', 'x', '--database-url', databaseUrl]),
-    run(['user', 'add', '--user', user]),
-    run(['user', 'add', '--user', user, '--token', 'x', '--database-url', 'mysql://x']),
+t.test('the command: --version, --help, and unknown commands or options exit 2 with a message on stderr', async (t) => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+  const [version, help, unknown, unknownFlag, stray] = await Promise.all([
+    run(['--version']),
+    run(['--help']),
+    run(['frobnicate']),
+    run(['--version', '--bogus']),
+    run(['user', 'add', '--user', randomUUID(), '--frob']),
   ])
-  t.equal(again.code, 1, 'adding the same user twice fails (DATABASE_URL from the environment)')
-  t.match(again.stderr, /user_exists/)
-  t.equal(bad.code, 2)
-  t.match(bad.stderr, /--user must be a UUID/)
-  t.equal(missing.code, 2)
-  t.match(missing.stderr, /--user and --token are required/)
-  t.equal(badUrl.code, 2)
-  t.match(badUrl.stderr, /invalid --database-url/)
-
-  const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', databaseUrl, '--no-auto-register'])
-  const ok = await TestClient.connect(server.url)
-  t.equal((await ok.request({ type: 'authenticate', user_id: user, auth_token: 's3cret' })).type, 'auth_success', 'the added user with its token')
-  const wrong = await TestClient.connect(server.url)
-  const refused = await wrong.request({ type: 'authenticate', user_id: user, auth_token: 'wrong' })
-  t.equal(refused.code, 'auth_failed', 'the added user with a wrong token')
-  const stranger = await TestClient.connect(server.url)
-  t.equal((await stranger.request({ type: 'authenticate', user_id: randomUUID(), auth_token: 'anything' })).code, 'auth_failed', 'an unknown user is not registered')
-  await Promise.all([ok.close(), wrong.close(), stranger.close()])
-  t.equal((await server.stop()).code, 0)
+  t.same([version.code, version.stdout, version.stderr], [0, `${manifest.version}\n`, ''], '--version prints the version')
+  t.equal(help.code, 0)
+  t.match(help.stdout, /^Usage: patchsync \[command\]/)
+  t.same([unknown.code, unknown.stdout], [2, ''], 'an unknown command exits 2 and prints nothing on stdout')
+  t.match(unknown.stderr, /^patchsync: unknown command "frobnicate"/)
+  t.same([unknownFlag.code, unknownFlag.stdout], [2, ''])
+  t.match(unknownFlag.stderr, /^patchsync: Unknown option '--bogus'/)
+  t.same([stray.code, stray.stdout], [2, ''])
+  t.match(stray.stderr, /^patchsync user: Unknown option '--frob'/)
 })
 
 t.test('the listening line hides a PostgreSQL password', async (t) => {

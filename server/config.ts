@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { parseArgs } from 'node:util'
 
 /** The standalone server's configuration; flags and environment variables both map onto it. */
 export const ServeConfig = Type.Object({
@@ -36,31 +37,22 @@ export class ConfigError extends Error {
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+const isBoolean = (key: string) => (ServeConfig.properties[key as keyof ServeConfig] as { type?: string }).type === 'boolean'
+
+/** `patchsync serve`'s flags for node:util's parseArgs, one per schema property: on/off options also take `--no-`. */
+const FLAGS = Object.fromEntries(Object.keys(ServeConfig.properties).map((key) => [kebab(key), { type: isBoolean(key) ? 'boolean' : 'string' } as const]))
 
 /** Reads flags (`--port 9000`, `--monitoring`, `--no-auto-register`) over environment variables over defaults. */
 export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServeConfig {
   const raw: Record<string, unknown> = {}
   for (const [name, key] of Object.entries(ENV)) if (env[name] !== undefined && env[name] !== '') raw[key] = env[name]
-  const flags = new Map(Object.keys(ServeConfig.properties).map((k) => [`--${kebab(k)}`, k]))
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    const negated = flag.startsWith('--no-') && !flags.has(flag) ? flags.get(`--${flag.slice(5)}`) : undefined
-    const key = flags.get(flag) ?? negated
-    if (!key) throw new ConfigError(`unknown option ${flag} (see patchsync serve --help)`)
-    const schema = ServeConfig.properties[key as keyof ServeConfig] as { type?: string }
-    if (negated) {
-      if (schema.type !== 'boolean') throw new ConfigError(`unknown option ${flag}: only on/off options have a --no- form`)
-      if (inline !== undefined) throw new ConfigError(`${flag} takes no value`)
-      raw[key] = false
-    } else if (schema.type === 'boolean' && inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) raw[key] = true
-    else {
-      // `--max-ops --port 1` is a forgotten value, not a max-ops of "--port".
-      const value = inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i])
-      if (value === undefined) throw new ConfigError(`${flag} needs a value`)
-      raw[key] = value
-    }
+  let flags: Record<string, string | boolean | undefined>
+  try {
+    flags = parseArgs({ args: [...argv], options: FLAGS, allowNegative: true }).values
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message} (see patchsync serve --help)`)
   }
+  for (const key of Object.keys(ServeConfig.properties)) if (flags[kebab(key)] !== undefined) raw[key] = flags[kebab(key)]
   for (const [key, value] of Object.entries(raw)) raw[key] = convert(ServeConfig.properties[key as keyof ServeConfig] as { type?: string }, value)
   const config = Value.Default(ServeConfig, raw) as ServeConfig
   const problems = [...Value.Errors(ServeConfig, config)]
@@ -76,7 +68,7 @@ export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv
 }
 
 /**
- * Text from a flag or the environment to the schema's type. Stricter than TypeBox's Convert, which
+ * Text from a flag or the environment to the schema's type (a bare flag is already a boolean). Stricter than TypeBox's Convert, which
  * would read `--port 1.5` as 1 and `--port 0x10` as 16: anything else stays text, and the schema
  * check then names the option and the value.
  */
@@ -112,7 +104,8 @@ export function serveHelp(): string {
     'Usage: patchsync serve [options]',
     '',
     'Starts the patchsync server. Every option can also be set by the environment variable beside it;',
-    'a flag wins over the variable. On/off options take --name, --no-name or a value (true/false).',
+    'a flag wins over the variable. On/off options are --name or --no-name; their variables take',
+    'true/false, 1/0, yes/no or on/off.',
     '',
     ...rows.map((r) => `  ${r.flag.padEnd(flagWidth)}  ${r.variable.padEnd(variableWidth)}  ${r.text}`),
   ].join('\n')

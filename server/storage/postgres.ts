@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
+import { requirePeer } from '../peer-dependency.js'
 import type { AccessChange, StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
@@ -58,7 +59,8 @@ const COMMIT_BATCH = `
 
 /** PostgreSQL through pg: JSONB columns, LISTEN/NOTIFY between instances. */
 export function postgresDialect(connectionString: string, poolSize = 10): StorageDialect {
-  const pool = new pg.Pool({ connectionString, max: poolSize })
+  const { Pool, Client } = requirePeer<typeof pg>('pg', 'A PostgreSQL database (postgres://…)')
+  const pool = new Pool({ connectionString, max: poolSize })
   // An idle pooled connection closed by the server (restart, pg_terminate_backend) is dropped and
   // replaced by pg; without a listener the pool's 'error' event would crash the process.
   pool.on('error', () => {})
@@ -113,7 +115,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
       let stopped = false
       let client: pg.Client | undefined
       const connect = async (): Promise<void> => {
-        const c = new pg.Client({ connectionString })
+        const c = new Client({ connectionString })
         c.on('notification', (message) => {
           if (message.channel !== CHANNEL || !message.payload) return
           if (message.payload.startsWith(ACCESS_PREFIX)) onAccessChanged?.(accessChange(message.payload.slice(ACCESS_PREFIX.length), self))

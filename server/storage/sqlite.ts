@@ -1,15 +1,17 @@
 import { mkdirSync, realpathSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, type CompiledQuery, type SqliteDatabase, type SqliteStatement } from 'kysely'
+import { requirePeer } from '../peer-dependency.js'
 import type { BatchWrite, StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** SQLite through better-sqlite3: one writer, so commits are in sequence order by construction. */
 export function sqliteDialect(path: string): StorageDialect {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const database = new BetterSqlite3(path)
+  const Sqlite = requirePeer<typeof BetterSqlite3>('better-sqlite3', 'A SQLite database (sqlite:…)')
+  const database = new Sqlite(path)
   database.pragma('journal_mode = WAL')
   // Acknowledged means durable (§3.3): FULL syncs the WAL on every commit. Group commits are the
   // exception: they run with NORMAL, and the log is synced on libuv's thread pool afterwards (see

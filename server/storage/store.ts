@@ -131,6 +131,43 @@ export class Store {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
   }
 
+  /** Every user, oldest first, with how many documents (not deleted) each owns. */
+  async listUsers(): Promise<Array<{ id: string; createdAt: string; documentsOwned: number }>> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select((eb) => [
+        'users.id',
+        'users.created_at',
+        eb.selectFrom('documents').select(eb.fn.countAll<number>().as('n')).whereRef('documents.owner_id', '=', 'users.id').where('documents.deleted', '=', 0).as('owned'),
+      ])
+      .orderBy('users.created_at')
+      .orderBy('users.id')
+      .execute()
+    return rows.map((r) => ({ id: r.id, createdAt: this.dialect.decodeTime(r.created_at), documentsOwned: Number(r.owned ?? 0) }))
+  }
+
+  /** Replaces a user's token hash; false when there is no such user. */
+  async setTokenHash(id: string, tokenHash: string): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ token_hash: tokenHash }).where('id', '=', id).executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  /**
+   * Removes a user's credentials and the grants they hold on others' documents (other instances
+   * hear of each revocation, as from a share). The documents they own stay, with their history and
+   * their grantees; `undefined` when there is no such user.
+   */
+  async removeUser(id: string): Promise<{ grantsRevoked: number; documentsOwned: number } | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const removed = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst()
+      if (Number(removed.numDeletedRows) === 0) return undefined
+      const revoked = await trx.deleteFrom('document_access').where('user_id', '=', id).returning('document_id').execute()
+      for (const { document_id } of revoked) await this.dialect.notifyAccess(trx, { documentId: document_id, userId: id, role: 'none' })
+      const owned = await trx.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', id).where('deleted', '=', 0).executeTakeFirstOrThrow()
+      return { grantsRevoked: revoked.length, documentsOwned: Number(owned.n) }
+    })
+  }
+
   async getDocument(id: string): Promise<DocumentRow | undefined> {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
     return this.settled(row && this.toDocument(row))
