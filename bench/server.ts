@@ -152,7 +152,7 @@ function cpuMilliseconds(pid: number | undefined): number {
 async function commitCounters(url: string): Promise<{ updates: number; commits: number }> {
   const text = await (await fetch(url.replace(/^ws/, 'http').replace(/\/ws$/, '/metrics'), { signal: AbortSignal.timeout(TIMEOUT_MS) })).text()
   const value = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split('\n').filter((l) => l.startsWith(name + ' ')).join('\n'))?.[2] ?? 0)
-  return { updates: value('patchsync_updates_total'), commits: value('patchsync_commit_milliseconds_count') }
+  return { updates: value('patchsync_updates_total'), commits: value('patchsync_commit_duration_seconds_count') }
 }
 
 interface ThroughputResult {

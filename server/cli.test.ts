@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'patchsync.ts')
 /** Every child is killed after this long, whatever it is doing. */
 const CHILD_TIMEOUT_MS = 30_000
-const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'MONITORING', 'AUTO_REGISTER', 'MAX_PAYLOAD', 'MAX_OPS', 'MAX_DOCUMENT_BYTES', 'RATE_LIMIT', 'RATE_BURST', 'HEARTBEAT_MS', 'TLS_CERT', 'TLS_KEY']
+const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'MONITORING', 'LOG_LEVEL', 'AUTO_REGISTER', 'MAX_PAYLOAD', 'MAX_OPS', 'MAX_DOCUMENT_BYTES', 'RATE_LIMIT', 'RATE_BURST', 'HEARTBEAT_MS', 'TLS_CERT', 'TLS_KEY']
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
@@ -137,7 +137,7 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
 
 t.test('configuration parsing: flags over variables over defaults, strictly typed', async (t) => {
   t.same(parseServeConfig([], {}), {
-    port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, autoRegister: true, maxPayload: 1048576,
+    port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, logLevel: 'info', autoRegister: true, maxPayload: 1048576,
     maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, heartbeatMs: 30000,
   })
   const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
@@ -159,6 +159,7 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
     [[], { MONITORING: 'maybe' }, /invalid --monitoring \(MONITORING\).*"maybe"/],
     [['--database-url', 'sqlite:'], {}, /invalid --database-url \(DATABASE_URL\)/],
     [['--tls-key', 'k.pem'], {}, /--tls-cert and --tls-key go together/],
+    [['--log-level', 'loud'], {}, /invalid --log-level \(LOG_LEVEL\): expected one of trace, debug, info, warn, error, fatal, silent, got "loud"/],
     [['serve'], {}, /Unexpected argument 'serve'/],
   ]
   for (const [argv, env, message] of bad) t.throws(() => parseServeConfig(argv, env), { name: 'ConfigError', message }, [...argv, ...Object.keys(env)].join(' '))

@@ -54,7 +54,7 @@ export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     }
     throw error
   }
-  const log = config.monitoring ? monitoringLog() : jsonLog()
+  const log = config.monitoring ? monitoringLog() : jsonLog({ level: config.logLevel })
   if (config.monitoring) console.log('🚀 Sync Server with Monitoring\n==============================\n\n📋 Activity Log:\n' + '─'.repeat(80))
   let server: SyncServer | undefined
   try {

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { parseArgs } from 'node:util'
+import { LOG_LEVELS } from './activity-log.js'
 
 /** The standalone server's configuration; flags and environment variables both map onto it. */
 export const ServeConfig = Type.Object({
@@ -12,6 +13,10 @@ export const ServeConfig = Type.Object({
     description: 'sqlite:<path>, sqlite::memory: or postgres://user:password@host:5432/db',
   }),
   monitoring: Type.Boolean({ default: false, description: 'colorized log of every message and patch instead of JSON lines' }),
+  logLevel: Type.Union(LOG_LEVELS.map((level) => Type.Literal(level)), {
+    default: 'info',
+    description: 'least severe JSON log lines written; debug adds patches and rate-limited requests, trace every frame',
+  }),
   autoRegister: Type.Boolean({ default: true, description: 'register unknown users with the token they present' }),
   maxPayload: Type.Integer({ minimum: 1024, default: 1048576, description: 'largest WebSocket frame accepted, in bytes' }),
   maxOps: Type.Integer({ minimum: 1, default: 1000, description: 'most operations in one patch' }),
@@ -26,7 +31,7 @@ export const ServeConfig = Type.Object({
 export type ServeConfig = Static<typeof ServeConfig>
 
 const ENV: Record<string, keyof ServeConfig> = {
-  PORT: 'port', HOST: 'host', DATABASE_URL: 'databaseUrl', MONITORING: 'monitoring', AUTO_REGISTER: 'autoRegister',
+  PORT: 'port', HOST: 'host', DATABASE_URL: 'databaseUrl', MONITORING: 'monitoring', LOG_LEVEL: 'logLevel', AUTO_REGISTER: 'autoRegister',
   MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', RATE_LIMIT: 'rateLimit',
   RATE_BURST: 'rateBurst', HEARTBEAT_MS: 'heartbeatMs', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
 }
@@ -60,7 +65,8 @@ export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     const p = problems[0]!
     const key = p.path.slice(1)
     const name = Object.entries(ENV).find(([, k]) => k === key)?.[0]
-    const expected = key === 'databaseUrl' ? 'expected sqlite:<path>, sqlite::memory: or postgres://…' : p.message
+    const choices = (p.schema as { anyOf?: Array<{ const: unknown }> }).anyOf?.map((c) => c.const)
+    const expected = key === 'databaseUrl' ? 'expected sqlite:<path>, sqlite::memory: or postgres://…' : choices ? `expected one of ${choices.join(', ')}` : p.message
     throw new ConfigError(`invalid ${key ? `--${kebab(key)} (${name})` : 'configuration'}: ${expected}, got ${JSON.stringify(p.value)}`)
   }
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new ConfigError('--tls-cert and --tls-key go together')
@@ -92,10 +98,12 @@ function convert(schema: { type?: string }, value: unknown): unknown {
 /** The text of `patchsync serve --help`, made from the schema so it cannot drift. */
 export function serveHelp(): string {
   const rows = Object.entries(ServeConfig.properties).map(([key, schema]) => {
-    const s = schema as { type?: string; description?: string; default?: unknown }
-    const flag = s.type === 'boolean' ? `--[no-]${kebab(key)}` : `--${kebab(key)} <${s.type === 'string' ? 'text' : s.type}>`
+    const s = schema as { type?: string; anyOf?: Array<{ const: unknown }>; description?: string; default?: unknown }
+    const value = s.anyOf ? 'choice' : s.type === 'string' ? 'text' : s.type
+    const flag = s.type === 'boolean' ? `--[no-]${kebab(key)}` : `--${kebab(key)} <${value}>`
     const variable = Object.entries(ENV).find(([, k]) => k === key)?.[0] ?? ''
-    const text = `${s.description ?? ''}${s.default !== undefined ? ` (default ${JSON.stringify(s.default)})` : ''}`
+    const choices = s.anyOf ? ` (${s.anyOf.map((c) => c.const).join(', ')})` : ''
+    const text = `${s.description ?? ''}${choices}${s.default !== undefined ? ` (default ${JSON.stringify(s.default)})` : ''}`
     return { flag, variable, text }
   })
   const flagWidth = Math.max(...rows.map((r) => r.flag.length))

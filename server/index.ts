@@ -2,6 +2,6 @@
 export { createSyncServer, type SyncServer, type SyncServerOptions } from './sync-server.js'
 export { Store, StaleRevisionError, DuplicateOpError, type DocumentRow, type ChangeEventRow, type PendingChange, type Role } from './storage/store.js'
 export { DocumentService, type Mutation, type MutationResult } from './documents.js'
-export { monitoringLog, jsonLog, silentLog, type ActivityLog } from './activity-log.js'
+export { monitoringLog, jsonLog, silentLog, LOG_LEVELS, type ActivityLog, type ConnectionInfo, type LogLevel } from './activity-log.js'
 export { hashToken, verifyToken, DEFAULT_HASH_OPTIONS, type HashOptions } from './auth.js'
 export { Metrics } from './metrics.js'

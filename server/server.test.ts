@@ -337,10 +337,10 @@ t.test('HTTP: /healthz answers when the database does, /metrics counts in Promet
   t.equal(health.status, 200)
   t.same(await health.json(), { status: 'ok' })
   const metrics = await (await fetch(`${base}/metrics`)).text()
-  t.match(metrics, /patchsync_connections 1/)
+  t.match(metrics, /patchsync_connections\{state="authenticated"\} 1/)
   t.match(metrics, /patchsync_messages_total\{type="create_document"\} 1/)
   t.match(metrics, /patchsync_errors_total\{code="invalid_json"\} 1/)
-  t.match(metrics, /patchsync_commit_milliseconds_count 1/)
+  t.match(metrics, /patchsync_commit_duration_seconds_count 1/)
   t.equal((await fetch(`${base}/nope`)).status, 404)
 })
 

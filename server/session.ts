@@ -16,7 +16,12 @@ export class Session {
   private paused = false
   private corked = false
 
-  constructor(readonly id: string, private readonly socket: WebSocket) {}
+  constructor(
+    readonly id: string,
+    private readonly socket: WebSocket,
+    /** The peer's IP address, for log lines. */
+    readonly address: string | undefined,
+  ) {}
 
   send(message: ServerMessage): void {
     this.sendText(JSON.stringify(message))
@@ -52,6 +57,11 @@ export class Session {
     if (!this.paused) return
     this.paused = false
     this.socket.resume()
+  }
+
+  /** Bytes sent and not yet written to the network (a slow reader's backlog). */
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount
   }
 
   ping(): void {

@@ -79,6 +79,11 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const path = options.path ?? '/ws'
   const maxPayload = options.maxPayload ?? 1024 * 1024
   const metrics = new Metrics()
+  metrics.measureSendBuffer(() => {
+    let bytes = 0
+    for (const session of sessions) bytes += session.bufferedAmount
+    return bytes
+  })
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 200, options.rateLimit?.burst ?? 400)
   /**
    * This instance's commits whose notification has not come back yet (PostgreSQL only: SQLite has
@@ -97,11 +102,11 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       if (notified) for (const e of events) ownSequences.add(e.sequence)
     },
     onCommit: ({ events, milliseconds }) => {
-      metrics.commit(milliseconds)
-      metrics.updates += events.length
+      metrics.commit(milliseconds / 1000)
+      metrics.updated(events.length)
       for (const e of events) {
         if (e.conflict) {
-          metrics.conflicts++
+          metrics.conflict()
           log.conflict(e.documentId, e.userId)
         }
         if (e.eventType === 'update') log.patchApplied(e.documentId, e.forwardPatch)
@@ -119,7 +124,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   let closing = false
 
   const send = (session: Session, message: ServerMessage): void => {
-    log.sent(session.id, message.type)
+    log.sent(session, message.type)
     session.send(message)
   }
 
@@ -144,7 +149,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       for (const userId of allowed) {
         for (const session of sessionsByUser.get(userId) ?? []) {
           if (session === except) continue
-          log.sent(session.id, message.type)
+          log.sent(session, message.type)
           session.sendText((text ??= JSON.stringify(message)))
         }
       }
@@ -170,6 +175,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       const set = sessionsByUser.get(s.userId!) ?? new Set()
       set.add(s)
       sessionsByUser.set(s.userId!, set)
+      metrics.connectionAuthenticated()
+      log.authenticated(s)
     },
   })
 
@@ -178,9 +185,9 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     const known = error instanceof PatchsyncError
     const code = known ? error.code : closing ? 'server_shutting_down' : 'internal_error'
     const message = known ? error.message : closing ? 'the server is closing' : 'internal error'
-    if (!known && !closing) log.info('internal error', { error: String((error as Error)?.stack ?? error) })
+    if (!known && !closing) log.fault('internal error', { error: String((error as Error)?.stack ?? error) })
     metrics.error(code)
-    log.error(session.id, code, message)
+    log.refused(session, code, message)
     return {
       type: 'error',
       code: code as never,
@@ -212,7 +219,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   /** Runs one request and resolves with its reply. A mutation is queued for commit before this returns. */
   const dispatch = async (session: Session, message: ClientMessage): Promise<ServerMessage> => {
     metrics.message(message.type)
-    log.received(session.id, message.type)
+    log.received(session, message.type)
     const requestId = message.request_id
     const wait = limiter.take(session.userId ?? `connection:${session.id}`)
     if (wait > 0) return errorReply(session, new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
@@ -248,7 +255,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     }
     const lost = (error: unknown) => {
       session.pending--
-      log.info('could not answer a frame', { error: String(error) })
+      log.fault('could not answer a frame', { error: String(error) })
     }
     if ('message' in decoded && PIPELINED.has(decoded.message.type) && session.serial === 0 && session.userId !== undefined && !closing) {
       const reply = dispatch(session, decoded.message)
@@ -263,22 +270,22 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       .finally(() => session.serial--)
   }
 
-  wss.on('connection', (socket: WebSocket) => {
-    const session = new Session(randomUUID(), socket)
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const session = new Session(randomUUID(), socket, req.socket.remoteAddress)
     sessions.add(session)
-    metrics.connections++
-    log.connected(session.id)
+    metrics.connectionOpened()
+    log.connected(session)
     socket.on('pong', () => {
       session.alive = true
     })
     socket.on('message', (data, isBinary) => receive(session, data, isBinary))
     socket.on('close', () => {
       sessions.delete(session)
-      metrics.connections--
+      metrics.connectionClosed(session.userId !== undefined)
       limiter.forget(`connection:${session.id}`)
       const mine = session.userId === undefined ? undefined : sessionsByUser.get(session.userId)
       if (mine?.delete(session) && mine.size === 0) sessionsByUser.delete(session.userId!)
-      log.disconnected(session.id)
+      log.disconnected(session)
     })
     socket.on('error', () => socket.terminate())
   })
@@ -293,7 +300,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', error: String(error) }))
       }
     } else if (pathname === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render())
+      res.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.render())
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
     }
@@ -333,7 +340,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         (sequences) => {
           if (closing) return
           const delivery = onCommitted(sequences)
-            .catch((error) => log.info('could not deliver changes from another instance', { error: String(error) }))
+            .catch((error) => log.fault('could not deliver changes from another instance', { error: String(error) }))
             .finally(() => deliveries.delete(delivery))
           deliveries.add(delivery)
         },
