@@ -1,12 +1,13 @@
-import { createInterface } from 'node:readline'
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import { parseArgs, styleText } from 'node:util'
 import { PatchsyncError, type Operation, type Role } from '../core/index.js'
 import { SyncClient, type LocalDocument } from './sync-client.js'
 
-const USAGE = `usage: patchsync client --server <ws://host:port/ws> --db <path> --user <uuid> --token <token>
+const USAGE = `usage: patchsync client --server <ws://host:port/ws> --db <path> --user <uuid> [--token <token>]
 
 An interactive client: documents live in the local database and sync with the server when online.
+The token may come from PATCHSYNC_TOKEN instead of --token (which shell history and ps show).
 Type "help" at the prompt for the commands. Lines can also be piped in on stdin.`
 
 const HELP = `commands (<doc> is an id, a unique id prefix, or . for the current document):
@@ -32,14 +33,26 @@ const HELP = `commands (<doc> is an id, a unique id prefix, or . for the current
 export interface CliIo {
   input: Readable
   output: Writable
+  /** Where usage mistakes go (default: standard error). */
+  errors?: Writable
+  env?: NodeJS.ProcessEnv
   /** Colour the output (default: when the output is a terminal and NO_COLOR is unset). */
   color?: boolean
 }
 
 type Style = Parameters<typeof styleText>[0]
 
-/** `patchsync client …`: resolves to the exit status. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** How long piped input waits for the first sync before it runs offline. */
+const FIRST_SYNC_MS = 10_000
+
+/** `patchsync client …`: resolves to the exit status (2 for a usage mistake, before anything is opened). */
 export async function runClientCli(argv: readonly string[], io: CliIo = { input: process.stdin, output: process.stdout }): Promise<number> {
+  const env = io.env ?? process.env
+  const usageError = (message: string) => {
+    ;(io.errors ?? process.stderr).write(`patchsync client: ${message}\n${USAGE}\n`)
+    return 2
+  }
   let values: { server?: string; db?: string; user?: string; token?: string; help?: boolean }
   try {
     values = parseArgs({
@@ -47,23 +60,34 @@ export async function runClientCli(argv: readonly string[], io: CliIo = { input:
       options: { server: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }).values
   } catch (error) {
-    io.output.write(`${(error as Error).message}\n${USAGE}\n`)
-    return 2
+    return usageError((error as Error).message)
   }
   if (values.help) {
     io.output.write(`${USAGE}\n`)
     return 0
   }
-  const missing = (['server', 'db', 'user', 'token'] as const).filter((name) => !values[name])
-  if (missing.length > 0) {
-    io.output.write(`missing ${missing.map((m) => `--${m}`).join(', ')}\n${USAGE}\n`)
-    return 2
-  }
-  const color = io.color ?? (Boolean((io.output as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR)
+  const token = values.token ?? (env.PATCHSYNC_TOKEN || undefined)
+  const missing = (['server', 'db', 'user'] as const).filter((name) => !values[name]).map((name) => `--${name}`)
+  if (token === undefined) missing.push('--token (or PATCHSYNC_TOKEN)')
+  if (missing.length > 0) return usageError(`missing ${missing.join(', ')}`)
+  if (!UUID.test(values.user!)) return usageError(`--user must be a user id (a UUID), got ${JSON.stringify(values.user)}`)
+  const color = io.color ?? (Boolean((io.output as { isTTY?: boolean }).isTTY) && !env.NO_COLOR)
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text)
+  const interactive = Boolean((io.input as { isTTY?: boolean }).isTTY)
+  // Made once the first sync is done: lines read before a `for await` starts would be lost.
+  let lines: Interface | undefined
+  let prompting = false
   const print = (text: string) => io.output.write(`${text}\n`)
+  /** A line about something that happened in the background: above the prompt, which is then drawn again. */
+  const notify = (text: string) => {
+    if (!prompting) return print(text)
+    cursorTo(io.output, 0)
+    clearLine(io.output, 0)
+    print(text)
+    lines?.prompt(true)
+  }
 
-  const client = new SyncClient({ serverUrl: values.server!, databasePath: values.db!, userId: values.user!, authToken: values.token! })
+  const client = new SyncClient({ serverUrl: values.server!, databasePath: values.db!, userId: values.user!, authToken: token! })
   try {
     await client.open()
   } catch (error) {
@@ -71,17 +95,28 @@ export async function runClientCli(argv: readonly string[], io: CliIo = { input:
     return 1
   }
   const repl = new Repl(client, print, paint)
-  repl.watch()
+  repl.watch(notify)
+  // Piped lines may name documents the server has and this database does not yet: they wait for
+  // the first sync, unless the server cannot be reached (then they run offline).
+  const synced = interactive ? undefined : firstSync(client, FIRST_SYNC_MS)
   client.connect()
   print(paint('bold', `patchsync client — user ${values.user}, database ${values.db}`) + paint('gray', '  (type help)'))
+  await synced
 
-  const lines = createInterface({ input: io.input, output: (io.input as { isTTY?: boolean }).isTTY ? io.output : undefined, terminal: Boolean((io.input as { isTTY?: boolean }).isTTY) })
-  const prompt = () => (lines.setPrompt(paint('cyan', 'patchsync> ')), (io.input as { isTTY?: boolean }).isTTY && lines.prompt())
+  lines = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive })
+  const prompt = () => {
+    lines!.setPrompt(paint('cyan', 'patchsync> '))
+    if (!interactive) return
+    prompting = true
+    lines!.prompt()
+  }
   prompt()
   for await (const line of lines) {
+    prompting = false
     if (!(await repl.run(line.trim()))) break
     prompt()
   }
+  prompting = false
   lines.close()
   // Input ended (quit, or the end of piped input): give queued ops time to reach the server. What
   // does not make it stays in the outbox for the next run.
@@ -90,6 +125,20 @@ export async function runClientCli(argv: readonly string[], io: CliIo = { input:
   }
   await client.close()
   return 0
+}
+
+/** Resolves at the end of the first sync, when the first connection fails, or after `ms`. */
+function firstSync(client: SyncClient, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const events = ['sync_completed', 'connection_lost', 'error'] as const
+    const done = () => {
+      clearTimeout(timer)
+      for (const event of events) client.off(event, done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    for (const event of events) client.on(event, done)
+  })
 }
 
 /** The command interpreter, apart from the terminal plumbing so it reads as a table of commands. */
@@ -103,9 +152,9 @@ class Repl {
     readonly paint: (style: Style, text: string) => string,
   ) {}
 
-  /** Live lines for what happens in the background. */
-  watch(): void {
-    const { client, print, paint } = this
+  /** Live lines for what happens in the background, printed with `notify`. */
+  watch(print: (text: string) => void): void {
+    const { client, paint } = this
     client.on('connection_established', () => print(paint('green', '● online')))
     client.on('connection_lost', ({ reason }) => print(paint('yellow', `○ offline (${reason})`)))
     client.on('sync_progress', ({ pulled, lastSequence, latestSequence }) => {
@@ -117,6 +166,10 @@ class Repl {
     client.on('document_created', ({ document, origin }) => origin === 'remote' && print(paint('magenta', `← created ${short(document.id)} "${document.title}"`)))
     client.on('document_updated', ({ document, origin }) => origin === 'remote' && print(paint('magenta', `← updated ${short(document.id)} ${JSON.stringify(document.content)}`)))
     client.on('document_deleted', ({ document_id, origin }) => origin === 'remote' && print(paint('magenta', `← deleted ${short(document_id)}`)))
+    // This client's own undo and redo come back as local changes: said once, not as someone else's edit.
+    client.on('operation_acknowledged', ({ kind, sequence }) => {
+      if (kind === 'undo' || kind === 'redo') print(paint('green', sequence === null ? `✓ ${kind} changed nothing` : `✓ ${kind} applied (sequence ${sequence})`))
+    })
     client.on('conflict', ({ document_id, kind, message }) => print(paint('yellow', `! conflict (${kind}) on ${short(document_id ?? '-')}: ${message}`)))
     client.on('error', ({ code, message }) => print(paint('red', `! ${code}: ${message}`)))
   }
@@ -221,8 +274,13 @@ const COMMANDS: Record<string, (this: Repl, rest: string) => Promise<void> | voi
     this.print(state ? `${this.paint('bold', state.title)}\n${JSON.stringify(state.content, null, 2)}` : this.paint('gray', '(did not exist then)'))
   },
   async undo(rest) {
-    const [sequence, ref] = words(rest)
-    const { opId } = await this.client.undoToSequence(wholeNumber(sequence), ref === undefined ? undefined : this.resolve(ref))
+    const [text, ref] = words(rest)
+    const sequence = wholeNumber(text)
+    const { lastSequence } = this.client.status()
+    if (sequence > lastSequence) {
+      throw new PatchsyncError('invalid_argument', `sequence ${sequence} is past the latest this client knows (${lastSequence}); see history <doc> for the sequences, or sync first`)
+    }
+    const { opId } = await this.client.undoToSequence(sequence, ref === undefined ? undefined : this.resolve(ref))
     this.print(this.paint('green', `✓ undo queued (${short(opId)})`))
   },
   async redo(rest) {
@@ -233,6 +291,7 @@ const COMMANDS: Record<string, (this: Repl, rest: string) => Promise<void> | voi
   async share(rest) {
     const [ref, user, role] = words(rest)
     if (!user || !role || !['read', 'write', 'none'].includes(role)) throw new PatchsyncError('invalid_argument', 'share <doc> <user> read|write|none')
+    if (!UUID.test(user)) throw new PatchsyncError('invalid_argument', `${user} is not a user id: user ids are UUIDs, like 550e8400-e29b-41d4-a716-446655440000`)
     await this.client.share(this.resolve(ref), user, role as Role)
     this.print(this.paint('green', `✓ share queued`))
   },

@@ -52,6 +52,10 @@ export interface LocalDocument {
   pending: number
 }
 
+/**
+ * `local`: this client's own change: an edit as it is made, or an undo or redo once the server has
+ * computed it. `remote`: anything else from the server (other users, or this user elsewhere).
+ */
 export type Origin = 'local' | 'remote'
 
 export interface ClientStatus {
@@ -405,7 +409,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
    * op that no longer applies (the server's state moved under it) and is not in flight is dropped
    * and reported as a conflict. Emits the change to the view, if any.
    */
-  private async rebase(id: string, emit = true): Promise<void> {
+  private async rebase(id: string, emit = true, origin: Origin = 'remote'): Promise<void> {
     const store = this.opened()
     const confirmed = await store.confirmed(id)
     let state: DocState = confirmed?.state ? { title: confirmed.state.title, content: confirmed.state.content } : null
@@ -434,10 +438,10 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
     }
     this.views.set(id, after)
     if (!emit) return
-    if (!before && after) this.emit('document_created', { document_id: id, document: structuredClone(after), origin: 'remote' })
-    else if (before && !after) this.emit('document_deleted', { document_id: id, origin: 'remote' })
+    if (!before && after) this.emit('document_created', { document_id: id, document: structuredClone(after), origin })
+    else if (before && !after) this.emit('document_deleted', { document_id: id, origin })
     else if (before && after && (before.title !== after.title || !jsonEqual(before.content, after.content))) {
-      this.emit('document_updated', { document_id: id, document: structuredClone(after), origin: 'remote' })
+      this.emit('document_updated', { document_id: id, document: structuredClone(after), origin })
     }
   }
 
@@ -680,7 +684,8 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
     if (reply.type === 'document_updated' && reply.conflict) {
       this.emit('conflict', { document_id: reply.document_id, op_id: op.opId, kind: 'concurrent', message: 'the server saw a concurrent change and applied this update on top of it (ServerWins)' })
     }
-    await this.settleFolded(connection)
+    // The server computes an undo or redo: its changes reach the view only now, and are this client's own.
+    await this.settleFolded(connection, reply.type === 'undo_applied' || reply.type === 'redo_applied' ? 'local' : 'remote')
     this.emit('operation_acknowledged', { op_id: op.opId, kind: op.kind, sequence })
     this.settle(op.opId, { sequence })
   }
@@ -737,7 +742,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
   private readonly foldedAcks = new Set<string>()
 
   /** After a fold committed: count the outbox, refetch what did not fold, rebase what changed. */
-  private async settleFolded(connection: Connection): Promise<void> {
+  private async settleFolded(connection: Connection, origin: Origin = 'remote'): Promise<void> {
     this.pendingCount = await this.opened().pendingCount()
     for (const opId of this.foldedAcks) this.settle(opId, { sequence: null })
     this.foldedAcks.clear()
@@ -745,7 +750,7 @@ export class SyncClient extends EventEmitter<SyncClientEvents> {
     this.stale.clear()
     const ids = [...this.touched]
     this.touched.clear()
-    for (const id of ids) await this.rebase(id)
+    for (const id of ids) await this.rebase(id, true, origin)
   }
 
   /**
