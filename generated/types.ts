@@ -29,7 +29,7 @@ export type ClientOpId = string
  */
 export type Sequence = number
 /**
- * <generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits.
+ * <generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "revision_id".

@@ -344,12 +344,12 @@ return errors === 0;
 export const validateChangesSince = validate13;
 const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/changes-since.json","title":"changes_since","description":"Reply to get_changes (§8). A server MUST send latest_sequence and has_more.","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"changes_since"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"has_more":{"type":"boolean"}}};
 const schema21 = {"description":"One entry of the change log (§8).","type":"object","required":["sequence","document_id","event_type","revision_id","forward_patch","reverse_patch","created_at"],"additionalProperties":false,"properties":{"sequence":{"$ref":"#/definitions/sequence"},"document_id":{"$ref":"#/definitions/uuid"},"user_id":{"$ref":"#/definitions/uuid"},"event_type":{"type":"string","enum":["create","update","delete","rename"]},"revision_id":{"$ref":"#/definitions/revision_id"},"forward_patch":{"description":"create: the document; update: a patch; delete: null; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"reverse_patch":{"description":"create: null; update: a patch; delete: the document; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"created_at":{"$ref":"#/definitions/timestamp"},"client_op_id":{"oneOf":[{"$ref":"#/definitions/client_op_id"},{"type":"null"}]},"vector_clock":{"oneOf":[{"$ref":"#/definitions/vector_clock"},{"type":"null"}]},"cause":{"oneOf":[{"type":"string","enum":["undo","redo"]},{"type":"null"}]}}};
-const schema25 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits.","type":"string","pattern":"^[1-9][0-9]*-[0-9a-f]{1,128}$"};
+const schema25 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.","type":"string","maxLength":145,"pattern":"^[1-9][0-9]*-[0-9a-f]+$"};
 const schema26 = {"description":"RFC 3339 UTC timestamp.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"};
 const schema27 = {"description":"Idempotency key of a mutation, unique per user (§4).","type":"string","minLength":1,"maxLength":128};
 const schema28 = {"description":"Actor id to counter (§5).","type":"object","propertyNames":{"minLength":1,"maxLength":128},"additionalProperties":{"type":"integer","minimum":0}};
 const func10 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^[1-9][0-9]*-[0-9a-f]{1,128}$", "u");
+const pattern4 = new RegExp("^[1-9][0-9]*-[0-9a-f]+$", "u");
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -539,8 +539,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data4) > 145){
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -549,14 +549,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -568,12 +578,12 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err18 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -584,12 +594,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!(Array.isArray(data5))){
-const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -605,12 +615,12 @@ passing0 = 1;
 }
 const _errs22 = errors;
 if(data5 !== null){
-const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -627,12 +637,12 @@ passing0 = 2;
 }
 }
 if(!valid5){
-const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -655,12 +665,12 @@ let valid6 = false;
 let passing1 = null;
 const _errs26 = errors;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err22 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -671,12 +681,12 @@ passing1 = 0;
 }
 const _errs28 = errors;
 if(!(Array.isArray(data6))){
-const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err24];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -692,12 +702,12 @@ passing1 = 1;
 }
 const _errs30 = errors;
 if(data6 !== null){
-const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -714,12 +724,12 @@ passing1 = 2;
 }
 }
 if(!valid6){
-const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -739,23 +749,23 @@ if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -768,17 +778,7 @@ let passing2 = null;
 const _errs37 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) > 128){
-const err28 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(func2(data8) < 1){
-const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -787,14 +787,24 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data8) < 1){
+const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -805,12 +815,12 @@ passing2 = 0;
 }
 const _errs40 = errors;
 if(data8 !== null){
-const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err32];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -826,12 +836,12 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -858,17 +868,7 @@ for(const key1 in data9){
 const _errs47 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err33 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -877,10 +877,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -890,10 +888,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err36 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -902,9 +899,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -913,16 +912,27 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -933,12 +943,12 @@ passing3 = 0;
 }
 const _errs51 = errors;
 if(data9 !== null){
-const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err40];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -954,12 +964,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err41];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err41);
 }
 errors++;
 }
@@ -982,22 +992,22 @@ let valid14 = false;
 let passing4 = null;
 const _errs55 = errors;
 if(typeof data11 !== "string"){
-const err41 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(!((data11 === "undo") || (data11 === "redo"))){
-const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if(!((data11 === "undo") || (data11 === "redo"))){
+const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -1008,12 +1018,12 @@ passing4 = 0;
 }
 const _errs57 = errors;
 if(data11 !== null){
-const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err44];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err44);
 }
 errors++;
 }
@@ -1029,12 +1039,12 @@ passing4 = 1;
 }
 }
 if(!valid14){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err45];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -1052,12 +1062,12 @@ vErrors = null;
 }
 }
 else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err46];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -1823,8 +1833,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data3 = data.revision_id;
 if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data3) > 145){
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1833,14 +1843,24 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data3)){
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -1852,17 +1872,7 @@ for(const key1 in data4){
 const _errs17 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err16 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1871,10 +1881,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1884,10 +1892,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err19 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1896,9 +1903,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1907,11 +1916,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1921,11 +1928,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1935,8 +1941,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1946,11 +1955,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err24 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1960,8 +1966,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1971,11 +1980,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err26 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1985,8 +1991,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1996,14 +2005,25 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -2405,8 +2425,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data3 = data.revision_id;
 if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data3) > 145){
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2415,14 +2435,24 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data3)){
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -2434,17 +2464,7 @@ for(const key1 in data4){
 const _errs17 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err16 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2453,10 +2473,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2466,10 +2484,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err19 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2478,9 +2495,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2489,11 +2508,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2503,11 +2520,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2517,8 +2533,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2528,11 +2547,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err24 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2542,8 +2558,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2553,11 +2572,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err26 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2567,8 +2583,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2578,14 +2597,25 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -2742,8 +2772,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err12 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data4) > 145){
+const err12 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2752,9 +2782,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err13 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2764,11 +2793,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data5 = data.user_id;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err14 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2778,8 +2804,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data5 = data.user_id;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err15 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2789,11 +2818,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data6 = data.client_op_id;
-if(typeof data6 === "string"){
-if(func2(data6) > 128){
-const err16 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err16 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2802,8 +2828,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err17 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data6 = data.client_op_id;
+if(typeof data6 === "string"){
+if(func2(data6) > 128){
+const err17 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2812,9 +2842,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data6) < 1){
+const err18 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2824,14 +2853,25 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -3009,8 +3049,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data4) > 145){
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3019,9 +3059,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3031,11 +3070,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data5 = data.user_id;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err16 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3045,8 +3081,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data5 = data.user_id;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err17 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3056,11 +3095,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data6 = data.client_op_id;
-if(typeof data6 === "string"){
-if(func2(data6) > 128){
-const err18 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err18 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3069,8 +3105,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data6 = data.client_op_id;
+if(typeof data6 === "string"){
+if(func2(data6) > 128){
+const err19 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3079,9 +3119,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data6) < 1){
+const err20 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3091,10 +3130,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.cause !== undefined){
-let data7 = data.cause;
-if(typeof data7 !== "string"){
-const err21 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err21 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3103,8 +3140,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!((data7 === "undo") || (data7 === "redo"))){
-const err22 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema69.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.cause !== undefined){
+let data7 = data.cause;
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3113,15 +3153,25 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data7 === "undo") || (data7 === "redo"))){
+const err23 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema69.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -3294,8 +3344,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data3 = data.revision_id;
 if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data3) > 145){
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3304,14 +3354,24 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data3)){
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -3323,17 +3383,7 @@ for(const key1 in data4){
 const _errs17 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err16 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3342,10 +3392,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3355,10 +3403,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err19 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3367,9 +3414,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3378,11 +3427,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3392,11 +3439,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3406,8 +3452,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3417,11 +3466,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err24 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3431,8 +3477,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3442,11 +3491,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err26 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3456,8 +3502,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3467,14 +3516,25 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -3819,8 +3879,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data5 = data.revision_id;
 if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data5) > 145){
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3829,9 +3889,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data5)){
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3841,11 +3900,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data6 = data.user_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err20 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3855,8 +3911,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data6 = data.user_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err21 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3866,11 +3925,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data7 = data.client_op_id;
-if(typeof data7 === "string"){
-if(func2(data7) > 128){
-const err22 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3879,8 +3935,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(func2(data7) < 1){
-const err23 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data7 = data.client_op_id;
+if(typeof data7 === "string"){
+if(func2(data7) > 128){
+const err23 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3889,9 +3949,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data7) < 1){
+const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3901,11 +3960,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.previous_revision_id !== undefined){
-let data8 = data.previous_revision_id;
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err25 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3915,8 +3971,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.previous_revision_id !== undefined){
+let data8 = data.previous_revision_id;
+if(typeof data8 === "string"){
+if(func2(data8) > 145){
+const err26 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3925,11 +3984,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.cause !== undefined){
-let data9 = data.cause;
-if(typeof data9 !== "string"){
-const err27 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data8)){
+const err27 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3938,8 +3994,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!((data9 === "undo") || (data9 === "redo"))){
-const err28 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema87.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3949,14 +4006,37 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cause !== undefined){
+let data9 = data.cause;
+if(typeof data9 !== "string"){
+const err29 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!((data9 === "undo") || (data9 === "redo"))){
+const err30 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema87.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -4165,8 +4245,8 @@ const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"me
 const schema104 = {"description":"An RFC 6902 patch; paths are relative to the document's content.","type":"array","items":{"$ref":"#/definitions/operation"}};
 const schema105 = {"description":"One RFC 6902 operation.","oneOf":[{"$ref":"#/definitions/add_operation"},{"$ref":"#/definitions/remove_operation"},{"$ref":"#/definitions/replace_operation"},{"$ref":"#/definitions/move_operation"},{"$ref":"#/definitions/copy_operation"},{"$ref":"#/definitions/test_operation"}]};
 const schema106 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"add"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
-const schema107 = {"description":"RFC 6901 JSON Pointer, relative to the document's content.","type":"string","pattern":"^(/([^~]|~[01])*)*$"};
-const pattern36 = new RegExp("^(/([^~]|~[01])*)*$", "u");
+const schema107 = {"description":"RFC 6901 JSON Pointer, relative to the document's content.","type":"string","pattern":"^(/([^~/]|~[01])*)*$"};
+const pattern36 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4230,7 +4310,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(!pattern36.test(data1)){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4320,7 +4400,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(!pattern36.test(data1)){
-const err4 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4420,7 +4500,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(!pattern36.test(data1)){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4520,7 +4600,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(!pattern36.test(data1)){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4545,7 +4625,7 @@ if(data.from !== undefined){
 let data2 = data.from;
 if(typeof data2 === "string"){
 if(!pattern36.test(data2)){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4645,7 +4725,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(!pattern36.test(data1)){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4670,7 +4750,7 @@ if(data.from !== undefined){
 let data2 = data.from;
 if(typeof data2 === "string"){
 if(!pattern36.test(data2)){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4770,7 +4850,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(!pattern36.test(data1)){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~]|~[01])*)*$"+"\""};
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5169,8 +5249,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data5 = data.revision_id;
 if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data5) > 145){
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5179,9 +5259,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data5)){
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5191,11 +5270,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data6 = data.user_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err20 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5205,8 +5281,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data6 = data.user_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err21 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5216,11 +5295,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data7 = data.client_op_id;
-if(typeof data7 === "string"){
-if(func2(data7) > 128){
-const err22 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5229,8 +5305,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(func2(data7) < 1){
-const err23 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data7 = data.client_op_id;
+if(typeof data7 === "string"){
+if(func2(data7) > 128){
+const err23 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5239,9 +5319,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data7) < 1){
+const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5251,11 +5330,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.previous_revision_id !== undefined){
-let data8 = data.previous_revision_id;
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err25 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5265,13 +5341,37 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.previous_revision_id !== undefined){
+let data8 = data.previous_revision_id;
+if(typeof data8 === "string"){
+if(func2(data8) > 145){
+const err26 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern4.test(data8)){
+const err27 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -5283,29 +5383,7 @@ for(const key1 in data9){
 const _errs28 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err27 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err28 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-var valid9 = _errs28 === errors;
-if(!valid9){
-const err29 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+const err29 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5314,11 +5392,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err30 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err30 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5327,9 +5402,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err31 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+var valid9 = _errs28 === errors;
+if(!valid9){
+const err31 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5339,10 +5415,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err32 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5351,10 +5427,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.conflict !== undefined){
-if(typeof data.conflict !== "boolean"){
-const err33 = {instancePath:instancePath+"/conflict",schemaPath:"#/properties/conflict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5364,10 +5439,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.cause !== undefined){
-let data12 = data.cause;
-if(typeof data12 !== "string"){
-const err34 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5376,8 +5451,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!((data12 === "undo") || (data12 === "redo"))){
-const err35 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema101.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.conflict !== undefined){
+if(typeof data.conflict !== "boolean"){
+const err35 = {instancePath:instancePath+"/conflict",schemaPath:"#/properties/conflict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5387,14 +5464,37 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cause !== undefined){
+let data12 = data.cause;
+if(typeof data12 !== "string"){
+const err36 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+if(!((data12 === "undo") || (data12 === "redo"))){
+const err37 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema101.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -5567,8 +5667,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data3 = data.revision_id;
 if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data3) > 145){
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5577,14 +5677,24 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data3)){
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -5596,17 +5706,7 @@ for(const key1 in data4){
 const _errs17 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err16 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5615,10 +5715,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5628,10 +5726,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err19 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5640,9 +5737,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5651,11 +5750,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5665,11 +5762,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5679,8 +5775,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5690,11 +5789,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err24 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5704,8 +5800,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5715,11 +5814,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err26 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5729,8 +5825,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5740,14 +5839,25 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -6779,8 +6889,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data4) > 145){
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6789,14 +6899,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -6808,12 +6928,12 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err18 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -6824,12 +6944,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!(Array.isArray(data5))){
-const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -6845,12 +6965,12 @@ passing0 = 1;
 }
 const _errs22 = errors;
 if(data5 !== null){
-const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -6867,12 +6987,12 @@ passing0 = 2;
 }
 }
 if(!valid5){
-const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -6895,12 +7015,12 @@ let valid6 = false;
 let passing1 = null;
 const _errs26 = errors;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err22 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -6911,12 +7031,12 @@ passing1 = 0;
 }
 const _errs28 = errors;
 if(!(Array.isArray(data6))){
-const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err24];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -6932,12 +7052,12 @@ passing1 = 1;
 }
 const _errs30 = errors;
 if(data6 !== null){
-const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -6954,12 +7074,12 @@ passing1 = 2;
 }
 }
 if(!valid6){
-const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -6979,23 +7099,23 @@ if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -7008,17 +7128,7 @@ let passing2 = null;
 const _errs37 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) > 128){
-const err28 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(func2(data8) < 1){
-const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7027,14 +7137,24 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data8) < 1){
+const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -7045,12 +7165,12 @@ passing2 = 0;
 }
 const _errs40 = errors;
 if(data8 !== null){
-const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err32];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -7066,12 +7186,12 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -7098,17 +7218,7 @@ for(const key1 in data9){
 const _errs47 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err33 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7117,10 +7227,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7130,10 +7238,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err36 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7142,9 +7249,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7153,16 +7262,27 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -7173,12 +7293,12 @@ passing3 = 0;
 }
 const _errs51 = errors;
 if(data9 !== null){
-const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err40];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -7194,12 +7314,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err41];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err41);
 }
 errors++;
 }
@@ -7222,22 +7342,22 @@ let valid14 = false;
 let passing4 = null;
 const _errs55 = errors;
 if(typeof data11 !== "string"){
-const err41 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(!((data11 === "undo") || (data11 === "redo"))){
-const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if(!((data11 === "undo") || (data11 === "redo"))){
+const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -7248,12 +7368,12 @@ passing4 = 0;
 }
 const _errs57 = errors;
 if(data11 !== null){
-const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err44];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err44);
 }
 errors++;
 }
@@ -7269,12 +7389,12 @@ passing4 = 1;
 }
 }
 if(!valid14){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err45];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -7292,12 +7412,12 @@ vErrors = null;
 }
 }
 else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err46];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -8196,8 +8316,8 @@ errors++;
 if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data4) > 145){
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8206,14 +8326,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -8225,12 +8355,12 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err18 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -8241,12 +8371,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!(Array.isArray(data5))){
-const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -8262,12 +8392,12 @@ passing0 = 1;
 }
 const _errs22 = errors;
 if(data5 !== null){
-const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -8284,12 +8414,12 @@ passing0 = 2;
 }
 }
 if(!valid5){
-const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -8312,12 +8442,12 @@ let valid6 = false;
 let passing1 = null;
 const _errs26 = errors;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err22 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -8328,12 +8458,12 @@ passing1 = 0;
 }
 const _errs28 = errors;
 if(!(Array.isArray(data6))){
-const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err24];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -8349,12 +8479,12 @@ passing1 = 1;
 }
 const _errs30 = errors;
 if(data6 !== null){
-const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -8371,12 +8501,12 @@ passing1 = 2;
 }
 }
 if(!valid6){
-const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -8396,23 +8526,23 @@ if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -8425,17 +8555,7 @@ let passing2 = null;
 const _errs37 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) > 128){
-const err28 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(func2(data8) < 1){
-const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8444,14 +8564,24 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data8) < 1){
+const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -8462,12 +8592,12 @@ passing2 = 0;
 }
 const _errs40 = errors;
 if(data8 !== null){
-const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err32];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -8483,12 +8613,12 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -8515,17 +8645,7 @@ for(const key1 in data9){
 const _errs47 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err33 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8534,10 +8654,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8547,10 +8665,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err36 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8559,9 +8676,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8570,16 +8689,27 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -8590,12 +8720,12 @@ passing3 = 0;
 }
 const _errs51 = errors;
 if(data9 !== null){
-const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err40];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -8611,12 +8741,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err41];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err41);
 }
 errors++;
 }
@@ -8639,22 +8769,22 @@ let valid14 = false;
 let passing4 = null;
 const _errs55 = errors;
 if(typeof data11 !== "string"){
-const err41 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(!((data11 === "undo") || (data11 === "redo"))){
-const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if(!((data11 === "undo") || (data11 === "redo"))){
+const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -8665,12 +8795,12 @@ passing4 = 0;
 }
 const _errs57 = errors;
 if(data11 !== null){
-const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err44];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err44);
 }
 errors++;
 }
@@ -8686,12 +8816,12 @@ passing4 = 1;
 }
 }
 if(!valid14){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err45];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -8709,12 +8839,12 @@ vErrors = null;
 }
 }
 else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err46];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -9284,8 +9414,8 @@ errors = vErrors.length;
 if(data3.base_revision !== undefined){
 let data6 = data3.base_revision;
 if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-const err15 = {instancePath:instancePath+"/patch/base_revision",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]{1,128}$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]{1,128}$"+"\""};
+if(func2(data6) > 145){
+const err15 = {instancePath:instancePath+"/patch/base_revision",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9294,14 +9424,24 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/patch/base_revision",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data6)){
+const err16 = {instancePath:instancePath+"/patch/base_revision",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/patch/base_revision",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -9313,17 +9453,7 @@ for(const key2 in data7){
 const _errs22 = errors;
 if(typeof key2 === "string"){
 if(func2(key2) > 128){
-const err17 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key2};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(func2(key2) < 1){
-const err18 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
+const err18 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9332,10 +9462,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-var valid7 = _errs22 === errors;
-if(!valid7){
-const err19 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(func2(key2) < 1){
+const err19 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9345,10 +9473,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-for(const key3 in data7){
-let data8 = data7[key3];
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid7 = _errs22 === errors;
+if(!valid7){
+const err20 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9357,9 +9484,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key3 in data7){
+let data8 = data7[key3];
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err21 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9368,11 +9497,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9383,8 +9510,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err23 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9396,12 +9524,24 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
