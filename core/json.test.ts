@@ -1,6 +1,6 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { jsonBytes, jsonStringBytes, numberBytes } from './json.js'
+import { jsonBytes, jsonStringBytes, nestedDeeperThan, numberBytes } from './json.js'
 import { propertyOptions } from './test-support/arbitraries.js'
 
 const options = propertyOptions(1000)
@@ -31,4 +31,29 @@ t.test('jsonBytes counts every byte of the JSON text, escapes included', async (
   t.equal(jsonBytes('a"b'), Buffer.byteLength(JSON.stringify('a"b')))
   t.equal(jsonBytes('\u0001é'), Buffer.byteLength(JSON.stringify('\u0001é')))
   t.equal(jsonBytes(['a"b']), Buffer.byteLength(JSON.stringify(['a"b'])))
+})
+
+/** §10.1's depth, the obvious recursive way: a value is 1, a container 1 more than its deepest member. */
+function depth(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 1
+  const members = Object.values(value)
+  return members.length === 0 ? 1 : 1 + Math.max(...members.map(depth))
+}
+
+t.test('nestedDeeperThan agrees with the recursive depth at every limit', async (t) => {
+  t.equal(depth({}), 1)
+  t.equal(depth({ a: 1 }), 2)
+  t.equal(depth({ a: {} }), 2)
+  t.equal(depth({ a: [[], { b: null }] }), 4)
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 10 }), (value, limit) => nestedDeeperThan(value, limit) === depth(value) > limit),
+    options,
+  )
+})
+
+t.test('nestedDeeperThan measures a value nested 100,000 deep without overflowing the stack', async (t) => {
+  let value: unknown = 1
+  for (let i = 0; i < 100_000; i++) value = i % 2 === 0 ? [value] : { a: value }
+  t.equal(nestedDeeperThan(value, 100_000), true)
+  t.equal(nestedDeeperThan(value, 100_001), false)
 })

@@ -39,6 +39,35 @@ export function jsonBytes(value: unknown): number {
   }
 }
 
+/**
+ * True when a value nests deeper than `limit`, depth counted as §10.1 counts it (a value is 1, each
+ * container adds 1 to its deepest member: `{}` is 1, `{"a":1}` and `{"a":{}}` are 2). Walks with a
+ * stack of its own rather than recursion, so a hostile value nested 10,000 deep cannot overflow the
+ * call stack, and stops at the first container past the limit.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (limit < 1) return true
+  const containers: object[] = []
+  const depths: number[] = []
+  if (typeof value === 'object' && value !== null) {
+    containers.push(value)
+    depths.push(1)
+  }
+  while (containers.length > 0) {
+    const container = containers.pop()!
+    const depth = depths.pop()!
+    const members: unknown[] = Array.isArray(container) ? container : Object.values(container)
+    if (members.length === 0) continue
+    if (depth + 1 > limit) return true
+    for (const member of members) {
+      if (typeof member === 'object' && member !== null) {
+        containers.push(member)
+        depths.push(depth + 1)
+      }
+    }
+  }
+  return false
+}
 
 /** UTF-8 bytes of `JSON.stringify(s)`: quotes, escapes and all, without building the text. */
 export function jsonStringBytes(s: string): number {

@@ -1,6 +1,8 @@
 import { clientValidators, serverValidators } from '../generated/validators.js'
 import type { ClientMessage, ServerMessage } from '../generated/types.js'
 import { PatchsyncError } from './errors.js'
+import { nestedDeeperThan } from './json.js'
+import { DEFAULT_LIMITS } from './limits.js'
 
 type Validator = ((data: unknown) => boolean) & {
   errors?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> | null
@@ -34,13 +36,27 @@ export function parseServerMessage(frame: unknown): ServerMessage {
   return check<ServerMessage>(serverValidators as Record<string, Validator>, frame)
 }
 
-/** Decodes and checks a text frame; malformed JSON is `invalid_json`. */
-export function decodeClientFrame(text: string): ClientMessage {
+/**
+ * How much deeper than the content a valid request can nest: `update_document`'s
+ * `/patch/patch/0/value` holds a whole content when it replaces the root (§10.1).
+ */
+export const FRAME_ENVELOPE_DEPTH = 4
+
+/**
+ * Decodes and checks a text frame, in the order §1.2 gives: malformed JSON is `invalid_json`; a
+ * frame nested more than {@link FRAME_ENVELOPE_DEPTH} levels deeper than the content limit
+ * `maxDepth` is `nesting_too_deep` (no valid request is, and deeper values must never reach code
+ * that recurses over them); then the schema decides.
+ */
+export function decodeClientFrame(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ClientMessage {
   let frame: unknown
   try {
     frame = JSON.parse(text)
   } catch {
     throw new PatchsyncError('invalid_json', 'frame is not valid JSON')
+  }
+  if (nestedDeeperThan(frame, maxDepth + FRAME_ENVELOPE_DEPTH)) {
+    throw new PatchsyncError('nesting_too_deep', `the frame nests deeper than any request may (content depth limit ${maxDepth})`)
   }
   return parseClientMessage(frame)
 }

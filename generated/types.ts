@@ -22,7 +22,7 @@ export type RequestId = string
  */
 export type ClientOpId = string
 /**
- * Position in the global change log (§3).
+ * Position in the global change log (§3). At most 2^53-1, the largest integer every JSON parser reads exactly (§2.8).
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "sequence".

@@ -6,7 +6,7 @@ export const validateAuthSuccess = validate10;
 const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/auth-success.json","title":"auth_success","description":"Reply to authenticate (§1).","x-direction":"server","type":"object","required":["type","user_id","latest_sequence"],"additionalProperties":false,"properties":{"type":{"const":"auth_success"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
 const schema13 = {"description":"Chosen by the client, echoed in the reply (§2).","type":"string","minLength":1,"maxLength":128};
 const schema14 = {"description":"A UUID in 8-4-4-4-12 hex form (§1).","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
-const schema15 = {"description":"Position in the global change log (§3).","type":"integer","minimum":0};
+const schema15 = {"description":"Position in the global change log (§3). At most 2^53-1, the largest integer every JSON parser reads exactly (§2.8).","type":"integer","minimum":0,"maximum":9007199254740991};
 const func2 = func2Module.default;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
@@ -142,8 +142,8 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/latest_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/latest_sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -152,16 +152,26 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/latest_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -347,7 +357,7 @@ const schema21 = {"description":"One entry of the change log (§8).","type":"obj
 const schema25 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.","type":"string","maxLength":145,"pattern":"^[1-9][0-9]*-[0-9a-f]+$"};
 const schema26 = {"description":"RFC 3339 UTC timestamp.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"};
 const schema27 = {"description":"Idempotency key of a mutation, unique per user (§4).","type":"string","minLength":1,"maxLength":128};
-const schema28 = {"description":"Actor id to counter (§5).","type":"object","propertyNames":{"minLength":1,"maxLength":128},"additionalProperties":{"type":"integer","minimum":0}};
+const schema28 = {"description":"Actor id to counter (§5).","type":"object","propertyNames":{"minLength":1,"maxLength":128},"additionalProperties":{"type":"integer","minimum":0,"maximum":9007199254740991}};
 const func10 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[1-9][0-9]*-[0-9a-f]+$", "u");
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
@@ -451,8 +461,8 @@ vErrors.push(err8);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err9 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data0 > 9007199254740991 || isNaN(data0)){
+const err9 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -461,13 +471,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.document_id !== undefined){
-let data1 = data.document_id;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err10 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data0 < 0 || isNaN(data0)){
+const err10 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -477,8 +482,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.document_id !== undefined){
+let data1 = data.document_id;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err11 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -488,11 +497,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data2 = data.user_id;
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-const err12 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err12 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -502,8 +508,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data2 = data.user_id;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -513,10 +522,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.event_type !== undefined){
-let data3 = data.event_type;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err14 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -525,8 +532,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
-const err15 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.event_type !== undefined){
+let data3 = data.event_type;
+if(typeof data3 !== "string"){
+const err15 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -535,12 +545,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.revision_id !== undefined){
-let data4 = data.revision_id;
-if(typeof data4 === "string"){
-if(func2(data4) > 145){
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
+if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
+const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -549,8 +555,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
-const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+}
+if(data.revision_id !== undefined){
+let data4 = data.revision_id;
+if(typeof data4 === "string"){
+if(func2(data4) > 145){
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -559,14 +569,24 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -578,12 +598,12 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -594,12 +614,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!(Array.isArray(data5))){
-const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -615,12 +635,12 @@ passing0 = 1;
 }
 const _errs22 = errors;
 if(data5 !== null){
-const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -637,12 +657,12 @@ passing0 = 2;
 }
 }
 if(!valid5){
-const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err23 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -665,12 +685,12 @@ let valid6 = false;
 let passing1 = null;
 const _errs26 = errors;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err24];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -681,12 +701,12 @@ passing1 = 0;
 }
 const _errs28 = errors;
 if(!(Array.isArray(data6))){
-const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -702,12 +722,12 @@ passing1 = 1;
 }
 const _errs30 = errors;
 if(data6 !== null){
-const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -724,12 +744,12 @@ passing1 = 2;
 }
 }
 if(!valid6){
-const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err27 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err27];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -749,23 +769,23 @@ if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -778,17 +798,7 @@ let passing2 = null;
 const _errs37 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) > 128){
-const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(func2(data8) < 1){
-const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -797,14 +807,24 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data8) < 1){
+const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -815,12 +835,12 @@ passing2 = 0;
 }
 const _errs40 = errors;
 if(data8 !== null){
-const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -836,12 +856,12 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err34 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err34];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -868,17 +888,7 @@ for(const key1 in data9){
 const _errs47 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -887,10 +897,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -900,10 +908,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -912,9 +919,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -923,16 +932,37 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err39 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -943,12 +973,12 @@ passing3 = 0;
 }
 const _errs51 = errors;
 if(data9 !== null){
-const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err42 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err42];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -964,12 +994,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err43];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -992,22 +1022,22 @@ let valid14 = false;
 let passing4 = null;
 const _errs55 = errors;
 if(typeof data11 !== "string"){
-const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err44];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err44);
 }
 errors++;
 }
 if(!((data11 === "undo") || (data11 === "redo"))){
-const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -1018,12 +1048,12 @@ passing4 = 0;
 }
 const _errs57 = errors;
 if(data11 !== null){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err46];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -1039,12 +1069,12 @@ passing4 = 1;
 }
 }
 if(!valid14){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err47];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err47);
 }
 errors++;
 }
@@ -1062,12 +1092,12 @@ vErrors = null;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err48];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -1195,8 +1225,8 @@ vErrors.push(err8);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/latest_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/latest_sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1205,11 +1235,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.has_more !== undefined){
-if(typeof data.has_more !== "boolean"){
-const err10 = {instancePath:instancePath+"/has_more",schemaPath:"#/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/latest_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1220,13 +1247,26 @@ errors++;
 }
 }
 }
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.has_more !== undefined){
+if(typeof data.has_more !== "boolean"){
+const err11 = {instancePath:instancePath+"/has_more",schemaPath:"#/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1917,8 +1957,8 @@ vErrors.push(err20);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1927,11 +1967,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5 < 0 || isNaN(data5)){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1941,11 +1978,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1955,8 +1991,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1966,11 +2005,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1980,8 +2016,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1991,11 +2030,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2005,8 +2041,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2016,14 +2055,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -2174,13 +2224,23 @@ vErrors.push(err11);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -2203,12 +2263,12 @@ passing0 = 0;
 }
 const _errs15 = errors;
 if(data4 !== null){
-const err13 = {instancePath:instancePath+"/document",schemaPath:"#/properties/document/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err14 = {instancePath:instancePath+"/document",schemaPath:"#/properties/document/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err14];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -2224,12 +2284,12 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err14 = {instancePath:instancePath+"/document",schemaPath:"#/properties/document/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err15 = {instancePath:instancePath+"/document",schemaPath:"#/properties/document/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -2247,12 +2307,12 @@ vErrors = null;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err16];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err16);
 }
 errors++;
 }
@@ -2509,8 +2569,8 @@ vErrors.push(err20);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2519,11 +2579,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5 < 0 || isNaN(data5)){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2533,11 +2590,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2547,8 +2603,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2558,11 +2617,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2572,8 +2628,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2583,11 +2642,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2597,8 +2653,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2608,14 +2667,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -2757,13 +2827,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -2773,17 +2853,7 @@ if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
 if(func2(data4) > 145){
-const err12 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(!pattern4.test(data4)){
-const err13 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+const err13 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2792,9 +2862,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2804,11 +2873,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data5 = data.user_id;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err15 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2818,8 +2884,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data5 = data.user_id;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err16 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2829,11 +2898,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data6 = data.client_op_id;
-if(typeof data6 === "string"){
-if(func2(data6) > 128){
-const err17 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err17 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2842,8 +2908,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err18 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data6 = data.client_op_id;
+if(typeof data6 === "string"){
+if(func2(data6) > 128){
+const err18 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2852,9 +2922,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data6) < 1){
+const err19 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2864,14 +2933,25 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -3034,13 +3114,23 @@ vErrors.push(err12);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -3050,17 +3140,7 @@ if(data.revision_id !== undefined){
 let data4 = data.revision_id;
 if(typeof data4 === "string"){
 if(func2(data4) > 145){
-const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(!pattern4.test(data4)){
-const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3069,9 +3149,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3081,11 +3160,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data5 = data.user_id;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err17 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3095,8 +3171,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data5 = data.user_id;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3106,11 +3185,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data6 = data.client_op_id;
-if(typeof data6 === "string"){
-if(func2(data6) > 128){
-const err19 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err19 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3119,8 +3195,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err20 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data6 = data.client_op_id;
+if(typeof data6 === "string"){
+if(func2(data6) > 128){
+const err20 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3129,9 +3209,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data6) < 1){
+const err21 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3141,10 +3220,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.cause !== undefined){
-let data7 = data.cause;
-if(typeof data7 !== "string"){
-const err22 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err22 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3153,8 +3230,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!((data7 === "undo") || (data7 === "redo"))){
-const err23 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema69.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.cause !== undefined){
+let data7 = data.cause;
+if(typeof data7 !== "string"){
+const err23 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3163,15 +3243,25 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data7 === "undo") || (data7 === "redo"))){
+const err24 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema69.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -3428,8 +3518,8 @@ vErrors.push(err20);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3438,11 +3528,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5 < 0 || isNaN(data5)){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3452,11 +3539,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3466,8 +3552,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3477,11 +3566,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3491,8 +3577,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3502,11 +3591,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3516,8 +3602,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3527,14 +3616,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -3864,13 +3964,23 @@ vErrors.push(err16);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err17 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3880,17 +3990,7 @@ if(data.revision_id !== undefined){
 let data5 = data.revision_id;
 if(typeof data5 === "string"){
 if(func2(data5) > 145){
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(!pattern4.test(data5)){
-const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3899,9 +3999,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data5)){
+const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3911,11 +4010,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data6 = data.user_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err21 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err21 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3925,8 +4021,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data6 = data.user_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3936,11 +4035,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data7 = data.client_op_id;
-if(typeof data7 === "string"){
-if(func2(data7) > 128){
-const err23 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err23 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3949,8 +4045,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(func2(data7) < 1){
-const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data7 = data.client_op_id;
+if(typeof data7 === "string"){
+if(func2(data7) > 128){
+const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3959,9 +4059,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data7) < 1){
+const err25 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3971,11 +4070,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.previous_revision_id !== undefined){
-let data8 = data.previous_revision_id;
-if(typeof data8 === "string"){
-if(func2(data8) > 145){
-const err26 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
+else {
+const err26 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3984,8 +4080,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
-const err27 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+}
+if(data.previous_revision_id !== undefined){
+let data8 = data.previous_revision_id;
+if(typeof data8 === "string"){
+if(func2(data8) > 145){
+const err27 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3994,9 +4094,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data8)){
+const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4006,10 +4105,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.cause !== undefined){
-let data9 = data.cause;
-if(typeof data9 !== "string"){
-const err29 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err29 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4018,8 +4115,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((data9 === "undo") || (data9 === "redo"))){
-const err30 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema87.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.cause !== undefined){
+let data9 = data.cause;
+if(typeof data9 !== "string"){
+const err30 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4028,15 +4128,25 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data9 === "undo") || (data9 === "redo"))){
+const err31 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema87.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -5234,13 +5344,23 @@ vErrors.push(err16);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err17 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -5250,17 +5370,7 @@ if(data.revision_id !== undefined){
 let data5 = data.revision_id;
 if(typeof data5 === "string"){
 if(func2(data5) > 145){
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(!pattern4.test(data5)){
-const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5269,9 +5379,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data5)){
+const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5281,11 +5390,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data6 = data.user_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err21 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err21 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5295,8 +5401,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data6 = data.user_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5306,11 +5415,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.client_op_id !== undefined){
-let data7 = data.client_op_id;
-if(typeof data7 === "string"){
-if(func2(data7) > 128){
-const err23 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+else {
+const err23 = {instancePath:instancePath+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5319,8 +5425,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(func2(data7) < 1){
-const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.client_op_id !== undefined){
+let data7 = data.client_op_id;
+if(typeof data7 === "string"){
+if(func2(data7) > 128){
+const err24 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5329,9 +5439,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data7) < 1){
+const err25 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5341,11 +5450,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.previous_revision_id !== undefined){
-let data8 = data.previous_revision_id;
-if(typeof data8 === "string"){
-if(func2(data8) > 145){
-const err26 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
+else {
+const err26 = {instancePath:instancePath+"/client_op_id",schemaPath:"../definitions.json#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5354,8 +5460,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
-const err27 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+}
+if(data.previous_revision_id !== undefined){
+let data8 = data.previous_revision_id;
+if(typeof data8 === "string"){
+if(func2(data8) > 145){
+const err27 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5364,14 +5474,24 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data8)){
+const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -5383,17 +5503,7 @@ for(const key1 in data9){
 const _errs28 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err29 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err30 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err30 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5402,10 +5512,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-var valid9 = _errs28 === errors;
-if(!valid9){
-const err31 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err31 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5415,10 +5523,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err32 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid9 = _errs28 === errors;
+if(!valid9){
+const err32 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5427,9 +5534,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err33 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5438,11 +5547,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err34 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5451,10 +5558,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.conflict !== undefined){
-if(typeof data.conflict !== "boolean"){
-const err35 = {instancePath:instancePath+"/conflict",schemaPath:"#/properties/conflict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data10 < 0 || isNaN(data10)){
+const err35 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5464,10 +5569,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.cause !== undefined){
-let data12 = data.cause;
-if(typeof data12 !== "string"){
-const err36 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5476,8 +5581,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!((data12 === "undo") || (data12 === "redo"))){
-const err37 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema101.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.conflict !== undefined){
+if(typeof data.conflict !== "boolean"){
+const err37 = {instancePath:instancePath+"/conflict",schemaPath:"#/properties/conflict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5487,14 +5594,37 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cause !== undefined){
+let data12 = data.cause;
+if(typeof data12 !== "string"){
+const err38 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+if(!((data12 === "undo") || (data12 === "redo"))){
+const err39 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema101.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -5751,8 +5881,8 @@ vErrors.push(err20);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5761,11 +5891,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5 < 0 || isNaN(data5)){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5775,11 +5902,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err23 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5789,8 +5915,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5800,11 +5929,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-const err25 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5814,8 +5940,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5825,11 +5954,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+else {
+const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5839,8 +5965,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5850,14 +5979,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -6231,8 +6371,8 @@ vErrors.push(err7);
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/since_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/since_sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6241,12 +6381,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-if(data.limit !== undefined){
-let data3 = data.limit;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2 < 0 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/since_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6255,9 +6391,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1000 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+}
+}
+if(data.limit !== undefined){
+let data3 = data.limit;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6266,8 +6405,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6276,13 +6416,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data.document_id !== undefined){
-let data4 = data.document_id;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err12 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data3 < 1 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6292,8 +6427,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.document_id !== undefined){
+let data4 = data.document_id;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err13 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6303,14 +6442,25 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -6453,8 +6603,8 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6463,16 +6613,26 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -6801,8 +6961,8 @@ vErrors.push(err8);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err9 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data0 > 9007199254740991 || isNaN(data0)){
+const err9 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6811,13 +6971,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.document_id !== undefined){
-let data1 = data.document_id;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err10 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data0 < 0 || isNaN(data0)){
+const err10 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6827,8 +6982,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.document_id !== undefined){
+let data1 = data.document_id;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err11 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6838,11 +6997,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data2 = data.user_id;
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-const err12 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err12 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6852,8 +7008,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data2 = data.user_id;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6863,10 +7022,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.event_type !== undefined){
-let data3 = data.event_type;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err14 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6875,8 +7032,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
-const err15 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.event_type !== undefined){
+let data3 = data.event_type;
+if(typeof data3 !== "string"){
+const err15 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6885,12 +7045,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.revision_id !== undefined){
-let data4 = data.revision_id;
-if(typeof data4 === "string"){
-if(func2(data4) > 145){
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
+if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
+const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6899,8 +7055,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
-const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+}
+if(data.revision_id !== undefined){
+let data4 = data.revision_id;
+if(typeof data4 === "string"){
+if(func2(data4) > 145){
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6909,14 +7069,24 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -6928,12 +7098,12 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -6944,12 +7114,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!(Array.isArray(data5))){
-const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -6965,12 +7135,12 @@ passing0 = 1;
 }
 const _errs22 = errors;
 if(data5 !== null){
-const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -6987,12 +7157,12 @@ passing0 = 2;
 }
 }
 if(!valid5){
-const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err23 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -7015,12 +7185,12 @@ let valid6 = false;
 let passing1 = null;
 const _errs26 = errors;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err24];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -7031,12 +7201,12 @@ passing1 = 0;
 }
 const _errs28 = errors;
 if(!(Array.isArray(data6))){
-const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -7052,12 +7222,12 @@ passing1 = 1;
 }
 const _errs30 = errors;
 if(data6 !== null){
-const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -7074,12 +7244,12 @@ passing1 = 2;
 }
 }
 if(!valid6){
-const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err27 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err27];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -7099,23 +7269,23 @@ if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -7128,17 +7298,7 @@ let passing2 = null;
 const _errs37 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) > 128){
-const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(func2(data8) < 1){
-const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7147,14 +7307,24 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data8) < 1){
+const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -7165,12 +7335,12 @@ passing2 = 0;
 }
 const _errs40 = errors;
 if(data8 !== null){
-const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -7186,12 +7356,12 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err34 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err34];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -7218,17 +7388,7 @@ for(const key1 in data9){
 const _errs47 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7237,10 +7397,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7250,10 +7408,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7262,9 +7419,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7273,16 +7432,37 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err39 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -7293,12 +7473,12 @@ passing3 = 0;
 }
 const _errs51 = errors;
 if(data9 !== null){
-const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err42 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err42];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -7314,12 +7494,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err43];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -7342,22 +7522,22 @@ let valid14 = false;
 let passing4 = null;
 const _errs55 = errors;
 if(typeof data11 !== "string"){
-const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err44];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err44);
 }
 errors++;
 }
 if(!((data11 === "undo") || (data11 === "redo"))){
-const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -7368,12 +7548,12 @@ passing4 = 0;
 }
 const _errs57 = errors;
 if(data11 !== null){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err46];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -7389,12 +7569,12 @@ passing4 = 1;
 }
 }
 if(!valid14){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err47];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err47);
 }
 errors++;
 }
@@ -7412,12 +7592,12 @@ vErrors = null;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err48];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -8228,8 +8408,8 @@ vErrors.push(err8);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err9 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data0 > 9007199254740991 || isNaN(data0)){
+const err9 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8238,13 +8418,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.document_id !== undefined){
-let data1 = data.document_id;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err10 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data0 < 0 || isNaN(data0)){
+const err10 = {instancePath:instancePath+"/sequence",schemaPath:"#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8254,8 +8429,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.document_id !== undefined){
+let data1 = data.document_id;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err11 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8265,11 +8444,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data2 = data.user_id;
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-const err12 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err12 = {instancePath:instancePath+"/document_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8279,8 +8455,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_id !== undefined){
+let data2 = data.user_id;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8290,10 +8469,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.event_type !== undefined){
-let data3 = data.event_type;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err14 = {instancePath:instancePath+"/user_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8302,8 +8479,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
-const err15 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.event_type !== undefined){
+let data3 = data.event_type;
+if(typeof data3 !== "string"){
+const err15 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8312,12 +8492,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.revision_id !== undefined){
-let data4 = data.revision_id;
-if(typeof data4 === "string"){
-if(func2(data4) > 145){
-const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
+if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
+const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8326,8 +8502,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
-const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
+}
+if(data.revision_id !== undefined){
+let data4 = data.revision_id;
+if(typeof data4 === "string"){
+if(func2(data4) > 145){
+const err17 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/maxLength",keyword:"maxLength",params:{limit: 145},message:"must NOT have more than 145 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8336,14 +8516,24 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -8355,12 +8545,12 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err19 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -8371,12 +8561,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!(Array.isArray(data5))){
-const err20 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -8392,12 +8582,12 @@ passing0 = 1;
 }
 const _errs22 = errors;
 if(data5 !== null){
-const err21 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -8414,12 +8604,12 @@ passing0 = 2;
 }
 }
 if(!valid5){
-const err22 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err23 = {instancePath:instancePath+"/forward_patch",schemaPath:"#/properties/forward_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -8442,12 +8632,12 @@ let valid6 = false;
 let passing1 = null;
 const _errs26 = errors;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err23 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err24];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -8458,12 +8648,12 @@ passing1 = 0;
 }
 const _errs28 = errors;
 if(!(Array.isArray(data6))){
-const err24 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -8479,12 +8669,12 @@ passing1 = 1;
 }
 const _errs30 = errors;
 if(data6 !== null){
-const err25 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -8501,12 +8691,12 @@ passing1 = 2;
 }
 }
 if(!valid6){
-const err26 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err27 = {instancePath:instancePath+"/reverse_patch",schemaPath:"#/properties/reverse_patch/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err27];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -8526,23 +8716,23 @@ if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -8555,17 +8745,7 @@ let passing2 = null;
 const _errs37 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) > 128){
-const err29 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(func2(data8) < 1){
-const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err30 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8574,14 +8754,24 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data8) < 1){
+const err31 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/definitions/client_op_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -8592,12 +8782,12 @@ passing2 = 0;
 }
 const _errs40 = errors;
 if(data8 !== null){
-const err32 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -8613,12 +8803,12 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err33 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err34 = {instancePath:instancePath+"/client_op_id",schemaPath:"#/properties/client_op_id/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err34];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -8645,17 +8835,7 @@ for(const key1 in data9){
 const _errs47 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 128){
-const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(func2(key1) < 1){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8664,10 +8844,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(func2(key1) < 1){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8677,10 +8855,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8689,9 +8866,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8700,16 +8879,37 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err39 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -8720,12 +8920,12 @@ passing3 = 0;
 }
 const _errs51 = errors;
 if(data9 !== null){
-const err40 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err42 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err42];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -8741,12 +8941,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err43];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -8769,22 +8969,22 @@ let valid14 = false;
 let passing4 = null;
 const _errs55 = errors;
 if(typeof data11 !== "string"){
-const err42 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err44];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err44);
 }
 errors++;
 }
 if(!((data11 === "undo") || (data11 === "redo"))){
-const err43 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -8795,12 +8995,12 @@ passing4 = 0;
 }
 const _errs57 = errors;
 if(data11 !== null){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err46];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -8816,12 +9016,12 @@ passing4 = 1;
 }
 }
 if(!valid14){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err47];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err47);
 }
 errors++;
 }
@@ -8839,12 +9039,12 @@ vErrors = null;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err48];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -8960,13 +9160,23 @@ vErrors.push(err8);
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/target_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/target_sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/target_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -8984,24 +9194,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err11 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err11];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err11);
 }
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -9144,8 +9354,8 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/target_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/target_sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9154,13 +9364,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data.document_id !== undefined){
-let data4 = data.document_id;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err12 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/target_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9170,8 +9375,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.document_id !== undefined){
+let data4 = data.document_id;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err13 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9181,14 +9390,25 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -9498,8 +9718,8 @@ vErrors.push(err21);
 errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9508,11 +9728,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < 0 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9523,8 +9740,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err24 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9536,12 +9754,24 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }

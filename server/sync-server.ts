@@ -204,7 +204,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     if (isBinary) return { error: new PatchsyncError('invalid_message', 'binary frames are not part of the protocol') }
     const text = data.toString()
     try {
-      return { message: decodeClientFrame(text) }
+      return { message: decodeClientFrame(text, options.limits?.maxDepth) }
     } catch (error) {
       let requestId: string | undefined
       try {

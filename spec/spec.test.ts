@@ -83,6 +83,17 @@ t.test('malformed JSON text is rejected with invalid_json', async (t) => {
   t.equal(codeOf(() => decodeClientFrame('{"type":"list_documents","request_id":"r1"}')), undefined)
 })
 
+t.test('a frame nested past the content limit plus the envelope is nesting_too_deep, before its schema (§1.2, §10.1)', async (t) => {
+  const nested = (depth: number) => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1)
+  const replaceRoot = (depth: number) =>
+    `{"type":"update_document","patch":{"document_id":"${DOC}","patch":[{"op":"replace","path":"","value":${nested(depth)}}]}}`
+  t.equal(codeOf(() => decodeClientFrame(replaceRoot(64))), undefined, 'replacing the root with content at the limit')
+  t.equal(codeOf(() => decodeClientFrame(replaceRoot(65))), 'nesting_too_deep', 'one level more')
+  t.equal(codeOf(() => decodeClientFrame(replaceRoot(10), 5)), 'nesting_too_deep', 'the limit is the server\'s')
+  t.equal(codeOf(() => decodeClientFrame(`{"type":"no_such_type","x":${nested(10_000)}}`)), 'nesting_too_deep', 'depth is checked before the type')
+  t.equal(codeOf(() => decodeClientFrame('{"type":"no_such_type"}')), 'unknown_message_type')
+})
+
 t.test('server messages: valid replies pass, broken ones fail', async (t) => {
   const event = { sequence: 3, document_id: DOC, user_id: DOC, event_type: 'update', revision_id: REV,
     forward_patch: [], reverse_patch: [], created_at: '2026-01-01T00:00:00.000Z', client_op_id: null, vector_clock: { a: 1 }, cause: null }

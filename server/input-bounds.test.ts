@@ -1,0 +1,82 @@
+import t from 'tap'
+import { randomUUID } from 'node:crypto'
+import { errorInfo, type ErrorCode } from '../generated/errors.js'
+import { TEST_DIALECTS } from './test-support/databases.js'
+import { startTestServer } from './test-support/servers.js'
+import { TestClient } from './test-support/ws-client.js'
+
+/**
+ * Issue 10, finding 9: input the schema accepted but the server could not handle was answered with
+ * `internal_error`, which the registry marks retryable, so a client retried it forever: sequences
+ * of 2^63 or 1e300 (PostgreSQL's bigint overflowed) and a create 10,000 levels deep (the write path
+ * overflowed the stack copying it). Such input is now refused at the edge, with a code a client
+ * does not retry (§2.8, §10.1).
+ */
+
+/** `{"a":{"a":…{}}}` with `depth` levels, the outer object being 1 (§10.1). */
+function nested(depth: number): string {
+  return '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1)
+}
+
+/** Sends raw frame text (numbers JSON.stringify cannot write as given) and returns the reply. */
+function ask(client: TestClient, frame: string, requestId: string) {
+  const reply = client.next((f) => f.request_id === requestId, 10_000)
+  client.send(frame)
+  return reply
+}
+
+for (const dialect of TEST_DIALECTS) {
+  t.test(dialect, async (t) => {
+    const { server, track } = await startTestServer(t, dialect)
+    const client = track(await TestClient.login(server.url))
+    const created = await client.request({ type: 'create_document', document: { id: randomUUID(), title: 't', content: {} } })
+    t.equal(created.type, 'document_created')
+    const documentId = (created.document as { id: string }).id
+
+    const refusedNotRetried = async (frame: string, code: ErrorCode, what: string) => {
+      const requestId = randomUUID()
+      const reply = await ask(client, frame.replace('"type"', `"request_id":"${requestId}","type"`), requestId)
+      t.match(reply, { type: 'error', code }, what)
+      t.equal(errorInfo(code).retryable, false, `${what}: ${code} is not retryable`)
+    }
+
+    t.test('sequences past 2^53-1 are refused by the schema, not retried forever', async (t) => {
+      for (const number of ['9223372036854775808', '1e300', '9007199254740992']) {
+        await refusedNotRetried(`{"type":"get_changes","since_sequence":${number}}`, 'invalid_message', `get_changes since ${number}`)
+        await refusedNotRetried(`{"type":"undo_to_sequence","target_sequence":${number},"document_id":"${documentId}"}`, 'invalid_message', `undo_to_sequence to ${number}`)
+        await refusedNotRetried(`{"type":"get_document_at","document_id":"${documentId}","sequence":${number}}`, 'invalid_message', `get_document_at ${number}`)
+        await refusedNotRetried(
+          `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[],"vector_clock":{"a":${number}}}}`,
+          'invalid_message',
+          `a vector clock counter of ${number}`,
+        )
+      }
+      const largest = await ask(client, '{"type":"get_changes","request_id":"max","since_sequence":9007199254740991}', 'max')
+      t.match(largest, { type: 'changes_since', changes: [], has_more: false }, '2^53-1 itself is a sequence')
+    })
+
+    t.test('content nested 10,000 deep is refused at the edge and the server carries on', async (t) => {
+      const frame = `{"type":"create_document","document":{"id":"${randomUUID()}","title":"deep","content":${nested(10_000)}}}`
+      await refusedNotRetried(frame, 'nesting_too_deep', 'a create 10,000 deep')
+      await refusedNotRetried(
+        `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[{"op":"add","path":"/deep","value":${nested(10_000)}}]}}`,
+        'nesting_too_deep',
+        'an update adding a value 10,000 deep',
+      )
+      const listed = await client.request({ type: 'list_documents' })
+      t.equal(listed.type, 'document_list', 'the connection still answers')
+    })
+
+    t.test('content exactly at the depth limit is created; one level more is not (§10.1)', async (t) => {
+      const at = await client.request({ type: 'create_document', document: { id: randomUUID(), title: 'd', content: JSON.parse(nested(64)) } })
+      t.equal(at.type, 'document_created', 'depth 64')
+      const past = await client.request({ type: 'create_document', document: { id: randomUUID(), title: 'd', content: JSON.parse(nested(65)) } })
+      t.match(past, { type: 'error', code: 'nesting_too_deep' }, 'depth 65')
+      const root = await client.request({
+        type: 'update_document',
+        patch: { document_id: documentId, patch: [{ op: 'replace', path: '', value: JSON.parse(nested(64)) }] },
+      })
+      t.equal(root.type, 'document_updated', 'replacing the root with content of depth 64 passes the edge (the deepest envelope)')
+    })
+  })
+}
