@@ -1,11 +1,11 @@
 import t, { type Test } from 'tap'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { createInterface } from 'node:readline'
 import { ERROR_CODES } from '../generated/errors.js'
-import { serveHost } from './host-protocol.js'
+import { HOSTED_EVENTS, serveHost } from './host-protocol.js'
 import { MemoryClient } from './test-support/memory-client.js'
 
 type Line = Record<string, unknown>
@@ -178,4 +178,15 @@ t.test('closes the client when its input ends', async (t) => {
   host.input.end()
   await host.done
   t.equal(host.clients[0]!.closed, true)
+})
+
+t.test('the event kinds agree: the C enum, the C name table and the host\'s list', async (t) => {
+  const header = readFileSync(new URL('./include/patchsync.h', import.meta.url), 'utf8')
+  const engine = readFileSync(new URL('./src/engine.c', import.meta.url), 'utf8')
+  const enumerated = [...header.matchAll(/PATCHSYNC_EVENT_([A-Z_]+) = (\d+),/g)].filter(([, name]) => name !== 'KIND_COUNT')
+  t.same(enumerated.map(([, , n]) => Number(n)), HOSTED_EVENTS.map((_, i) => i), 'the enum numbers 0 to n-1')
+  t.same(enumerated.map(([, name]) => name!.toLowerCase()), [...HOSTED_EVENTS], 'the enum, in the host\'s order')
+  t.match(header, new RegExp(`PATCHSYNC_EVENT_KIND_COUNT = ${HOSTED_EVENTS.length}\\b`))
+  const table = /EVENT_NAMES\[PATCHSYNC_EVENT_KIND_COUNT\] = \{([^}]*)\}/.exec(engine)?.[1] ?? ''
+  t.same([...table.matchAll(/"([a-z_]+)"/g)].map(([, name]) => name), [...HOSTED_EVENTS], 'engine.c names them in the same order')
 })

@@ -1,6 +1,7 @@
 /**
- * Generates `generated/` from `spec/`: TypeScript types, precompiled validators and the error
- * registry, and rewrites the error table in `spec/PROTOCOL.md`.
+ * Generates every artefact of `spec/`: TypeScript types, precompiled validators and the error
+ * registry in `generated/`, the C API's error header `ffi/include/patchsync_errors.h`, and the
+ * error table in `spec/PROTOCOL.md`.
  *
  * The spec is checked first; a malformed spec stops the run before anything is written.
  * Usage: `npm run generate` (writes), or `generateAll(specDir)` (in memory, for the freshness test).
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import AjvModule from 'ajv'
 import standaloneModule from 'ajv/dist/standalone/index.js'
 import { compile } from 'json-schema-to-typescript'
+import { renderErrorsHeader } from './c-errors-header.js'
 
 const Ajv = AjvModule.default
 const standaloneCode = standaloneModule.default
@@ -268,6 +270,7 @@ export async function generateAll(specDir: string): Promise<Map<string, string>>
     ['generated/types.ts', await generateTypes(spec)],
     ['generated/validators.ts', generateValidators(spec)],
     ['generated/errors.ts', generateErrors(spec)],
+    ['ffi/include/patchsync_errors.h', renderErrorsHeader(spec.errors)],
     ['spec/PROTOCOL.md', protocolWithErrorTable(spec)],
   ])
 }

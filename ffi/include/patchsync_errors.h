@@ -1,6 +1,6 @@
 /*
  * THIS IS A GENERATED FILE, DO NOT EDIT.
- * Generated from spec/errors.json by `npx tsx ffi/generate-header.ts`.
+ * Generated from spec/errors.json by `npm run generate`.
  */
 #ifndef PATCHSYNC_ERRORS_H
 #define PATCHSYNC_ERRORS_H
