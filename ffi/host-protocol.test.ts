@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { createInterface } from 'node:readline'
 import { ERROR_CODES } from '../generated/errors.js'
+import Database from 'better-sqlite3'
 import { HOSTED_EVENTS, serveHost } from './host-protocol.js'
+import { readBoundUserId } from './identity-store.js'
 import { MemoryClient } from './test-support/memory-client.js'
 
 type Line = Record<string, unknown>
@@ -76,7 +78,7 @@ t.test('opens a client with the resolved database path and binds the user to it'
   await again.done
 })
 
-t.test('refuses a database bound to another user, or an unbound one without a user id', async (t) => {
+t.test('refuses a database bound to another user, or one holding data of an unknown user', async (t) => {
   const host = startHost(t)
   await host.open()
   host.input.end()
@@ -85,14 +87,33 @@ t.test('refuses a database bound to another user, or an unbound one without a us
   const other = startHost(t)
   const refused = await other.open({ cwd: host.directory, user_id: 'mallory' })
   t.match(refused, { ok: false, code: 'invalid_argument', number: numberOf('invalid_argument'), message: /another user/ })
-  t.same(await other.open({ database_path: 'fresh.db', user_id: null }), {
+  const written = new Database(join(other.directory, 'written.db'))
+  written.exec('CREATE TABLE outbox (id INTEGER PRIMARY KEY)')
+  written.close()
+  t.same(await other.open({ database_path: 'written.db', user_id: null }), {
     id: 2,
     ok: false,
     code: 'invalid_argument',
     number: numberOf('invalid_argument'),
-    message: `no user id is stored in ${join(other.directory, 'fresh.db')}; open it once with sync_engine_create_ex and a user_id`,
+    message: `${join(other.directory, 'written.db')} holds a client's data but no user id; open it with sync_engine_create_ex and its user_id`,
   })
   t.equal(other.clients.length, 0, 'no client was created')
+})
+
+t.test('opens a new database without a user id under a new user, and that user thereafter', async (t) => {
+  const host = startHost(t)
+  t.match(await host.open({ database_path: 'new.db', user_id: null }), { ok: true })
+  const chosen = host.clients[0]!.options.userId
+  t.match(chosen, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a random UUID')
+  host.input.end()
+  await host.done
+
+  const again = startHost(t)
+  await again.open({ cwd: host.directory, database_path: 'new.db', user_id: null })
+  t.equal(again.clients[0]!.options.userId, chosen, 'the same user when opened again')
+  again.input.end()
+  await again.done
+  t.equal(readBoundUserId(join(host.directory, 'new.db')), chosen, 'bound in the database')
 })
 
 t.test('creates, updates, reads, lists, counts and deletes documents', async (t) => {

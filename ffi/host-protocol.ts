@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { SyncClientOptions } from '../client/index.js'
 import { ERROR_CODES, type ErrorCode } from '../generated/errors.js'
-import { bindUserId, readBoundUserId } from './identity-store.js'
+import { bindUserId, readBoundUserId, userIdForUnnamedOpen } from './identity-store.js'
 
 /** Client events forwarded to C, in the order of the C enum patchsync_event_kind. */
 export const HOSTED_EVENTS = [
@@ -109,10 +109,10 @@ function openClient(params: Params, createClient: HostOptions['createClient']): 
   const databasePath = path.resolve(optionalText(params, 'cwd') ?? process.cwd(), text(params, 'database_path'))
   let userId = optionalText(params, 'user_id')
   if (userId === undefined) {
-    userId = readBoundUserId(databasePath)
+    userId = userIdForUnnamedOpen(databasePath)
     if (userId === undefined) {
       throw new HostError('invalid_argument',
-        `no user id is stored in ${databasePath}; open it once with sync_engine_create_ex and a user_id`)
+        `${databasePath} holds a client's data but no user id; open it with sync_engine_create_ex and its user_id`)
     }
   } else if (!bindUserId(databasePath, userId)) {
     throw new HostError('invalid_argument', `${databasePath} belongs to another user (${readBoundUserId(databasePath)})`)

@@ -89,8 +89,11 @@ typedef struct patchsync_event {
 typedef void (*patchsync_event_callback)(const patchsync_event *event, void *user_data);
 
 /**
- * Opens an engine for a database that an earlier sync_engine_create_ex() call already bound to a
- * user (the user id is read from the database). Returns NULL on failure; sync_last_error() says why.
+ * Opens an engine as the user bound to the database (by an earlier sync_engine_create_ex() or
+ * sync_engine_create() call). On a new database it chooses a new user id (a random UUID) and binds
+ * it; the server then decides whether that user may sign in (one with auto-registration registers
+ * it with auth_token). A database that holds a client's data but no user id is refused. Returns
+ * NULL on failure; sync_last_error() says why.
  */
 PATCHSYNC_API void *sync_engine_create(const char *database_path, const char *server_url, const char *auth_token);
 
