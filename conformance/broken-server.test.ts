@@ -21,7 +21,8 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
   async function runBehind(mutate: FrameMutation, files: string[]): Promise<Map<string, CaseResult>> {
     const proxy = await startMutatingProxy(server.url, mutate)
     try {
-      const results = await runScenarios({ serverUrl: proxy.url, filter: { files }, timeoutMs: 2000 })
+      // Pending scenarios fail against the reference server itself: they prove nothing here.
+      const results = await runScenarios({ serverUrl: proxy.url, filter: { files }, timeoutMs: 2000, pending: 'skip' })
       return new Map(results.map((result) => [result.description, result]))
     } finally {
       await proxy.close()

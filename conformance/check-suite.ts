@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { isOperator, OPERATORS } from './matcher.js'
 import { placeholderNames } from './placeholders.js'
 import { readSuiteFolder, suiteRoot, type SuiteFile } from './load-suite.js'
-import { repeatProblem } from './send-template.js'
+import { templateProblem } from './send-template.js'
 import type { Scenario, ScenarioFile, VectorFile } from './suite-types.js'
 
 /**
@@ -96,25 +96,33 @@ export function checkSuite(root = suiteRoot()): string[] {
 function checkScenario(scenario: Scenario, registry: Map<string, string>, covered: Set<string>): string[] {
   const problems: string[] = []
   const bound = new Set<string>()
+  const connected = new Set<string>()
   for (const [index, step] of scenario.steps.entries()) {
     const at = `step ${index + 1}`
-    if ('send' in step) {
-      for (const name of placeholderNames(step.send)) bound.add(name)
-      for (const problem of checkSendTemplate(step.send, '$')) problems.push(`${at} ${problem}`)
+    if (step.server !== undefined && connected.has(step.client)) {
+      problems.push(`${at} names a server for client ${step.client}, which is connected already (only a client's connecting step may)`)
     }
-    if (!('expect' in step)) continue
-    for (const name of placeholderNames(step.expect)) {
+    if ('disconnect' in step) connected.delete(step.client)
+    else connected.add(step.client)
+    const sent = 'send' in step ? [step.send] : 'send_all' in step ? step.send_all : []
+    for (const template of sent) {
+      for (const name of placeholderNames(template)) bound.add(name)
+      for (const problem of checkSendTemplate(template, '$')) problems.push(`${at} ${problem}`)
+    }
+    const expectation = 'expect' in step ? step.expect : 'expect_none' in step ? step.expect_none : undefined
+    if (expectation === undefined) continue
+    for (const name of placeholderNames(expectation)) {
       if (!bound.has(name)) problems.push(`${at} uses \${${name}} before anything binds it`)
     }
-    for (const problem of checkMatcher(step.expect, '$', bound)) problems.push(`${at} ${problem}`)
-    if (!Object.hasOwn(step.expect, 'request_id') && !(step.expect.type === 'error' && UNADDRESSED_ERRORS.includes(String(step.expect.code)))) {
+    for (const problem of checkMatcher(expectation, '$', bound)) problems.push(`${at} ${problem}`)
+    if (!Object.hasOwn(expectation, 'request_id') && !(expectation.type === 'error' && UNADDRESSED_ERRORS.includes(String(expectation.code)))) {
       problems.push(`${at} must say whether it expects a reply ("request_id": the id sent) or a broadcast ("request_id": {"$absent": true})`)
     }
-    if (step.expect.type === 'error') {
-      const code = step.expect.code
+    if (expectation.type === 'error') {
+      const code = expectation.code
       if (typeof code !== 'string') problems.push(`${at} expects an error without a literal code`)
       else if (registry.get(code) !== 'wire') problems.push(`${at} expects ${code}, which is not a wire error in spec/errors.json`)
-      else covered.add(code)
+      else if ('expect' in step) covered.add(code)
     }
   }
   return problems
@@ -125,7 +133,7 @@ function checkSendTemplate(template: unknown, path: string): string[] {
   if (template === null || typeof template !== 'object') return []
   const record = template as Record<string, unknown>
   if (Object.keys(record).some((key) => key.startsWith('$'))) {
-    const problem = repeatProblem(record)
+    const problem = templateProblem(record)
     return problem === undefined ? [] : [`${path}: ${problem}`]
   }
   return Object.entries(record).flatMap(([key, value]) => checkSendTemplate(value, `${path}.${key}`))
@@ -154,6 +162,7 @@ function checkMatcher(matcher: unknown, path: string, bound: Set<string>): strin
   }
   if ('$contains' in matcher) problems.push(...checkMatcher(matcher.$contains, `${path}.$contains`, bound))
   if ('$excludes' in matcher) problems.push(...checkMatcher(matcher.$excludes, `${path}.$excludes`, bound))
+  if ('$not' in matcher) problems.push(...checkMatcher(matcher.$not, `${path}.$not`, bound))
   return problems
 }
 

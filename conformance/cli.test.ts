@@ -45,3 +45,16 @@ t.test('exits 1 with a reason per scenario when the server is unreachable', asyn
   t.match(stdout, /not ok 1 - scenarios\/authentication\.json: rejects a second authenticate.*\n  ---\n  spec: "§1.2"\n  reason: "step 1: cannot connect/)
   t.match(stdout, /# 0 passed, 1 failed, 1 total/)
 })
+
+t.test('reports pending cases as TODO and skipped ones as SKIP, neither failing the run', async (t) => {
+  const { formatTestPoint, formatTrailer, summarize } = await import('./tap-report.js')
+  const results = [
+    { file: 'f', description: 'passes', spec: '§1', ok: true },
+    { file: 'f', description: 'pending', spec: '§1', ok: false, reason: 'step 1: no', todo: 'issue 16' },
+    { file: 'f', description: 'skipped', spec: '§1', ok: true, skip: 'needs a second server' },
+  ]
+  t.same(summarize(results), { total: 3, passed: 1, failed: 0, skipped: 1, todo: 1 })
+  t.match(formatTestPoint(results[1]!, 2), /^not ok 2 - f: pending \[§1\] # TODO issue 16\n/)
+  t.match(formatTestPoint(results[2]!, 3), /^ok 3 - f: skipped \[§1\] # SKIP needs a second server\n$/)
+  t.match(formatTrailer(results), /# 1 passed, 0 failed, 3 total \(1 skipped, 1 todo\)/)
+})

@@ -2,21 +2,26 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { runScenarios, runVectors } from './runner.js'
 import type { CaseResult } from './suite-types.js'
-import { formatTestPoint, formatTrailer, TAP_HEADER } from './tap-report.js'
+import { formatTestPoint, formatTrailer, summarize, TAP_HEADER } from './tap-report.js'
 
 const USAGE = `usage: patchsync conformance [--server ws://host:port/ws] [--vectors] [options]
 
   --server <url>     run every wire scenario against the server at <url>
+  --second-server <url>
+                     another instance of that server on the same database, for the
+                     multi-instance scenarios (reported as skipped without it)
   --vectors          run the pure-data vectors against this package's core
   --only <text>      run only cases whose description contains <text> (repeatable)
   --file <name>      run only cases from suite files named <name>, e.g. undo-redo.json (repeatable)
   --timeout <ms>     how long each expected frame may take (default 5000)
+  --skip-pending     report pending scenarios (marked in the suite) as skipped instead of
+                     running them as TODO
   --users <file>     JSON object of fixed placeholder values, e.g. {"user_a": "…", "token_a": "…"},
                      for servers without auto-registration
   --help             show this text
 
-Prints TAP on stdout. Exit status: 0 all selected cases passed, 1 a case failed or none was
-selected, 2 bad arguments.
+Prints TAP on stdout. Exit status: 0 all selected cases passed (pending ones, marked TODO, and
+skipped ones aside), 1 a case failed or none was selected, 2 bad arguments.
 `
 
 /** Where the CLI writes; tests pass their own sinks. */
@@ -73,13 +78,16 @@ export async function runConformanceCli(argv: readonly string[], output: CliOutp
   }
   output.stdout(TAP_HEADER)
   if (values.vectors) await runVectors({ filter, onResult })
-  if (values.server !== undefined) await runScenarios({ serverUrl: values.server, filter, timeoutMs, bindings, onResult })
+  if (values.server !== undefined) {
+    const pending = values['skip-pending'] ? 'skip' : 'run'
+    await runScenarios({ serverUrl: values.server, secondServerUrl: values['second-server'], filter, timeoutMs, bindings, onResult, pending })
+  }
   output.stdout(formatTrailer(results))
   if (results.length === 0) {
     output.stderr('no case matched the given --only/--file filters\n')
     return 1
   }
-  return results.every((result) => result.ok) ? 0 : 1
+  return summarize(results).failed === 0 ? 0 : 1
 }
 
 function parse(argv: readonly string[]) {
@@ -89,10 +97,12 @@ function parse(argv: readonly string[]) {
     allowPositionals: false,
     options: {
       server: { type: 'string' },
+      'second-server': { type: 'string' },
       vectors: { type: 'boolean' },
       only: { type: 'string', multiple: true },
       file: { type: 'string', multiple: true },
       timeout: { type: 'string' },
+      'skip-pending': { type: 'boolean' },
       users: { type: 'string' },
       help: { type: 'boolean' },
     },

@@ -64,6 +64,31 @@ export class ClientConnection {
     return new Promise((resolve, reject) => this.#socket.send(text, (error) => (error ? reject(error) : resolve())))
   }
 
+  /** Sends the UTF-8 bytes of `text` as one binary frame. */
+  sendBinary(text: string): Promise<void> {
+    if (this.#closed || this.#socket.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new Error('connection is closed'))
+    }
+    return new Promise((resolve, reject) => this.#socket.send(Buffer.from(text, 'utf8'), { binary: true }, (error) => (error ? reject(error) : resolve())))
+  }
+
+  /**
+   * Watches for `waitMs`: resolves with the first received frame of `type` and `stream` that
+   * `unwanted` accepts (without taking it), as soon as one is there, or with undefined when none
+   * came. Frames received before the call count too.
+   */
+  async watchFor(type: string, stream: FrameStream, unwanted: (frame: unknown) => boolean, waitMs: number): Promise<unknown> {
+    const deadline = Date.now() + waitMs
+    for (;;) {
+      if (this.#problems.length > 0) throw new Error(this.#problems.shift())
+      const found = this.#inbox.find((frame) => frameType(frame) === type && inStream(frame, stream) && unwanted(frame))
+      if (found !== undefined) return found
+      const remaining = deadline - Date.now()
+      if (remaining <= 0 || this.#closed) return undefined
+      await this.#sleep(remaining)
+    }
+  }
+
   /**
    * Removes and returns the first received frame whose `type` is `type` and that belongs to
    * `stream`, waiting up to `timeoutMs`.
@@ -78,15 +103,20 @@ export class ClientConnection {
       if (this.#closed) throw new Error(`connection closed before a ${what} arrived${this.#describeInbox()}`)
       const remaining = deadline - Date.now()
       if (remaining <= 0) throw new Error(`no ${what} within ${timeoutMs} ms${this.#describeInbox()}`)
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, remaining)
-        this.#wake = () => {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
-      this.#wake = undefined
+      await this.#sleep(remaining)
     }
+  }
+
+  /** Waits until a frame arrives, the connection closes, or `ms` pass. */
+  async #sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      this.#wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    this.#wake = undefined
   }
 
   /** Frames received but not consumed by any expectation, for failure reports. */

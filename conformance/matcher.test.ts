@@ -84,3 +84,17 @@ t.test('$capture returns the value and combines with other operators', async (t)
 t.test('rejects an unknown operator instead of ignoring it', async (t) => {
   t.match(match(1, { $regex: '1' }), { ok: false, reason: /unknown matcher operator \$regex/ })
 })
+
+t.test('$not matches any present value its matcher refuses', async (t) => {
+  t.ok(match({ sequence: 7 }, { sequence: { $not: 6 } }).ok)
+  t.match(match({ sequence: 7 }, { sequence: { $not: 7 } }), { ok: false, reason: /expected anything but 7, got 7/ })
+  t.notOk(match({}, { sequence: { $not: 7 } }).ok, 'the key must be there')
+  t.notOk(match({ a: { b: 1, c: 2 } }, { a: { $not: { b: 1 } } }).ok, 'the inner matcher ignores unlisted keys')
+})
+
+t.test('$gte matches a number at least the given one', async (t) => {
+  t.ok(match(7, { $gte: 7 }).ok)
+  t.ok(match(8, { $gte: 7 }).ok)
+  t.match(match(6, { $gte: 7 }), { ok: false, reason: /expected a number at least 7, got 6/ })
+  t.notOk(match('7', { $gte: 7 }).ok)
+})

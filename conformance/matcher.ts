@@ -32,7 +32,7 @@ const TYPES: Record<string, (value: unknown) => boolean> = {
 }
 
 /** Every operator a matcher may use; anything else starting with `$` is a mistake in the scenario. */
-export const OPERATORS = ['$any', '$type', '$match', '$capture', '$gt', '$absent', '$equals', '$contains', '$excludes'] as const
+export const OPERATORS = ['$any', '$type', '$match', '$capture', '$gt', '$gte', '$absent', '$equals', '$contains', '$excludes', '$not'] as const
 
 /** Outcome of matching: the first mismatch (with a JSON path) or the values to capture. */
 export type MatchResult = { ok: true; captures: Record<string, unknown> } | { ok: false; reason: string }
@@ -109,6 +109,14 @@ function checkOperators(
     if (typeof actual !== 'number' || typeof ops.$gt !== 'number' || !(actual > ops.$gt)) {
       return `${path}: expected a number greater than ${show(ops.$gt)}, got ${show(actual)}`
     }
+  }
+  if ('$gte' in ops) {
+    if (typeof actual !== 'number' || typeof ops.$gte !== 'number' || !(actual >= ops.$gte)) {
+      return `${path}: expected a number at least ${show(ops.$gte)}, got ${show(actual)}`
+    }
+  }
+  if ('$not' in ops && check(actual, ops.$not, path, {}, true) === undefined) {
+    return `${path}: expected anything but ${show(ops.$not)}, got ${show(actual)}`
   }
   if ('$equals' in ops && !deepEqual(actual, ops.$equals)) {
     return `${path}: expected exactly ${show(ops.$equals)}, got ${show(actual)}`

@@ -39,3 +39,20 @@ t.test('$repeat expands to a repeated string or an array of copies', async (t) =
 t.test('a malformed $repeat is refused', async (t) => {
   t.throws(() => renderFrame({ v: { $repeat: { value: 'x' } } }, new Bindings()), /\$repeat needs/)
 })
+
+t.test('${name|upper} is the bound text in upper case, whole or interpolated', async (t) => {
+  const bindings = new Bindings({ doc: 'ab-cd', n: 3 })
+  t.same(substitute({ id: '${doc|upper}', text: 'id ${doc|upper}', n: '${n|upper}' }, bindings), { id: 'AB-CD', text: 'id AB-CD', n: 3 })
+  t.same(placeholderNames('${doc|upper} ${other}'), ['doc', 'other'])
+})
+
+t.test('$nest wraps a value in objects, as deep as asked', async (t) => {
+  t.same(renderFrame({ content: { $nest: { key: 'a', times: 3, value: {} } } }, new Bindings()), { content: { a: { a: { a: {} } } } })
+  t.same(renderFrame({ $nest: { key: 'k', times: 0, value: 1 } }, new Bindings()), 1)
+  t.throws(() => renderFrame({ $nest: { times: 2, value: 1 } }, new Bindings()), /\$nest needs a member name/)
+})
+
+t.test('a member named __proto__ in a frame to send stays a member', async (t) => {
+  const frame = renderFrame(JSON.parse('{"content":{"__proto__":{"x":"${v}"}}}'), new Bindings({ v: 1 }))
+  t.equal(JSON.stringify(frame), '{"content":{"__proto__":{"x":1}}}')
+})

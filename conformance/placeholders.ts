@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto'
 
-/** `${name}` inside a scenario string; names are identifiers so ordinary text never collides. */
-const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g
-const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/
+/**
+ * `${name}` inside a scenario string; names are identifiers so ordinary text never collides.
+ * `${name|upper}` is the bound text in upper case (a UUID as a client may write it, §2.7).
+ */
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(\|upper)?\}/g
+const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(\|upper)?\}$/
 
 /**
  * Values bound during one scenario run. A name is bound either by `$capture` in an expectation or,
@@ -54,20 +57,32 @@ export function substitute(value: unknown, bindings: Bindings, fresh = false): u
   if (typeof value === 'string') {
     if (fresh) for (const name of placeholderNames(value)) bindings.ensure(name)
     const whole = WHOLE_PLACEHOLDER.exec(value)
-    if (whole) return bindings.get(whole[1]!)
-    return value.replace(PLACEHOLDER, (_, name: string) => String(bindings.get(name)))
+    if (whole) return modified(bindings.get(whole[1]!), whole[2])
+    return value.replace(PLACEHOLDER, (_, name: string, modifier?: string) => String(modified(bindings.get(name), modifier)))
   }
   if (Array.isArray(value)) return value.map((item) => substitute(item, bindings, fresh))
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value)) out[key] = substitute(item, bindings, fresh)
+    for (const [key, item] of Object.entries(value)) setMember(out, key, substitute(item, bindings, fresh))
     return out
   }
   return value
+}
+
+function modified(value: unknown, modifier: string | undefined): unknown {
+  return modifier === '|upper' && typeof value === 'string' ? value.toUpperCase() : value
 }
 
 function visitStrings(value: unknown, visit: (text: string) => void): void {
   if (typeof value === 'string') visit(value)
   else if (Array.isArray(value)) for (const item of value) visitStrings(item, visit)
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) visitStrings(item, visit)
+}
+
+/**
+ * Sets an own member, even one named `__proto__` (a scenario sends such content on purpose, §10.3),
+ * which plain assignment would take as the object's prototype instead.
+ */
+export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }

@@ -1,5 +1,5 @@
 import { loadScenarioFiles, loadVectorFiles, selected, type CaseFilter } from './load-suite.js'
-import { runScenario } from './scenario-runner.js'
+import { needsSecondServer, runScenario } from './scenario-runner.js'
 import type { CaseResult, VectorFile } from './suite-types.js'
 import { checkVectorCase } from './vector-checks.js'
 
@@ -8,6 +8,11 @@ export type { CaseFilter } from './load-suite.js'
 export interface RunScenariosOptions {
   /** WebSocket URL of the server under test, e.g. ws://127.0.0.1:8080/ws. */
   serverUrl: string
+  /**
+   * A second instance of the server on the same database. Scenarios that need one are reported as
+   * skipped (with the reason) when it is not given.
+   */
+  secondServerUrl?: string
   filter?: CaseFilter
   /** How long each expectation waits for its frame (default 5000 ms). */
   timeoutMs?: number
@@ -18,6 +23,11 @@ export interface RunScenariosOptions {
   bindings?: Record<string, unknown>
   /** Called as each scenario finishes, for streaming output. */
   onResult?: (result: CaseResult) => void
+  /**
+   * Pending scenarios (marked in the suite) run and are reported as TODO (`run`, the default), or
+   * are reported as skipped without running (`skip`).
+   */
+  pending?: 'run' | 'skip'
 }
 
 export interface RunVectorsOptions {
@@ -34,13 +44,22 @@ export async function runScenarios(options: RunScenariosOptions): Promise<CaseRe
   for (const file of loadScenarioFiles()) {
     for (const scenario of file.data.scenarios) {
       if (!selected(options.filter, file.name, scenario.description)) continue
-      const failure = await runScenario(scenario, {
-        serverUrl: options.serverUrl,
-        timeoutMs: options.timeoutMs ?? 5000,
-        bindings: options.bindings,
-      })
-      const result: CaseResult = { file: file.name, description: scenario.description, spec: scenario.spec, ok: failure === undefined }
-      if (failure) result.reason = `step ${failure.step + 1}: ${failure.reason}`
+      const result: CaseResult = { file: file.name, description: scenario.description, spec: scenario.spec, ok: true }
+      if (needsSecondServer(scenario) && options.secondServerUrl === undefined) {
+        result.skip = 'needs a second server instance on the same database (--second-server)'
+      } else if (scenario.pending !== undefined && options.pending === 'skip') {
+        result.skip = `pending: ${scenario.pending}`
+      } else {
+        const failure = await runScenario(scenario, {
+          serverUrl: options.serverUrl,
+          secondServerUrl: options.secondServerUrl,
+          timeoutMs: options.timeoutMs ?? 5000,
+          bindings: options.bindings,
+        })
+        result.ok = failure === undefined
+        if (failure) result.reason = `step ${failure.step + 1}: ${failure.reason}`
+        if (scenario.pending !== undefined) result.todo = scenario.pending
+      }
       results.push(result)
       options.onResult?.(result)
     }

@@ -177,3 +177,75 @@ t.test('an unreachable server fails the first step with a readable reason', asyn
   const failure = await runScenario(scenario([{ client: 'x', send: { type: 'go' } }]), { serverUrl: 'ws://127.0.0.1:1/ws', timeoutMs: 1000 })
   t.match(failure, { step: 0, reason: /cannot connect to ws:\/\/127\.0\.0\.1:1\/ws/ })
 })
+
+t.test('expect_none passes when no such frame comes and fails as soon as one does', async (t) => {
+  const url = await scriptedServer(t, (frame) => (frame.type === 'go' ? [{ type: 'reply', request_id: 'r1' }] : [{ type: 'note' }]))
+  const quiet = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'go', request_id: 'r1' } },
+      { client: 'x', expect: { type: 'reply', request_id: 'r1' } },
+      { client: 'x', expect_none: { type: 'note', request_id: { $absent: true } }, wait_ms: 100 },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(quiet, undefined)
+  const started = Date.now()
+  const noisy = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'poke' } },
+      { client: 'x', expect_none: { type: 'note', request_id: { $absent: true } }, wait_ms: 5000 },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.match(noisy, { step: 1, reason: /received a frame that must not arrive: \{"type":"note"\}/ })
+  t.ok(Date.now() - started < 4000, 'it fails when the frame arrives, not at the end of the wait')
+  const other = await runScenario(
+    scenario([
+      { client: 'x', send: { type: 'poke' } },
+      { client: 'x', expect_none: { type: 'note', request_id: { $absent: true }, extra: 1 }, wait_ms: 100 },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(other, undefined, 'a frame of the type that does not match the matcher is not the unwanted one')
+})
+
+t.test('sends binary frames, and several frames at once with send_all', async (t) => {
+  const received: Array<{ binary: boolean; text: string }> = []
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  server.on('connection', (socket) =>
+    socket.on('message', (data, isBinary) => {
+      received.push({ binary: isBinary, text: data.toString() })
+      socket.send(JSON.stringify({ type: 'got', request_id: `r${received.length}` }))
+    }),
+  )
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  const url = `ws://127.0.0.1:${(server.address() as { port: number }).port}`
+  const failure = await runScenario(
+    scenario([
+      { client: 'x', send_binary: '{"type":"go"}' },
+      { client: 'x', expect: { type: 'got', request_id: 'r1' } },
+      { client: 'x', send_all: [{ type: 'a', id: '${doc1}' }, { type: 'b', id: '${doc1}' }] },
+      { client: 'x', expect: { type: 'got', request_id: 'r2' } },
+      { client: 'x', expect: { type: 'got', request_id: 'r3' } },
+    ]),
+    { serverUrl: url, timeoutMs: 2000 },
+  )
+  t.equal(failure, undefined)
+  t.same(received[0], { binary: true, text: '{"type":"go"}' })
+  t.same(received.slice(1).map((r) => JSON.parse(r.text).type), ['a', 'b'])
+  t.equal(JSON.parse(received[1]!.text).id, JSON.parse(received[2]!.text).id, 'one placeholder, one value')
+})
+
+t.test('a client may connect to a second server, and a scenario without one fails that step', async (t) => {
+  const first = await scriptedServer(t, () => [{ type: 'hello', from: 'first' }])
+  const second = await scriptedServer(t, () => [{ type: 'hello', from: 'second' }])
+  const steps: Step[] = [
+    { client: 'x', send: { type: 'go' } },
+    { client: 'x', expect: { type: 'hello', from: 'first' } },
+    { client: 'y', server: 'second', send: { type: 'go' } },
+    { client: 'y', expect: { type: 'hello', from: 'second' } },
+  ]
+  t.equal(await runScenario(scenario(steps), { serverUrl: first, secondServerUrl: second, timeoutMs: 2000 }), undefined)
+  t.match(await runScenario(scenario(steps), { serverUrl: first, timeoutMs: 2000 }), { step: 2, reason: /needs a second server/ })
+})

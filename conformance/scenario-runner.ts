@@ -4,9 +4,14 @@ import { Bindings, substitute } from './placeholders.js'
 import { renderFrame } from './send-template.js'
 import type { Scenario, Step } from './suite-types.js'
 
+/** How long an `expect_none` step watches when it does not say. */
+export const DEFAULT_WATCH_MS = 500
+
 export interface ScenarioOptions {
   /** WebSocket URL of the server under test, e.g. ws://127.0.0.1:8080/ws. */
   serverUrl: string
+  /** Another instance of the server on the same database, for steps that name `"server": "second"`. */
+  secondServerUrl?: string
   /** How long one expectation waits for its frame. */
   timeoutMs: number
   /** Fixed placeholder values (pre-created users); everything else is fresh per run. */
@@ -49,15 +54,28 @@ async function runStep(step: Step, clients: Map<string, ClientConnection>, bindi
   }
   let client = clients.get(step.client)
   if (!client) {
-    client = await ClientConnection.open(options.serverUrl, options.timeoutMs)
+    const url = step.server === 'second' ? options.secondServerUrl : options.serverUrl
+    if (url === undefined) throw new Error('this step needs a second server instance on the same database, and none was given')
+    client = await ClientConnection.open(url, options.timeoutMs)
     clients.set(step.client, client)
   }
   if ('send' in step) {
     const text = JSON.stringify(renderFrame(step.send, bindings))
     const frame = step.pad_to_bytes === undefined ? text : text.padEnd(step.pad_to_bytes, ' ')
     await Promise.all(Array.from({ length: step.repeat ?? 1 }, () => client.send(frame)))
+  } else if ('send_all' in step) {
+    // Rendered first, then written in one turn of the event loop: the frames leave together.
+    const frames = step.send_all.map((template) => JSON.stringify(renderFrame(template, bindings)))
+    await Promise.all(frames.map((frame) => client.send(frame)))
   } else if ('send_raw' in step) {
     await client.send(step.send_raw)
+  } else if ('send_binary' in step) {
+    await client.sendBinary(step.send_binary)
+  } else if ('expect_none' in step) {
+    const matcher = substitute(step.expect_none, bindings) as Record<string, unknown>
+    const waitMs = step.wait_ms ?? DEFAULT_WATCH_MS
+    const unwanted = await client.watchFor(String(matcher.type), streamOf(matcher), (frame) => match(frame, matcher).ok, waitMs)
+    if (unwanted !== undefined) throw new Error(`received a frame that must not arrive: ${truncate(JSON.stringify(unwanted))}`)
   } else {
     const matcher = substitute(step.expect, bindings) as Record<string, unknown>
     const frame = await client.take(String(matcher.type), options.timeoutMs, streamOf(matcher))
@@ -65,6 +83,11 @@ async function runStep(step: Step, clients: Map<string, ClientConnection>, bindi
     if (!result.ok) throw new Error(`${result.reason} in ${truncate(JSON.stringify(frame))}`)
     for (const [name, value] of Object.entries(result.captures)) bindings.bind(name, value)
   }
+}
+
+/** Whether a scenario has a client on a second server instance. */
+export function needsSecondServer(scenario: Scenario): boolean {
+  return scenario.steps.some((step) => step.server === 'second')
 }
 
 /**

@@ -16,6 +16,11 @@ export interface PatchApplyCase extends CaseBase {
   patch: unknown
   expected?: Record<string, unknown>
   error?: string
+  /**
+   * What a server answers when this patch arrives in `update_document`, where it differs from
+   * `error`: the schema refuses it first (§2.12).
+   */
+  wire_error?: 'invalid_message'
 }
 
 export interface PatchReverseCase extends CaseBase {
@@ -38,6 +43,13 @@ export type VectorClockCase =
   | (CaseBase & { operation: 'compare'; a: VectorClock; b: VectorClock; expected: 'before' | 'after' | 'equal' | 'concurrent' })
   | (CaseBase & { operation: 'merge'; a: VectorClock; b: VectorClock; expected: VectorClock })
   | (CaseBase & { operation: 'increment'; clock: VectorClock; actor: string; expected: VectorClock })
+  | (CaseBase & {
+      operation: 'detect_conflict'
+      document_clock: VectorClock
+      revision: string
+      incoming: { vector_clock?: VectorClock; base_revision?: string }
+      expected: boolean
+    })
 
 export interface CanonicalJsonCase extends CaseBase {
   input: unknown
@@ -69,14 +81,33 @@ export type VectorFile = {
   [K in VectorKind]: { kind: K; description: string; cases: VectorCases[K][] }
 }[VectorKind]
 
-export type Step =
-  | { client: string; send: unknown; pad_to_bytes?: number; repeat?: number }
-  | { client: string; send_raw: string }
-  | { client: string; expect: Record<string, unknown> }
-  | { client: string; disconnect: true }
+/** Which server a client connects to: the one under test, or a second instance on its database. */
+export type ServerName = 'first' | 'second'
+
+interface StepBase {
+  client: string
+  /** Where the client connects when this step opens its connection (default `first`). */
+  server?: ServerName
+}
+
+export type Step = StepBase &
+  (
+    | { send: unknown; pad_to_bytes?: number; repeat?: number }
+    | { send_all: unknown[] }
+    | { send_raw: string }
+    | { send_binary: string }
+    | { expect: Record<string, unknown> }
+    | { expect_none: Record<string, unknown>; wait_ms?: number }
+    | { disconnect: true }
+  )
 
 export interface Scenario extends CaseBase {
   steps: Step[]
+  /**
+   * Set while the reference server does not do what the scenario checks yet: the scenario still
+   * runs and is reported as TODO with this reason, and its failure does not fail the run.
+   */
+  pending?: string
 }
 
 export interface ScenarioFile {
@@ -93,4 +124,8 @@ export interface CaseResult {
   ok: boolean
   /** Why it failed (for scenarios: which step and what was wrong). */
   reason?: string
+  /** Not run, and why (a scenario that needs a second server when none was given). */
+  skip?: string
+  /** A pending scenario (see {@link Scenario.pending}): its outcome does not count. */
+  todo?: string
 }

@@ -1,4 +1,4 @@
-import { applyPatch, canonicalJson, compare, increment, merge, PatchsyncError, revisionId } from '../core/index.js'
+import { applyPatch, canonicalJson, compare, detectConflict, increment, merge, PatchsyncError, revisionId } from '../core/index.js'
 import { parseClientMessage, parseServerMessage } from '../core/messages.js'
 import { deepEqual } from './matcher.js'
 import type {
@@ -37,6 +37,26 @@ export function checkVectorCase<K extends VectorKind>(kind: K, vector: VectorCas
 }
 
 function checkPatchApply(vector: PatchApplyCase): string | undefined {
+  return checkPatchOnTheWire(vector) ?? checkPatchInCore(vector)
+}
+
+/** The schema of `update_document` refuses exactly the patches marked `wire_error` (§2.12). */
+function checkPatchOnTheWire(vector: PatchApplyCase): string | undefined {
+  const frame = { type: 'update_document', patch: { document_id: '00000000-0000-4000-8000-000000000000', patch: vector.patch } }
+  let code: string | undefined
+  try {
+    parseClientMessage(frame)
+  } catch (error) {
+    if (!(error instanceof PatchsyncError)) throw error
+    code = error.code
+  }
+  if (code === vector.wire_error) return undefined
+  return vector.wire_error === undefined
+    ? `the update_document schema refuses this patch (${code}); mark the case with "wire_error": "${code}"`
+    : `expected the update_document schema to answer ${vector.wire_error}, got ${code ?? 'a valid frame'}`
+}
+
+function checkPatchInCore(vector: PatchApplyCase): string | undefined {
   const input = structuredClone(vector.document)
   let content: unknown
   try {
@@ -68,7 +88,11 @@ function checkVectorClock(vector: VectorClockCase): string | undefined {
   let actual: unknown
   if (vector.operation === 'compare') actual = compare(vector.a, vector.b)
   else if (vector.operation === 'merge') actual = merge(vector.a, vector.b)
-  else actual = increment(vector.clock, vector.actor)
+  else if (vector.operation === 'increment') actual = increment(vector.clock, vector.actor)
+  else {
+    const { vector_clock: vectorClock, base_revision: baseRevision } = vector.incoming
+    actual = detectConflict(vector.document_clock, { patch: [], vectorClock, baseRevision }, vector.revision)
+  }
   return deepEqual(actual, vector.expected) ? undefined : `expected ${show(vector.expected)}, got ${show(actual)}`
 }
 

@@ -25,3 +25,11 @@ t.test('a vector whose expectation core does not meet fails with the reason', as
     /^expected success, got error path_not_found: /,
   )
 })
+
+t.test('a patch vector must say when the wire answers differently from a patch library (§2.12)', async (t) => {
+  const unknownOp = { description: 'x', spec: '§2.12', document: {}, patch: [{ op: 'merge', path: '/a' }], error: 'invalid_patch' }
+  t.match(checkVectorCase('patch_apply', unknownOp), /the update_document schema refuses this patch \(invalid_message\); mark the case/)
+  t.equal(checkVectorCase('patch_apply', { ...unknownOp, wire_error: 'invalid_message' }), undefined)
+  const applies = { description: 'x', spec: '§2.4', document: {}, patch: [{ op: 'add', path: '/a', value: 1 }], expected: { a: 1 }, wire_error: 'invalid_message' as const }
+  t.match(checkVectorCase('patch_apply', applies), /expected the update_document schema to answer invalid_message, got a valid frame/)
+})

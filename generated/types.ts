@@ -217,7 +217,7 @@ export interface AuthenticateMessage {
   auth_token: string
 }
 /**
- * Reply to get_changes (§8). A server MUST send latest_sequence and has_more.
+ * Reply to get_changes (§8.2). A server MUST send latest_sequence and has_more; they are optional here only so that replies shaped like the seed's example (which has neither) still validate, and a client MUST read a reply without has_more as the last page.
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "changes_since_message".
@@ -267,7 +267,7 @@ export interface DocumentAtMessage {
   document: Document | null
 }
 /**
- * Reply to create_document and broadcast (§2, §9).
+ * Reply to create_document and broadcast (§2, §9.3); also announces a document re-created by undo or redo (§7.3), with cause.
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "document_created_message".
@@ -280,6 +280,7 @@ export interface DocumentCreatedMessage {
   revision_id: RevisionId
   user_id: Uuid
   client_op_id?: ClientOpId
+  cause?: 'undo' | 'redo'
 }
 /**
  * Reply to delete_document and broadcast (§2).
@@ -327,7 +328,7 @@ export interface DocumentRenamedMessage {
   cause?: 'undo' | 'redo'
 }
 /**
- * Reply to share_document (§9).
+ * Reply to share_document, and broadcast to every connection of the user it names (§9.4).
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "document_shared_message".
@@ -405,6 +406,7 @@ export interface ErrorMessage {
     | 'internal_error'
     | 'server_shutting_down'
     | 'user_exists'
+    | 'invalid_text'
   message: string
   details?: {}
 }

@@ -3,7 +3,7 @@
 import func2Module from 'ajv/dist/runtime/ucs2length.js'
 
 export const validateAuthSuccess = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/auth-success.json","title":"auth_success","description":"Reply to authenticate (§1).","x-direction":"server","type":"object","required":["type","user_id","latest_sequence"],"additionalProperties":false,"properties":{"type":{"const":"auth_success"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/auth-success.json","title":"auth_success","description":"Reply to authenticate (§1).","x-direction":"server","type":"object","required":["type","user_id","latest_sequence"],"additionalProperties":false,"properties":{"type":{"const":"auth_success"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
 const schema13 = {"description":"Chosen by the client, echoed in the reply (§2).","type":"string","minLength":1,"maxLength":128};
 const schema14 = {"description":"A UUID in 8-4-4-4-12 hex form (§1).","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"description":"Position in the global change log (§3). At most 2^53-1, the largest integer every JSON parser reads exactly (§2.8).","type":"integer","minimum":0,"maximum":9007199254740991};
@@ -11,7 +11,7 @@ const func2 = func2Module.default;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/auth-success.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/auth-success.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -180,10 +180,10 @@ return errors === 0;
 }
 
 export const validateAuthenticate = validate12;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/authenticate.json","title":"authenticate","description":"Authenticates the connection as a user (§1).","x-direction":"client","type":"object","required":["type","user_id","auth_token"],"additionalProperties":false,"properties":{"type":{"const":"authenticate"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"auth_token":{"type":"string","minLength":1,"maxLength":1024}}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/authenticate.json","title":"authenticate","description":"Authenticates the connection as a user (§1).","x-direction":"client","type":"object","required":["type","user_id","auth_token"],"additionalProperties":false,"properties":{"type":{"const":"authenticate"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"auth_token":{"type":"string","minLength":1,"maxLength":1024}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/authenticate.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/authenticate.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -352,7 +352,7 @@ return errors === 0;
 }
 
 export const validateChangesSince = validate13;
-const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/changes-since.json","title":"changes_since","description":"Reply to get_changes (§8). A server MUST send latest_sequence and has_more.","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"changes_since"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"has_more":{"type":"boolean"}}};
+const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/changes-since.json","title":"changes_since","description":"Reply to get_changes (§8.2). A server MUST send latest_sequence and has_more; they are optional here only so that replies shaped like the seed's example (which has neither) still validate, and a client MUST read a reply without has_more as the last page.","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"changes_since"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"has_more":{"type":"boolean"}}};
 const schema21 = {"description":"One entry of the change log (§8).","type":"object","required":["sequence","document_id","event_type","revision_id","forward_patch","reverse_patch","created_at"],"additionalProperties":false,"properties":{"sequence":{"$ref":"#/definitions/sequence"},"document_id":{"$ref":"#/definitions/uuid"},"user_id":{"$ref":"#/definitions/uuid"},"event_type":{"type":"string","enum":["create","update","delete","rename"]},"revision_id":{"$ref":"#/definitions/revision_id"},"forward_patch":{"description":"create: the document; update: a patch; delete: null; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"reverse_patch":{"description":"create: null; update: a patch; delete: the document; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"created_at":{"$ref":"#/definitions/timestamp"},"client_op_id":{"oneOf":[{"$ref":"#/definitions/client_op_id"},{"type":"null"}]},"vector_clock":{"oneOf":[{"$ref":"#/definitions/vector_clock"},{"type":"null"}]},"cause":{"oneOf":[{"type":"string","enum":["undo","redo"]},{"type":"null"}]}}};
 const schema25 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.","type":"string","maxLength":145,"pattern":"^[1-9][0-9]*-[0-9a-f]+$"};
 const schema26 = {"description":"RFC 3339 UTC timestamp.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"};
@@ -1107,7 +1107,7 @@ return errors === 0;
 
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/changes-since.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/changes-since.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1275,7 +1275,7 @@ return errors === 0;
 }
 
 export const validateCreateDocument = validate16;
-const schema30 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/create-document.json","title":"create_document","description":"Creates a document (§2).","x-direction":"client","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"create_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document":{"$ref":"../definitions.json#/definitions/document_input"}}};
+const schema30 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/create-document.json","title":"create_document","description":"Creates a document (§2).","x-direction":"client","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"create_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document":{"$ref":"../definitions.json#/definitions/document_input"}}};
 const schema33 = {"type":"object","required":["id","title","content"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/uuid"},"title":{"$ref":"#/definitions/title"},"content":{"$ref":"#/definitions/content"}}};
 const schema35 = {"type":"string","maxLength":1024};
 const schema36 = {"description":"A document's JSON content; always an object.","type":"object"};
@@ -1406,7 +1406,7 @@ return errors === 0;
 
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/create-document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/create-document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1546,10 +1546,10 @@ return errors === 0;
 }
 
 export const validateDeleteDocument = validate19;
-const schema37 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/delete-document.json","title":"delete_document","description":"Deletes a document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"delete_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+const schema37 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/delete-document.json","title":"delete_document","description":"Deletes a document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"delete_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/delete-document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/delete-document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1708,7 +1708,7 @@ return errors === 0;
 }
 
 export const validateDocumentAt = validate20;
-const schema41 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-at.json","title":"document_at","description":"Reply to get_document_at; document is null when it did not exist then (§7).","x-direction":"server","type":"object","required":["type","document_id","sequence","document"],"additionalProperties":false,"properties":{"type":{"const":"document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document":{"oneOf":[{"$ref":"../definitions.json#/definitions/document"},{"type":"null"}]}}};
+const schema41 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-at.json","title":"document_at","description":"Reply to get_document_at; document is null when it did not exist then (§7).","x-direction":"server","type":"object","required":["type","document_id","sequence","document"],"additionalProperties":false,"properties":{"type":{"const":"document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document":{"oneOf":[{"$ref":"../definitions.json#/definitions/document"},{"type":"null"}]}}};
 const schema45 = {"type":"object","required":["id","title","content","revision_id","vector_clock","owner_id","created_at","updated_at"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/uuid"},"title":{"$ref":"#/definitions/title"},"content":{"$ref":"#/definitions/content"},"revision_id":{"$ref":"#/definitions/revision_id"},"vector_clock":{"$ref":"#/definitions/vector_clock"},"owner_id":{"$ref":"#/definitions/uuid"},"created_at":{"$ref":"#/definitions/timestamp"},"updated_at":{"$ref":"#/definitions/timestamp"}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2083,7 +2083,7 @@ return errors === 0;
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-at.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-at.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2321,7 +2321,7 @@ return errors === 0;
 }
 
 export const validateDocumentCreated = validate23;
-const schema54 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-created.json","title":"document_created","description":"Reply to create_document and broadcast (§2, §9).","x-direction":"server","type":"object","required":["type","document","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_created"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"}}};
+const schema54 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-created.json","title":"document_created","description":"Reply to create_document and broadcast (§2, §9.3); also announces a document re-created by undo or redo (§7.3), with cause.","x-direction":"server","type":"object","required":["type","document","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_created"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2695,7 +2695,7 @@ return errors === 0;
 
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-created.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-created.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2750,7 +2750,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "type") || (key0 === "request_id")) || (key0 === "document")) || (key0 === "sequence")) || (key0 === "revision_id")) || (key0 === "user_id")) || (key0 === "client_op_id"))){
+if(!((((((((key0 === "type") || (key0 === "request_id")) || (key0 === "document")) || (key0 === "sequence")) || (key0 === "revision_id")) || (key0 === "user_id")) || (key0 === "client_op_id")) || (key0 === "cause"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2944,9 +2944,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cause !== undefined){
+let data7 = data.cause;
+if(typeof data7 !== "string"){
+const err21 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2955,15 +2956,37 @@ vErrors.push(err21);
 }
 errors++;
 }
+if(!((data7 === "undo") || (data7 === "redo"))){
+const err22 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema54.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
 validate23.errors = vErrors;
 return errors === 0;
 }
 
 export const validateDocumentDeleted = validate26;
-const schema69 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-deleted.json","title":"document_deleted","description":"Reply to delete_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_deleted"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
+const schema69 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-deleted.json","title":"document_deleted","description":"Reply to delete_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_deleted"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-deleted.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-deleted.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3270,7 +3293,7 @@ return errors === 0;
 }
 
 export const validateDocumentList = validate27;
-const schema76 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-list.json","title":"document_list","description":"Reply to list_documents (§2).","x-direction":"server","type":"object","required":["type","documents"],"additionalProperties":false,"properties":{"type":{"const":"document_list"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"documents":{"type":"array","items":{"$ref":"../definitions.json#/definitions/document"}}}};
+const schema76 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-list.json","title":"document_list","description":"Reply to list_documents (§2).","x-direction":"server","type":"object","required":["type","documents"],"additionalProperties":false,"properties":{"type":{"const":"document_list"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"documents":{"type":"array","items":{"$ref":"../definitions.json#/definitions/document"}}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3644,7 +3667,7 @@ return errors === 0;
 
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-list.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-list.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3765,10 +3788,10 @@ return errors === 0;
 }
 
 export const validateDocumentRenamed = validate30;
-const schema87 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-renamed.json","title":"document_renamed","description":"Reply to rename_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","title","sequence","revision_id","previous_revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_renamed"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
+const schema87 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-renamed.json","title":"document_renamed","description":"Reply to rename_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","title","sequence","revision_id","previous_revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_renamed"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-renamed.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-renamed.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4155,11 +4178,11 @@ return errors === 0;
 }
 
 export const validateDocumentShared = validate31;
-const schema96 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-shared.json","title":"document_shared","description":"Reply to share_document (§9).","x-direction":"server","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"document_shared"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
+const schema96 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-shared.json","title":"document_shared","description":"Reply to share_document, and broadcast to every connection of the user it names (§9.4).","x-direction":"server","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"document_shared"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
 const schema100 = {"type":"string","enum":["read","write","none"]};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-shared.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-shared.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4351,7 +4374,7 @@ return errors === 0;
 }
 
 export const validateDocumentUpdated = validate32;
-const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document-updated.json","title":"document_updated","description":"Reply to update_document and broadcast (§2, §5).","x-direction":"server","type":"object","required":["type","document_id","patch","sequence","revision_id","previous_revision_id","vector_clock","conflict","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_updated"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"},"conflict":{"type":"boolean"},"cause":{"type":"string","enum":["undo","redo"]}}};
+const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-updated.json","title":"document_updated","description":"Reply to update_document and broadcast (§2, §5).","x-direction":"server","type":"object","required":["type","document_id","patch","sequence","revision_id","previous_revision_id","vector_clock","conflict","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_updated"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"},"conflict":{"type":"boolean"},"cause":{"type":"string","enum":["undo","redo"]}}};
 const schema104 = {"description":"An RFC 6902 patch; paths are relative to the document's content.","type":"array","items":{"$ref":"#/definitions/operation"}};
 const schema105 = {"description":"One RFC 6902 operation.","oneOf":[{"$ref":"#/definitions/add_operation"},{"$ref":"#/definitions/remove_operation"},{"$ref":"#/definitions/replace_operation"},{"$ref":"#/definitions/move_operation"},{"$ref":"#/definitions/copy_operation"},{"$ref":"#/definitions/test_operation"}]};
 const schema106 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"add"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
@@ -5147,7 +5170,7 @@ return errors === 0;
 
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document-updated.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document-updated.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5633,7 +5656,7 @@ return errors === 0;
 }
 
 export const validateDocument = validate49;
-const schema126 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"}}};
+const schema126 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6007,7 +6030,7 @@ return errors === 0;
 
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6112,10 +6135,10 @@ return errors === 0;
 }
 
 export const validateError = validate52;
-const schema137 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/error.json","title":"error","description":"Every failure on the wire (§11).","x-direction":"server","type":"object","required":["type","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"code":{"type":"string","enum":["invalid_json","invalid_message","unknown_message_type","frame_too_large","unauthenticated","auth_failed","already_authenticated","forbidden","document_not_found","document_exists","invalid_patch","invalid_path","path_not_found","test_failed","patch_too_large","document_too_large","nesting_too_deep","conflict","rate_limited","op_id_reused","nothing_to_redo","invalid_sequence","internal_error","server_shutting_down","user_exists"]},"message":{"type":"string"},"details":{"type":"object"}}};
+const schema137 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/error.json","title":"error","description":"Every failure on the wire (§11).","x-direction":"server","type":"object","required":["type","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"code":{"type":"string","enum":["invalid_json","invalid_message","unknown_message_type","frame_too_large","unauthenticated","auth_failed","already_authenticated","forbidden","document_not_found","document_exists","invalid_patch","invalid_path","path_not_found","test_failed","patch_too_large","document_too_large","nesting_too_deep","conflict","rate_limited","op_id_reused","nothing_to_redo","invalid_sequence","internal_error","server_shutting_down","user_exists","invalid_text"]},"message":{"type":"string"},"details":{"type":"object"}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/error.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/error.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6220,7 +6243,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((((data2 === "invalid_json") || (data2 === "invalid_message")) || (data2 === "unknown_message_type")) || (data2 === "frame_too_large")) || (data2 === "unauthenticated")) || (data2 === "auth_failed")) || (data2 === "already_authenticated")) || (data2 === "forbidden")) || (data2 === "document_not_found")) || (data2 === "document_exists")) || (data2 === "invalid_patch")) || (data2 === "invalid_path")) || (data2 === "path_not_found")) || (data2 === "test_failed")) || (data2 === "patch_too_large")) || (data2 === "document_too_large")) || (data2 === "nesting_too_deep")) || (data2 === "conflict")) || (data2 === "rate_limited")) || (data2 === "op_id_reused")) || (data2 === "nothing_to_redo")) || (data2 === "invalid_sequence")) || (data2 === "internal_error")) || (data2 === "server_shutting_down")) || (data2 === "user_exists"))){
+if(!((((((((((((((((((((((((((data2 === "invalid_json") || (data2 === "invalid_message")) || (data2 === "unknown_message_type")) || (data2 === "frame_too_large")) || (data2 === "unauthenticated")) || (data2 === "auth_failed")) || (data2 === "already_authenticated")) || (data2 === "forbidden")) || (data2 === "document_not_found")) || (data2 === "document_exists")) || (data2 === "invalid_patch")) || (data2 === "invalid_path")) || (data2 === "path_not_found")) || (data2 === "test_failed")) || (data2 === "patch_too_large")) || (data2 === "document_too_large")) || (data2 === "nesting_too_deep")) || (data2 === "conflict")) || (data2 === "rate_limited")) || (data2 === "op_id_reused")) || (data2 === "nothing_to_redo")) || (data2 === "invalid_sequence")) || (data2 === "internal_error")) || (data2 === "server_shutting_down")) || (data2 === "user_exists")) || (data2 === "invalid_text"))){
 const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema137.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
@@ -6272,10 +6295,10 @@ return errors === 0;
 }
 
 export const validateGetChanges = validate53;
-const schema139 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/get-changes.json","title":"get_changes","description":"Reads the change log after a sequence (§8).","x-direction":"client","type":"object","required":["type","since_sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_changes"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"since_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"limit":{"type":"integer","minimum":1,"maximum":1000},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+const schema139 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-changes.json","title":"get_changes","description":"Reads the change log after a sequence (§8).","x-direction":"client","type":"object","required":["type","since_sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_changes"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"since_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"limit":{"type":"integer","minimum":1,"maximum":1000},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/get-changes.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/get-changes.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6469,10 +6492,10 @@ return errors === 0;
 }
 
 export const validateGetDocumentAt = validate54;
-const schema143 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/get-document-at.json","title":"get_document_at","description":"Reads a document as it was at a sequence (§7).","x-direction":"client","type":"object","required":["type","document_id","sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
+const schema143 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document-at.json","title":"get_document_at","description":"Reads a document as it was at a sequence (§7).","x-direction":"client","type":"object","required":["type","document_id","sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/get-document-at.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/get-document-at.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6641,10 +6664,10 @@ return errors === 0;
 }
 
 export const validateGetDocument = validate55;
-const schema147 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/get-document.json","title":"get_document","description":"Reads one document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"get_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+const schema147 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document.json","title":"get_document","description":"Reads one document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"get_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/get-document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/get-document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6768,10 +6791,10 @@ return errors === 0;
 }
 
 export const validateListDocuments = validate56;
-const schema150 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/list-documents.json","title":"list_documents","description":"Lists the documents the user may read (§2).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"list_documents"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"}}};
+const schema150 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/list-documents.json","title":"list_documents","description":"Lists the documents the user may read (§2).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"list_documents"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/list-documents.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/list-documents.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6860,7 +6883,7 @@ return errors === 0;
 }
 
 export const validateRedoApplied = validate57;
-const schema152 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/redo-applied.json","title":"redo_applied","description":"Reply to redo: the appended events (§7).","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"redo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
+const schema152 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/redo-applied.json","title":"redo_applied","description":"Reply to redo: the appended events (§7).","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"redo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7607,7 +7630,7 @@ return errors === 0;
 
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/redo-applied.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/redo-applied.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7728,10 +7751,10 @@ return errors === 0;
 }
 
 export const validateRedo = validate60;
-const schema162 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/redo.json","title":"redo","description":"Re-applies the most recent undo (§7).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"redo"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+const schema162 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/redo.json","title":"redo","description":"Re-applies the most recent undo (§7).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"redo"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/redo.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/redo.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7880,10 +7903,10 @@ return errors === 0;
 }
 
 export const validateRenameDocument = validate61;
-const schema166 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/rename-document.json","title":"rename_document","description":"Changes a document's title, recorded as a rename event (§2).","x-direction":"client","type":"object","required":["type","document_id","title"],"additionalProperties":false,"properties":{"type":{"const":"rename_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"}}};
+const schema166 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/rename-document.json","title":"rename_document","description":"Changes a document's title, recorded as a rename event (§2).","x-direction":"client","type":"object","required":["type","document_id","title"],"additionalProperties":false,"properties":{"type":{"const":"rename_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"}}};
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/rename-document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/rename-document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8077,10 +8100,10 @@ return errors === 0;
 }
 
 export const validateShareDocument = validate62;
-const schema171 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/share-document.json","title":"share_document","description":"Grants or revokes another user's access (§9).","x-direction":"client","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"share_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
+const schema171 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/share-document.json","title":"share_document","description":"Grants or revokes another user's access (§9).","x-direction":"client","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"share_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/share-document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/share-document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8307,7 +8330,7 @@ return errors === 0;
 }
 
 export const validateUndoApplied = validate63;
-const schema177 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/undo-applied.json","title":"undo_applied","description":"Reply to undo_to_sequence: the appended events (§7).","x-direction":"server","type":"object","required":["type","target_sequence","changes"],"additionalProperties":false,"properties":{"type":{"const":"undo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
+const schema177 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/undo-applied.json","title":"undo_applied","description":"Reply to undo_to_sequence: the appended events (§7).","x-direction":"server","type":"object","required":["type","target_sequence","changes"],"additionalProperties":false,"properties":{"type":{"const":"undo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9054,7 +9077,7 @@ return errors === 0;
 
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/undo-applied.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/undo-applied.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9220,10 +9243,10 @@ return errors === 0;
 }
 
 export const validateUndoToSequence = validate66;
-const schema188 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/undo-to-sequence.json","title":"undo_to_sequence","description":"Restores documents to their state at a sequence by appending events (§7).","x-direction":"client","type":"object","required":["type","target_sequence"],"additionalProperties":false,"properties":{"type":{"const":"undo_to_sequence"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+const schema188 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/undo-to-sequence.json","title":"undo_to_sequence","description":"Restores documents to their state at a sequence by appending events (§7).","x-direction":"client","type":"object","required":["type","target_sequence"],"additionalProperties":false,"properties":{"type":{"const":"undo_to_sequence"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/undo-to-sequence.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/undo-to-sequence.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9417,7 +9440,7 @@ return errors === 0;
 }
 
 export const validateUpdateDocument = validate67;
-const schema193 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"messages/update-document.json","title":"update_document","description":"Applies an RFC 6902 patch to a document's content (§2, §5).","x-direction":"client","type":"object","required":["type","patch"],"additionalProperties":false,"properties":{"type":{"const":"update_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"patch":{"type":"object","required":["document_id","patch"],"additionalProperties":false,"properties":{"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"base_revision":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"}}}}};
+const schema193 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/update-document.json","title":"update_document","description":"Applies an RFC 6902 patch to a document's content (§2, §5).","x-direction":"client","type":"object","required":["type","patch"],"additionalProperties":false,"properties":{"type":{"const":"update_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"patch":{"type":"object","required":["document_id","patch"],"additionalProperties":false,"properties":{"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"base_revision":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"}}}}};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9447,7 +9470,7 @@ return errors === 0;
 
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="messages/update-document.json" */;
+/*# sourceURL="https://patchsync.dev/spec/messages/update-document.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

@@ -57,6 +57,7 @@ export function eventMessage(e: ChangeEventRow, document: DocumentRow): ServerMe
         type: 'document_created',
         document: toWireDocument({ ...document, title: created.title, content: created.content, revisionId: e.revisionId, updatedAt: e.createdAt }),
         ...common,
+        ...cause,
       }
     }
     case 'update':

@@ -18,6 +18,8 @@ const Ajv = AjvModule.default
 const standaloneCode = standaloneModule.default
 
 const HEADER = '// THIS IS A GENERATED FILE, DO NOT EDIT. Regenerate with: npm run generate\n'
+/** The base of every schema's `$id` (§2.10): relative `$ref`s resolve against it. */
+const SCHEMA_BASE = 'https://patchsync.dev/spec/'
 const ERRORS_BEGIN = '<!-- errors:begin -->'
 const ERRORS_END = '<!-- errors:end -->'
 
@@ -70,6 +72,7 @@ function newAjv(code: boolean): InstanceType<typeof Ajv> {
 /** Reads and checks the whole spec: every schema against the meta-schema, refs, names, registry. */
 export async function loadSpec(specDir: string): Promise<Spec> {
   const definitions = await readJson(join(specDir, 'definitions.json'))
+  if (definitions.$id !== `${SCHEMA_BASE}definitions.json`) throw new SpecError(`definitions.json: $id must be "${SCHEMA_BASE}definitions.json"`)
   const files = (await readdir(join(specDir, 'messages'))).filter((f) => f.endsWith('.json')).sort()
   const messages: MessageSchema[] = []
   for (const file of files) {
@@ -80,7 +83,7 @@ export async function loadSpec(specDir: string): Promise<Spec> {
     if (`${type.replaceAll('_', '-')}.json` !== file) {
       throw new SpecError(`messages/${file}: file name must be the message type in kebab-case (${type})`)
     }
-    if (schema.$id !== `messages/${file}`) throw new SpecError(`messages/${file}: $id must be "messages/${file}"`)
+    if (schema.$id !== `${SCHEMA_BASE}messages/${file}`) throw new SpecError(`messages/${file}: $id must be "${SCHEMA_BASE}messages/${file}"`)
     const direction = schema['x-direction']
     if (direction !== 'client' && direction !== 'server') {
       throw new SpecError(`messages/${file}: x-direction must be "client" or "server"`)

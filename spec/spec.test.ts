@@ -124,7 +124,7 @@ t.test('the generator refuses a malformed spec before writing anything', async (
     }, /errors\.json: number 1 appears twice/],
     ['an error schema out of step with the registry', async (dir) => {
       const e = JSON.parse(await readFile(join(dir, 'errors.json'), 'utf8'))
-      e.errors.push({ code: 'brand_new', number: 26, meaning: 'm', retryable: false, scope: 'wire' })
+      e.errors.push({ code: 'brand_new', number: Math.max(...e.errors.map((x: { number: number }) => x.number)) + 1, meaning: 'm', retryable: false, scope: 'wire' })
       await writeFile(join(dir, 'errors.json'), JSON.stringify(e))
     }, /code\.enum must list the wire-scope codes/],
   ]

@@ -10,7 +10,7 @@ typedef enum patchsync_result {
   PATCHSYNC_OK = 0,
   /** The frame is not valid JSON text. */
   PATCHSYNC_ERR_INVALID_JSON = 1,
-  /** The frame does not match the schema of its message type (missing, extra or mistyped fields). */
+  /** The frame does not match the schema of its message type (missing, extra or mistyped fields, a number past 2^53-1), or it is a binary frame. */
   PATCHSYNC_ERR_INVALID_MESSAGE = 2,
   /** The frame has no `type`, or a `type` that is not in the message catalog. */
   PATCHSYNC_ERR_UNKNOWN_MESSAGE_TYPE = 3,
@@ -22,15 +22,15 @@ typedef enum patchsync_result {
   PATCHSYNC_ERR_AUTH_FAILED = 6,
   /** `authenticate` was sent twice on one connection. */
   PATCHSYNC_ERR_ALREADY_AUTHENTICATED = 7,
-  /** The user may read this document but not make this change, or is not its owner when sharing or deleting. */
+  /** The user may read this document but not make this change: a reader writing, a user other than the owner deleting or sharing (or undoing across the document's create or delete), or the owner changing its own role. */
   PATCHSYNC_ERR_FORBIDDEN = 8,
-  /** No document with this id exists, it has been deleted, or the user may not read it. */
+  /** No document with this id exists for this user: it never existed, the user may not read it, or (except for its history, §7.2, §8.2, and its owner's undo) it has been deleted. */
   PATCHSYNC_ERR_DOCUMENT_NOT_FOUND = 9,
-  /** A document with this id already exists. */
+  /** A document with this id exists or existed (ids are never reused). */
   PATCHSYNC_ERR_DOCUMENT_EXISTS = 10,
-  /** A patch operation is malformed: unknown op, missing `value` or `from`, or wrong types. */
+  /** A patch operation can never apply: removing the root, making the content a non-object, moving onto the root or into its own child. (A patch library also uses it for an unknown op or a missing `value` or `from`, which the wire answers with `invalid_message`.) */
   PATCHSYNC_ERR_INVALID_PATCH = 11,
-  /** A JSON Pointer is malformed or hostile: `__proto__`, `constructor/prototype`, a bad array index, a bad escape. */
+  /** A JSON Pointer is hostile or names no array index: `__proto__` (also as a member name in a value), `constructor/prototype`, a bad array index, `-` where nothing is appended. (A patch library also uses it for a malformed pointer, which the wire answers with `invalid_message`.) */
   PATCHSYNC_ERR_INVALID_PATH = 12,
   /** A patch targets a member or index that does not exist, or whose parent does not exist. */
   PATCHSYNC_ERR_PATH_NOT_FOUND = 13,
@@ -40,7 +40,7 @@ typedef enum patchsync_result {
   PATCHSYNC_ERR_PATCH_TOO_LARGE = 15,
   /** The resulting document would exceed the size limit. */
   PATCHSYNC_ERR_DOCUMENT_TOO_LARGE = 16,
-  /** The resulting document would be nested deeper than the limit. */
+  /** The resulting document would be nested deeper than the limit, or the frame is nested deeper than any request may be. */
   PATCHSYNC_ERR_NESTING_TOO_DEEP = 17,
   /** The change cannot apply to the current server state; `details.document` carries that state. */
   PATCHSYNC_ERR_CONFLICT = 18,
@@ -58,6 +58,8 @@ typedef enum patchsync_result {
   PATCHSYNC_ERR_SERVER_SHUTTING_DOWN = 24,
   /** A user with this id already exists. */
   PATCHSYNC_ERR_USER_EXISTS = 25,
+  /** A string in the request holds U+0000 or an unpaired UTF-16 surrogate, which no document may contain (§2.9). */
+  PATCHSYNC_ERR_INVALID_TEXT = 26,
   /** A client or C API call got a NULL or invalid argument. */
   PATCHSYNC_ERR_INVALID_ARGUMENT = 100,
   /** The operation needs a connection to the server. */
@@ -99,6 +101,7 @@ static inline const char *patchsync_result_code(int result) {
     case PATCHSYNC_ERR_INTERNAL_ERROR: return "internal_error";
     case PATCHSYNC_ERR_SERVER_SHUTTING_DOWN: return "server_shutting_down";
     case PATCHSYNC_ERR_USER_EXISTS: return "user_exists";
+    case PATCHSYNC_ERR_INVALID_TEXT: return "invalid_text";
     case PATCHSYNC_ERR_INVALID_ARGUMENT: return "invalid_argument";
     case PATCHSYNC_ERR_NOT_CONNECTED: return "not_connected";
     case PATCHSYNC_ERR_STORAGE_ERROR: return "storage_error";
