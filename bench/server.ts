@@ -30,8 +30,7 @@ import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, 
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
-import type { DialectName } from '../server/storage/dialect.js'
-import { createTestDatabase, TEST_PG_URL } from '../server/test-support/databases.js'
+import { createTestDatabase, TEST_PG_URL, type DialectName } from '../server/test-support/databases.js'
 
 const CONNECTIONS = 64
 const IN_FLIGHT = 32

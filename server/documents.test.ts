@@ -2,9 +2,8 @@ import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import type { JsonObject } from '../core/index.js'
 import { DocumentService } from './documents.js'
-import type { DialectName } from './storage/dialect.js'
 import type { Store } from './storage/store.js'
-import { createTestStore, TEST_DIALECTS } from './test-support/databases.js'
+import { createTestStore, TEST_DIALECTS, type DialectName } from './test-support/databases.js'
 
 interface Teardown {
   teardown(fn: () => unknown): void

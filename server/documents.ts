@@ -186,7 +186,7 @@ export class DocumentService {
    * be looked up, and commits again without the resubmissions, which get their original results.
    * A keyed request whose plan fails, or plans no change (an undo with nothing left to undo), is
    * looked up before it is answered: a resubmitted create, say, fails to plan because its document
-   * exists. This saves a query per batch (a round trip on PostgreSQL) for what is rare.
+   * exists. This saves a query per batch (a round trip, on a networked database) for what is rare.
    */
   private async runBatch(batch: Job[]): Promise<void> {
     let fresh: Job[]

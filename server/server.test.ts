@@ -1,11 +1,10 @@
 import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
-import { TEST_DIALECTS, createTestDatabase } from './test-support/databases.js'
+import { TEST_DIALECTS, createTestDatabase, type DialectName } from './test-support/databases.js'
 import { TestClient } from './test-support/ws-client.js'
 import { CHEAP_HASH, startTestServer } from './test-support/servers.js'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from './sync-server.js'
-import type { DialectName } from './storage/dialect.js'
 
 interface Harness {
   server: SyncServer

@@ -17,7 +17,7 @@ import { Store, type ChangeEventRow, type DocumentRow } from './storage/store.js
 import { eventMessage, sharedMessage } from './wire.js'
 
 export interface SyncServerOptions {
-  /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; ignored when `store` is given. */
+  /** A database URL (`sqlite:<path>`, `sqlite::memory:`, or another backend's, see `storage/dialects.ts`); ignored when `store` is given. */
   databaseUrl?: string
   /** An open store to use instead (the server then does not close it). */
   store?: Store
@@ -86,11 +86,12 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   })
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 200, options.rateLimit?.burst ?? 400)
   /**
-   * This instance's commits whose notification has not come back yet (PostgreSQL only: SQLite has
-   * no notifications, and remembering every sequence there would grow without end).
+   * This instance's commits whose announcement has not come back yet (only where the database
+   * announces commits: elsewhere nothing comes back, and remembering every sequence would grow
+   * without end).
    */
   const ownSequences = new Set<number>()
-  const notified = store.dialectName === 'postgres'
+  const notified = store.announcesCommits
   /** Deliveries of other instances' changes still reading the store; close waits for them. */
   const deliveries = new Set<Promise<void>>()
   const sessionsByUser = new Map<string, Set<Session>>()

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SyncServer } from '../../server/sync-server.js'
-import type { DialectName } from '../../server/storage/dialect.js'
+import type { DialectName } from '../../server/test-support/databases.js'
 import { startTestServer as startServerWithClients } from '../../server/test-support/servers.js'
 import { SyncClient, type SyncClientOptions } from '../sync-client.js'
 

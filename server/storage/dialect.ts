@@ -1,13 +1,12 @@
-import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { ColumnDataType, Insertable, Kysely, RawBuilder, Transaction } from 'kysely'
+import type { Role } from '../../generated/types.js'
 import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
-
-export type DialectName = 'sqlite' | 'postgres'
 
 /** A grant set or revoked (`none`) on a document. */
 export interface AccessChange {
   documentId: string
   userId: string
-  role: 'read' | 'write' | 'none'
+  role: Role
 }
 
 /** One group commit, as {@link StorageDialect.commitBatch} writes it: column values, JSON as text. */
@@ -24,29 +23,52 @@ export interface BatchWrite {
   beforeCommit?: (sequences: number[]) => void | Promise<void>
 }
 
+/** Column types the migration asks of a dialect; everything else is written once. */
+export interface ColumnTypes {
+  /** JSON values: text, or the database's own JSON type. */
+  json: ColumnDataType
+  timestamp: ColumnDataType
+  /** The change log's sequence, an integer primary key the database allocates in insert order. */
+  sequence: { type: ColumnDataType; autoIncrement: boolean }
+}
+
 /**
- * What differs between the storage backends. Queries are written once against `db`; a dialect only
- * decodes column values, writes a group commit in the way that is fastest for it (keeping commit
- * order equal to sequence order), and tells other instances what committed.
+ * What differs between the storage backends, described by what a dialect can do rather than by
+ * its name. Queries are written once against `db`; a dialect decodes column values, writes a group
+ * commit in the way that is fastest for it (keeping commit order equal to sequence order), and, if
+ * several servers may share its database, tells them what committed. Capabilities a dialect does
+ * not declare take the defaults of {@link defineDialect}.
  */
 export interface StorageDialect {
-  readonly name: DialectName
   readonly db: Kysely<Database>
-  /** JSON columns come back as text (SQLite) or parsed (PostgreSQL). */
+  /** Column types for the migration. */
+  readonly columnTypes: ColumnTypes
+  /**
+   * True when other server instances may share the database and hear of this one's commits through
+   * {@link subscribe} (so a server must tell its own commits from theirs); false when one process
+   * owns the database.
+   */
+  readonly announcesCommits: boolean
+  /** JSON columns come back as text or already parsed; both become values. */
   decodeJson(value: unknown): unknown
-  /** Timestamps come back as text (SQLite) or Date (PostgreSQL); both become ISO-8601 UTC. */
+  /** Timestamps come back as text or Date; both become ISO-8601 UTC. */
   decodeTime(value: string | Date): string
   /**
+   * (user, client op) pairs as a two-column table expression, for `(user_id, client_op_id) in (…)`.
+   * Its statement text should not depend on the number of pairs, so it is parsed and planned once.
+   */
+  opPairs(ops: ReadonlyArray<{ userId: string; clientOpId: string }>): RawBuilder<unknown>
+  /**
    * Commits a batch in one transaction and returns the events' sequences, in array order, with a
-   * promise that resolves once the commit is durable (SQLite syncs its log after the commit, off
-   * the event loop; PostgreSQL's commit is durable already). Commit order is sequence order
-   * (§3.2), and other instances hear of the sequences when they commit.
+   * promise that resolves once the commit is durable (a dialect may sync its log after the commit,
+   * off the event loop, or be durable at COMMIT already). Commit order is sequence order (§3.2),
+   * and other instances hear of the sequences when they commit.
    */
   commitBatch(write: BatchWrite): Promise<{ sequences: number[]; durable: Promise<void> }>
   /**
    * Resolves once every commit made so far is durable; rejects once the storage can no longer make
-   * anything durable (SQLite: a log sync failed). Reads call it after their query, so a reply
-   * never shows a change that a crash could still take back.
+   * anything durable (a log sync failed). Reads call it after their query, so a reply never shows a
+   * change that a crash could still take back.
    */
   durable(): Promise<void>
   /** Inside a transaction that changed a document's grants: tell other instances, when it commits. */
@@ -59,4 +81,33 @@ export interface StorageDialect {
   /** True for the error a unique index raises (the client op index: an op already in the log). */
   isUniqueViolation(error: unknown): boolean
   close(): Promise<void>
+}
+
+/** What a dialect may leave out, and what it then gets. */
+type Capabilities = 'columnTypes' | 'announcesCommits' | 'durable' | 'notifyAccess' | 'subscribe'
+
+/**
+ * The safe defaults (Kysely's `DialectAdapterBase` does the same): a database that one process owns,
+ * that stores JSON and timestamps as text, whose commits are durable when they return, and that has
+ * nobody to tell about commits or grant changes.
+ */
+const DEFAULTS: Pick<StorageDialect, Capabilities> = {
+  columnTypes: { json: 'text', timestamp: 'text', sequence: { type: 'integer', autoIncrement: true } },
+  announcesCommits: false,
+  durable: () => Promise.resolve(),
+  notifyAccess: async () => {},
+  subscribe: async () => async () => {},
+}
+
+/** A dialect from what it declares, with the defaults for the capabilities it leaves out. */
+export function defineDialect(dialect: Omit<StorageDialect, Capabilities> & Partial<Pick<StorageDialect, Capabilities>>): StorageDialect {
+  return { ...DEFAULTS, ...dialect }
+}
+
+/** A storage backend: which database URLs it opens, and how. */
+export interface StorageBackend {
+  /** The URL forms it takes, for error messages and help (`sqlite:<path>`). */
+  readonly urlForms: readonly string[]
+  accepts(databaseUrl: string): boolean
+  open(databaseUrl: string, options: { poolSize?: number }): StorageDialect
 }

@@ -1,15 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
-import type { DialectName } from './dialect.js'
+import type { ColumnTypes } from './dialect.js'
 
-/** Column types that differ between the dialects; everything else is written once. */
-function types(dialect: DialectName) {
-  return dialect === 'postgres'
-    ? { json: 'jsonb', timestamp: 'timestamptz', sequence: 'bigserial' } as const
-    : { json: 'text', timestamp: 'text', sequence: 'integer' } as const
-}
-
-function initial(dialect: DialectName): Migration {
-  const t = types(dialect)
+function initial(t: ColumnTypes): Migration {
   return {
     async up(db: Kysely<any>) {
       await db.schema
@@ -42,7 +34,7 @@ function initial(dialect: DialectName): Migration {
       await db.schema.createIndex('document_access_user').on('document_access').column('user_id').execute()
       await db.schema
         .createTable('change_events')
-        .addColumn('sequence', t.sequence, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('sequence', t.sequence.type, (c) => (t.sequence.autoIncrement ? c.primaryKey().autoIncrement() : c.primaryKey()))
         .addColumn('document_id', 'text', (c) => c.notNull())
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('event_type', 'text', (c) => c.notNull())
@@ -71,11 +63,11 @@ function initial(dialect: DialectName): Migration {
   }
 }
 
-/** The one migration source both dialects run; Kysely's Migrator records what ran. */
-export function migrations(dialect: DialectName): MigrationProvider {
+/** The one migration source every dialect runs, in its column types; Kysely's Migrator records what ran. */
+export function migrations(columnTypes: ColumnTypes): MigrationProvider {
   return {
     async getMigrations() {
-      return { '2026-11-25-initial': initial(dialect) }
+      return { '2026-11-25-initial': initial(columnTypes) }
     },
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import type pg from 'pg'
 import { requirePeer } from '../peer-dependency.js'
-import type { AccessChange, StorageDialect } from './dialect.js'
+import { defineDialect, type AccessChange, type StorageBackend, type StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** Any constant works; it only has to be the same for every instance on one database. */
@@ -57,8 +57,15 @@ const COMMIT_BATCH = `
   select (select json_object_agg(id, revision_id) from current) as current,
     (select array_agg(sequence::text order by sequence) from inserted, notified) as sequences`
 
+/** `postgres://…` (or `postgresql://…`): a database several server instances may share. */
+export const postgresBackend: StorageBackend = {
+  urlForms: ['postgres://…'],
+  accepts: (databaseUrl) => /^postgres(ql)?:\/\//.test(databaseUrl),
+  open: (databaseUrl, options) => postgresDialect(databaseUrl, options.poolSize),
+}
+
 /** PostgreSQL through pg: JSONB columns, LISTEN/NOTIFY between instances. */
-export function postgresDialect(connectionString: string, poolSize = 10): StorageDialect {
+function postgresDialect(connectionString: string, poolSize = 10): StorageDialect {
   const { Pool, Client } = requirePeer<typeof pg>('pg', 'A PostgreSQL database (postgres://…)')
   const pool = new Pool({ connectionString, max: poolSize })
   // An idle pooled connection closed by the server (restart, pg_terminate_backend) is dropped and
@@ -68,11 +75,14 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
   const listeners = new Set<pg.Client>()
   /** Names this store in its grant notifications, so it can tell its own from other instances'. */
   const self = randomUUID()
-  return {
-    name: 'postgres',
+  return defineDialect({
     db,
+    columnTypes: { json: 'jsonb', timestamp: 'timestamptz', sequence: { type: 'bigserial', autoIncrement: false } },
+    announcesCommits: true,
     decodeJson: (value) => value,
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+    // Two parameters, one array each, whatever the number of pairs: the statement text stays the same.
+    opPairs: (ops) => sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`,
     commitBatch: async (write) => {
       const client = await pool.connect()
       try {
@@ -105,8 +115,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
         throw error
       }
     },
-    // synchronous_commit = on: a commit has reached the disk when COMMIT returns.
-    durable: () => Promise.resolve(),
+    // synchronous_commit = on: a commit has reached the disk when COMMIT returns (the default durable).
     notifyAccess: async (trx, { documentId, userId, role }) => {
       const payload = JSON.stringify({ document_id: documentId, user_id: userId, role, store: self })
       await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + payload})`.execute(trx)
@@ -149,5 +158,5 @@ export function postgresDialect(connectionString: string, poolSize = 10): Storag
       for (const c of listeners) await c.end().catch(() => {})
       await db.destroy()
     },
-  }
+  })
 }

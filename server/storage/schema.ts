@@ -1,9 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
 
 /**
- * The tables, as Kysely sees them. JSON columns hold JSON text on SQLite and JSONB on PostgreSQL;
- * the dialect decodes both to values. Timestamps are ISO-8601 text on SQLite and timestamptz on
- * PostgreSQL. Flags are 0/1 integers on both.
+ * The tables, as Kysely sees them. JSON columns hold JSON text or the database's JSON type, and
+ * timestamps ISO-8601 text or the database's timestamp type (each dialect's `columnTypes`); the
+ * dialect decodes both. Flags are 0/1 integers everywhere.
  */
 export interface Database {
   users: UsersTable
@@ -42,7 +42,7 @@ export interface DocumentAccessTable {
 }
 
 export interface ChangeEventsTable {
-  /** BIGSERIAL comes back from pg as a string; the store converts. */
+  /** A 64-bit sequence may come back as a string; the store converts. */
   sequence: Generated<number>
   document_id: string
   user_id: string

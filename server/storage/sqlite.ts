@@ -2,13 +2,20 @@ import { mkdirSync, realpathSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect, type CompiledQuery, type SqliteDatabase, type SqliteStatement } from 'kysely'
+import { Kysely, SqliteDialect, sql, type CompiledQuery, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import { requirePeer } from '../peer-dependency.js'
-import type { BatchWrite, StorageDialect } from './dialect.js'
+import { defineDialect, type BatchWrite, type StorageBackend, type StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
+/** `sqlite:<path>` and `sqlite::memory:`: a database one process owns. */
+export const sqliteBackend: StorageBackend = {
+  urlForms: ['sqlite:<path>', 'sqlite::memory:'],
+  accepts: (databaseUrl) => databaseUrl.startsWith('sqlite:'),
+  open: (databaseUrl) => sqliteDialect(databaseUrl.slice('sqlite:'.length)),
+}
+
 /** SQLite through better-sqlite3: one writer, so commits are in sequence order by construction. */
-export function sqliteDialect(path: string): StorageDialect {
+function sqliteDialect(path: string): StorageDialect {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const Sqlite = requirePeer<typeof BetterSqlite3>('better-sqlite3', 'A SQLite database (sqlite:…)')
   const database = new Sqlite(path)
@@ -22,11 +29,13 @@ export function sqliteDialect(path: string): StorageDialect {
   // Prepared at the first commit: the tables exist only once the migrations have run.
   let commit: ((write: BatchWrite) => number[]) | undefined
   const wal = path === ':memory:' ? undefined : new WalSync(walPath(database))
-  return {
-    name: 'sqlite',
+  return defineDialect({
     db,
     decodeJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : value),
+    // One parameter, a JSON array of pairs, whatever their number: where an OR of one term per pair
+    // cost milliseconds per batch to parse and plan.
+    opPairs: (ops) => sql`select value ->> 0, value ->> 1 from json_each(${JSON.stringify(ops.map((o) => [o.userId, o.clientOpId]))})`,
     // Holding Kysely's one connection keeps every other query and transaction out while the
     // batch runs; inside, the batch runs synchronously from BEGIN to COMMIT. The sync is asked for
     // before the connection is let go, so a read that runs after the commit waits for it (durable).
@@ -37,8 +46,6 @@ export function sqliteDialect(path: string): StorageDialect {
         return { sequences, durable: wal?.sync() ?? Promise.resolve() }
       }),
     durable: () => wal?.settled() ?? Promise.resolve(),
-    notifyAccess: async () => {},
-    subscribe: async () => async () => {},
     isUniqueViolation: (error) => (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE',
     close: async () => {
       await wal?.settled().catch(() => {})
@@ -46,7 +53,7 @@ export function sqliteDialect(path: string): StorageDialect {
       await db.destroy()
       await wal?.close()
     },
-  }
+  })
 }
 
 /**
@@ -67,7 +74,7 @@ function walPath(database: BetterSqlite3.Database): string {
  * pad commit frames, so the log holds the same bytes either way.) One sync runs at a time; everyone
  * who asks while one runs shares the next, which covers them all.
  *
- * A failed sync is final, as it is for PostgreSQL: the kernel may have dropped the pages it could
+ * A failed sync is final (database servers treat it the same way): the kernel may have dropped the pages it could
  * not write, so a later sync that succeeds proves nothing. From then on every sync, durability
  * wait and commit fails; the server needs a restart (which recovers from what is on disk).
  */

@@ -290,3 +290,13 @@ t.test('postgres only (SQLite has a single writer, so commits cannot interleave 
     t.same(heard, events.map((e) => e.sequence))
   })
 })
+
+t.test('a database URL no backend takes is refused with the forms there are', async (t) => {
+  t.throws(() => Store.open('mysql://db/app'), { message: 'unsupported database URL "mysql://db/app": use sqlite:<path>, sqlite::memory: or postgres://…' })
+})
+
+t.test('only a database several instances share announces commits', async (t) => {
+  const announces: Record<string, boolean> = {}
+  for (const dialect of TEST_DIALECTS) announces[dialect] = (await createTestStore(t, dialect)).announcesCommits
+  t.same(announces, { sqlite: false, postgres: true })
+})

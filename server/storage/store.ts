@@ -1,10 +1,9 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import type { JsonObject, VectorClock } from '../../core/index.js'
-import type { AccessChange, DialectName, StorageDialect } from './dialect.js'
+import type { AccessChange, StorageDialect } from './dialect.js'
+import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
-import { postgresDialect } from './postgres.js'
 import type { ChangeEventsTable, DocumentsTable } from './schema.js'
-import { sqliteDialect } from './sqlite.js'
 
 export type Role = 'owner' | 'write' | 'read'
 export type EventType = 'create' | 'update' | 'delete' | 'rename'
@@ -78,15 +77,17 @@ export class DuplicateOpError extends Error {
 export class Store {
   private constructor(private readonly dialect: StorageDialect) {}
 
-  /** Opens `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; run {@link migrate} before use. */
+  /** Opens a database URL of any backend in `dialects.ts`; run {@link migrate} before use. */
   static open(databaseUrl: string, options: { poolSize?: number } = {}): Store {
-    if (databaseUrl.startsWith('sqlite:')) return new Store(sqliteDialect(databaseUrl.slice('sqlite:'.length)))
-    if (/^postgres(ql)?:\/\//.test(databaseUrl)) return new Store(postgresDialect(databaseUrl, options.poolSize))
-    throw new Error(`unsupported database URL ${JSON.stringify(databaseUrl)}: use sqlite:<path>, sqlite::memory: or postgres://…`)
+    return new Store(openDialect(databaseUrl, options))
   }
 
-  get dialectName(): DialectName {
-    return this.dialect.name
+  /**
+   * True when other server instances may share this database and {@link subscribe} tells of their
+   * commits and this store's own alike; false when one process owns the database.
+   */
+  get announcesCommits(): boolean {
+    return this.dialect.announcesCommits
   }
 
   private get db() {
@@ -94,7 +95,7 @@ export class Store {
   }
 
   async migrate(): Promise<void> {
-    const { error } = await new Migrator({ db: this.db, provider: migrations(this.dialect.name) }).migrateToLatest()
+    const { error } = await new Migrator({ db: this.db, provider: migrations(this.dialect.columnTypes) }).migrateToLatest()
     if (error) throw error
   }
 
@@ -216,13 +217,7 @@ export class Store {
   /** Events committed under these (user, client op) pairs, in sequence order. */
   async findOps(ops: ReadonlyArray<{ userId: string; clientOpId: string }>): Promise<ChangeEventRow[]> {
     if (ops.length === 0) return []
-    // One parameter (SQLite: a JSON array of pairs) or two (PostgreSQL: two arrays) whatever the
-    // number of pairs: the statement text stays the same, so it is parsed and planned cheaply,
-    // where an OR of one term per pair cost milliseconds per batch.
-    const pairs =
-      this.dialect.name === 'postgres'
-        ? sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`
-        : sql`select value ->> 0, value ->> 1 from json_each(${JSON.stringify(ops.map((o) => [o.userId, o.clientOpId]))})`
+    const pairs = this.dialect.opPairs(ops)
     const rows = await this.db
       .selectFrom('change_events')
       .selectAll()
@@ -377,16 +372,16 @@ export class Store {
   }
 
   /**
-   * Sequences committed, and documents whose grants changed, by any instance on this database
-   * (PostgreSQL); a no-op on SQLite, where one process owns the database.
+   * Sequences committed, and documents whose grants changed, by any instance on this database (see
+   * {@link announcesCommits}); nothing is ever heard where one process owns the database.
    */
   subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (change: AccessChange & { own: boolean }) => void): Promise<() => Promise<void>> {
     return this.dialect.subscribe(onCommitted, onAccessChanged)
   }
 
   /**
-   * A read's result once every commit it may show is durable: on SQLite a commit is visible before
-   * its log is synced (see `commit`), and no reply may show what a crash could take back. Users and
+   * A read's result once every commit it may show is durable: a commit may be visible before its
+   * log is synced (see `write`), and no reply may show what a crash could take back. Users and
    * grants are written with a sync at commit, so their reads need not wait.
    */
   private async settled<T>(result: T): Promise<T> {

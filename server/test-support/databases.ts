@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { Store } from '../storage/store.js'
-import type { DialectName } from '../storage/dialect.js'
+/** The storage backends the tests run on. */
+export type DialectName = 'sqlite' | 'postgres'
 
 /** Every storage backend; the storage and server suites run once per entry. */
 export const TEST_DIALECTS: readonly DialectName[] = ['sqlite', 'postgres']

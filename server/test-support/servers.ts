@@ -1,5 +1,5 @@
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync-server.js'
-import type { DialectName } from '../storage/dialect.js'
+import type { DialectName } from './databases.js'
 import { createTestDatabase } from './databases.js'
 
 /** Argon2 parameters that keep logins fast in tests. */
