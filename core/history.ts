@@ -1,11 +1,12 @@
-import type { Operation } from '../generated/types.js'
+import type { ChangeEvent, Operation } from '../generated/types.js'
 import { isJsonObject, jsonEqual, type JsonObject } from './json.js'
 import { applyPatch, type ApplyOptions } from './patch.js'
 
 /** What a document is at one point of its history; null when it does not exist. */
 export type DocState = { title: string; content: JsonObject } | null
 
-export type EventType = 'create' | 'update' | 'delete' | 'rename'
+/** What a change event records (§8.1). */
+export type EventType = ChangeEvent['event_type']
 
 /** The parts of a change event history navigation needs (spec §8.1). */
 export interface HistoryEvent {

@@ -8,13 +8,16 @@ import {
   jsonEqual,
   revisionId,
   undoPlan,
+  type Cause,
   type ConflictStrategy,
   type DocState,
+  type EventType,
   type HistoryEvent,
   type JsonObject,
   type Limits,
   type Operation,
   type PlannedEvent,
+  type Role,
   type VectorClock,
 } from '../core/index.js'
 import {
@@ -22,10 +25,10 @@ import {
   StaleRevisionError,
   type ChangeEventRow,
   type DocumentRow,
-  type EventType,
   type NewEvent,
   type PendingChange,
-  type Role,
+  type DocumentRole,
+  type Grant,
   type Store,
 } from './storage/store.js'
 
@@ -33,7 +36,7 @@ import {
 interface CachedDocument {
   row: DocumentRow
   size: number
-  grants: Map<string, 'read' | 'write'>
+  grants: Map<string, Grant>
 }
 
 /** What a mutation asks for; one per client request. */
@@ -146,12 +149,12 @@ export class DocumentService {
   }
 
   /** Grants of a document held in memory (kept current by {@link grantChanged}), or undefined. */
-  cachedGrants(documentId: string): ReadonlyMap<string, 'read' | 'write'> | undefined {
+  cachedGrants(documentId: string): ReadonlyMap<string, Grant> | undefined {
     return this.cache.get(documentId)?.grants
   }
 
   /** Records a grant change for documents held in memory. */
-  grantChanged(documentId: string, userId: string, role: 'read' | 'write' | 'none'): void {
+  grantChanged(documentId: string, userId: string, role: Role): void {
     const entry = this.cache.get(documentId)
     if (!entry) return
     if (role === 'none') entry.grants.delete(userId)
@@ -375,7 +378,7 @@ export class DocumentService {
     return entry
   }
 
-  private role(entry: CachedDocument, userId: string): Role | undefined {
+  private role(entry: CachedDocument, userId: string): DocumentRole | undefined {
     return entry.row.ownerId === userId ? 'owner' : entry.grants.get(userId)
   }
 
@@ -517,7 +520,7 @@ export class DocumentService {
 interface EventMeta {
   userId: string
   clientOpId: string | null
-  cause: 'undo' | 'redo' | null
+  cause: Cause | null
   batchId: string | null
 }
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { ClientMessage, ServerMessage } from '../generated/types.js'
-import { PatchsyncError, decodeClientFrame, requestIdOf, type Limits } from '../core/index.js'
+import { PatchsyncError, eventMessage, sharedMessage, type Limits } from '../core/index.js'
+import { decodeFrame } from './decode-frame.js'
 import { silentLog, type ActivityLog } from './activity-log.js'
 import type { HashOptions } from './auth.js'
 import { DocumentService, type MutationResult } from './documents.js'
@@ -14,7 +15,6 @@ import { Metrics } from './metrics.js'
 import { RateLimiter } from './rate-limit.js'
 import { Session } from './session.js'
 import { Store, type ChangeEventRow, type DocumentRow } from './storage/store.js'
-import { eventMessage, sharedMessage } from './wire.js'
 
 export interface SyncServerOptions {
   /** A database URL (`sqlite:<path>`, `sqlite::memory:`, or another backend's, see `storage/dialects.ts`); ignored when `store` is given. */
@@ -198,25 +198,6 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     }
   }
 
-  /** A frame decoded, or the error it gets. Pure: may run as soon as the frame arrives. */
-  const decode = (data: RawData, isBinary: boolean): { message: ClientMessage } | { error: PatchsyncError | unknown; requestId?: string } => {
-    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
-    if (size > maxPayload) return { error: new PatchsyncError('frame_too_large', `frames may be at most ${maxPayload} bytes`) }
-    if (isBinary) return { error: new PatchsyncError('invalid_message', 'binary frames are not part of the protocol') }
-    const text = data.toString()
-    try {
-      return { message: decodeClientFrame(text, options.limits?.maxDepth) }
-    } catch (error) {
-      let requestId: string | undefined
-      try {
-        requestId = requestIdOf(JSON.parse(text))
-      } catch {
-        requestId = undefined
-      }
-      return { error, requestId }
-    }
-  }
-
   /** Runs one request and resolves with its reply. A mutation is queued for commit before this returns. */
   const dispatch = async (session: Session, message: ClientMessage): Promise<ServerMessage> => {
     metrics.message(message.type)
@@ -247,7 +228,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
    * for it, so a read sees the connection's earlier writes and no later ones.
    */
   const receive = (session: Session, data: RawData, isBinary: boolean) => {
-    const decoded = decode(data, isBinary)
+    const decoded = decodeFrame(data, isBinary, maxPayload, options.limits?.maxDepth)
     session.pending++
     if (session.pending >= MAX_PENDING_FRAMES) session.pause()
     const deliver = (reply: ServerMessage) => {

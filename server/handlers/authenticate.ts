@@ -6,7 +6,7 @@ import type { Handler } from './context.js'
 /** §1.2–1.4: verify the token once; register unknown users when auto-registration is on. */
 export const authenticate: Handler<AuthenticateMessage> = async (ctx, message) => {
   if (ctx.session.userId !== undefined) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')
-  const userId = message.user_id.toLowerCase()
+  const userId = message.user_id
   let user = await ctx.store.getUser(userId)
   if (!user && ctx.autoRegister) {
     const hash = await hashToken(message.auth_token, ctx.hashOptions)

@@ -1,7 +1,6 @@
 import type { GetDocumentAtMessage } from '../../generated/types.js'
-import { PatchsyncError, stateAt, type DocState } from '../../core/index.js'
+import { PatchsyncError, stateAt, toWireDocument, type DocState } from '../../core/index.js'
 import { toHistoryEvent } from '../documents.js'
-import { toWireDocument } from '../wire.js'
 import type { Handler } from './context.js'
 import { readableDocument } from './readable.js'
 
@@ -24,6 +23,6 @@ export const getDocumentAt: Handler<GetDocumentAtMessage> = async (ctx, message)
       state === null || atTarget === undefined
         ? null
         : toWireDocument({ ...head, title: state.title, content: state.content, revisionId: atTarget.revisionId,
-            vectorClock: atTarget.vectorClock ?? {}, updatedAt: atTarget.createdAt, deleted: false }),
+            vectorClock: atTarget.vectorClock ?? {}, updatedAt: atTarget.createdAt }),
   }
 }

@@ -1,5 +1,5 @@
 import type { GetDocumentMessage } from '../../generated/types.js'
-import { toWireDocument } from '../wire.js'
+import { toWireDocument } from '../../core/index.js'
 import type { Handler } from './context.js'
 import { readableDocument } from './readable.js'
 

@@ -1,5 +1,5 @@
 import type { ListDocumentsMessage } from '../../generated/types.js'
-import { toWireDocument } from '../wire.js'
+import { toWireDocument } from '../../core/index.js'
 import type { Handler } from './context.js'
 
 export const listDocuments: Handler<ListDocumentsMessage> = async (ctx) => ({

@@ -1,14 +1,13 @@
 import type { ShareDocumentMessage } from '../../generated/types.js'
-import { PatchsyncError } from '../../core/index.js'
+import { PatchsyncError, sharedMessage } from '../../core/index.js'
 import type { Handler } from './context.js'
-import { sharedMessage } from '../wire.js'
 import { readableDocument } from './readable.js'
 
 /** §9.1: only the owner grants or revokes; setting a role twice is harmless, so no log entry is needed. */
 export const shareDocument: Handler<ShareDocumentMessage> = async (ctx, message) => {
   const document = await readableDocument(ctx.store, message.document_id, ctx.session.userId!)
   if (document.ownerId !== ctx.session.userId) throw new PatchsyncError('forbidden', 'only the owner may share a document')
-  const userId = message.user_id.toLowerCase()
+  const userId = message.user_id
   if (userId === document.ownerId) throw new PatchsyncError('forbidden', 'the owner always has full access')
   await ctx.store.setAccess(document.id, userId, message.role)
   ctx.documents.grantChanged(document.id, userId, message.role)

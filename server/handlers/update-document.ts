@@ -1,12 +1,11 @@
 import type { UpdateDocumentMessage } from '../../generated/types.js'
-import { PatchsyncError, type Operation } from '../../core/index.js'
-import { eventMessage, toWireDocument } from '../wire.js'
+import { PatchsyncError, type Operation, eventMessage, toWireDocument } from '../../core/index.js'
 import type { Handler } from './context.js'
 
 /** §5: the patch applies to the current server state under the conflict strategy. */
 export const updateDocument: Handler<UpdateDocumentMessage> = async (ctx, message) => {
   const { document_id, patch, base_revision, vector_clock } = message.patch
-  const documentId = document_id.toLowerCase()
+  const documentId = document_id
   try {
     const result = await ctx.documents.submit(ctx.session.userId!, message.client_op_id ?? null, {
       kind: 'update', documentId, patch: patch as Operation[], baseRevision: base_revision, vectorClock: vector_clock,

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { Cause } from '../../core/index.js'
+import type { ChangeEvent, Role } from '../../generated/types.js'
 
 /**
  * The tables, as Kysely sees them. JSON columns hold JSON text or the database's JSON type, and
@@ -38,7 +40,7 @@ export interface DocumentsTable {
 export interface DocumentAccessTable {
   document_id: string
   user_id: string
-  role: 'read' | 'write'
+  role: Exclude<Role, 'none'>
 }
 
 export interface ChangeEventsTable {
@@ -46,7 +48,7 @@ export interface ChangeEventsTable {
   sequence: Generated<number>
   document_id: string
   user_id: string
-  event_type: 'create' | 'update' | 'delete' | 'rename'
+  event_type: ChangeEvent['event_type']
   revision_id: string
   previous_revision_id: string | null
   forward_patch: NullableJson
@@ -55,7 +57,7 @@ export interface ChangeEventsTable {
   /** Position of the event among those one client op produced (an undo may write several). */
   op_index: number
   vector_clock: NullableJson
-  cause: 'undo' | 'redo' | null
+  cause: Cause | null
   /** The undo batch an undo event belongs to, or that a redo event redoes. */
   batch_id: string | null
   conflict: number

@@ -1,42 +1,24 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
-import type { JsonObject, VectorClock } from '../../core/index.js'
+import type { ChangeRecord, DocumentRecord, JsonObject, Role, VectorClock } from '../../core/index.js'
 import type { AccessChange, StorageDialect } from './dialect.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
 import type { ChangeEventsTable, DocumentsTable } from './schema.js'
 
-export type Role = 'owner' | 'write' | 'read'
-export type EventType = 'create' | 'update' | 'delete' | 'rename'
+/** The role a grant gives; the owner's is on the document row, and `none` is no grant. */
+export type Grant = Exclude<Role, 'none'>
+/** What a user holds on a document: ownership or a grant. */
+export type DocumentRole = Grant | 'owner'
 
-export interface DocumentRow {
-  id: string
-  ownerId: string
-  title: string
-  content: JsonObject
-  revisionId: string
+/** A document as stored: what the wire shows, and its generation and whether it is deleted. */
+export interface DocumentRow extends DocumentRecord {
   generation: number
-  vectorClock: VectorClock
   deleted: boolean
-  createdAt: string
-  updatedAt: string
 }
 
-export interface ChangeEventRow {
-  sequence: number
-  documentId: string
-  userId: string
-  eventType: EventType
-  revisionId: string
-  previousRevisionId: string | null
-  forwardPatch: unknown
-  reversePatch: unknown
-  clientOpId: string | null
-  opIndex: number
-  vectorClock: VectorClock | null
-  cause: 'undo' | 'redo' | null
+/** A change event as stored: what the wire shows, and the undo batch it belongs to or redoes. */
+export interface ChangeEventRow extends ChangeRecord {
   batchId: string | null
-  conflict: boolean
-  createdAt: string
 }
 
 export type NewEvent = Omit<ChangeEventRow, 'sequence' | 'createdAt'>
@@ -193,13 +175,13 @@ export class Store {
   }
 
   /** Users with a grant on the document, with their roles (the owner is on the document row). */
-  async grants(documentId: string): Promise<Map<string, 'read' | 'write'>> {
+  async grants(documentId: string): Promise<Map<string, Grant>> {
     const rows = await this.db.selectFrom('document_access').select(['user_id', 'role']).where('document_id', '=', documentId).execute()
     return new Map(rows.map((r) => [r.user_id, r.role]))
   }
 
   /** Grants, replaces or (`none`) revokes a role; other instances hear of it (they cache grants). */
-  async setAccess(documentId: string, userId: string, role: 'read' | 'write' | 'none'): Promise<void> {
+  async setAccess(documentId: string, userId: string, role: Role): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (role === 'none') {
         await trx.deleteFrom('document_access').where('document_id', '=', documentId).where('user_id', '=', userId).execute()

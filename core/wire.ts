@@ -1,0 +1,121 @@
+import type { ChangeEvent, Document, DocumentSharedMessage, Role, ServerMessage } from '../generated/types.js'
+import type { EventType } from './history.js'
+import type { JsonObject } from './json.js'
+import type { VectorClock } from './vector-clock.js'
+
+/*
+ * The messages that carry documents and changes, each writer beside the reader of the same message
+ * (y-protocols' `sync.js` keeps `writeSyncStep1` next to `readSyncStep1`), so the two change
+ * together. The server writes them; a client reads them.
+ */
+
+/** What a change was made by, besides a plain request: an undo or a redo (§7.3, §7.4). */
+export type Cause = NonNullable<ChangeEvent['cause']>
+
+/** A document as a peer holds it: the fields the wire's `document` shows, in camelCase. */
+export interface DocumentRecord {
+  id: string
+  ownerId: string
+  title: string
+  content: JsonObject
+  revisionId: string
+  vectorClock: VectorClock
+  createdAt: string
+  updatedAt: string
+}
+
+/** A committed change event as a peer holds it (§8.1). */
+export interface ChangeRecord {
+  sequence: number
+  documentId: string
+  userId: string
+  eventType: EventType
+  revisionId: string
+  previousRevisionId: string | null
+  forwardPatch: unknown
+  reversePatch: unknown
+  clientOpId: string | null
+  /** Position of the event among those one client op produced (an undo may write several). */
+  opIndex: number
+  vectorClock: VectorClock | null
+  cause: Cause | null
+  conflict: boolean
+  createdAt: string
+}
+
+/** A document as the wire shows it (spec definitions `document`). */
+export function toWireDocument(record: DocumentRecord): Document {
+  return {
+    id: record.id,
+    title: record.title,
+    content: record.content,
+    revision_id: record.revisionId,
+    vector_clock: { ...record.vectorClock },
+    owner_id: record.ownerId,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+  }
+}
+
+/** The `document_shared` message for a grant set or revoked (`none`), to the sharer and the grantee (§9.4). */
+export function sharedMessage(documentId: string, userId: string, role: Role): DocumentSharedMessage {
+  return { type: 'document_shared', document_id: documentId, user_id: userId, role }
+}
+
+/** A change event as the wire shows it (§8.1). */
+export function toWireEvent(e: ChangeRecord): ChangeEvent {
+  return {
+    sequence: e.sequence,
+    document_id: e.documentId,
+    user_id: e.userId,
+    event_type: e.eventType,
+    revision_id: e.revisionId,
+    forward_patch: e.forwardPatch as ChangeEvent['forward_patch'],
+    reverse_patch: e.reversePatch as ChangeEvent['reverse_patch'],
+    created_at: e.createdAt,
+    client_op_id: e.clientOpId,
+    vector_clock: e.vectorClock,
+    cause: e.cause,
+  }
+}
+
+/**
+ * The reply/broadcast that announces a committed event: document_created, document_updated,
+ * document_renamed or document_deleted (§2.2, §9.3). `document` is the document right after it.
+ */
+export function eventMessage(e: ChangeRecord, document: DocumentRecord): ServerMessage {
+  const common = {
+    sequence: e.sequence,
+    revision_id: e.revisionId,
+    user_id: e.userId,
+    ...(e.clientOpId !== null && e.opIndex === 0 ? { client_op_id: e.clientOpId } : {}),
+  }
+  const cause = e.cause === null ? {} : { cause: e.cause }
+  const previous = e.previousRevisionId ?? e.revisionId
+  switch (e.eventType) {
+    case 'create': {
+      const created = e.forwardPatch as { title: string; content: JsonObject }
+      return {
+        type: 'document_created',
+        document: toWireDocument({ ...document, title: created.title, content: created.content, revisionId: e.revisionId, updatedAt: e.createdAt }),
+        ...common,
+        ...cause,
+      }
+    }
+    case 'update':
+      return {
+        type: 'document_updated',
+        document_id: e.documentId,
+        patch: e.forwardPatch as never,
+        previous_revision_id: previous,
+        vector_clock: e.vectorClock ?? {},
+        conflict: e.conflict,
+        ...common,
+        ...cause,
+      }
+    case 'rename':
+      return { type: 'document_renamed', document_id: e.documentId, title: (e.forwardPatch as { title: string }).title, previous_revision_id: previous, ...common, ...cause }
+    case 'delete':
+      return { type: 'document_deleted', document_id: e.documentId, ...common, ...cause }
+  }
+}
