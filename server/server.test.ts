@@ -244,6 +244,19 @@ for (const dialect of TEST_DIALECTS) {
       t.same(((rejected.details as { document: { content: unknown } }).document).content, { title: 'A' })
     })
 
+    t.test('a redo of a document changed since the undo is a conflict carrying the current document as the wire shows it', async (t) => {
+      const h = await startServer(t, dialect)
+      const a = await h.login()
+      const { id } = await createDoc(a, { n: 0 })
+      const update = (n: number) => ({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: n }] } })
+      await a.request(update(1))
+      await a.request({ type: 'undo_to_sequence', target_sequence: 1, document_id: id })
+      const changed = await a.request(update(5))
+      const refused = await a.request({ type: 'redo', document_id: id })
+      t.equal(refused.code, 'conflict')
+      t.match(refused.details, { document: { id, revision_id: changed.revision_id, content: { n: 5 }, owner_id: a.userId } }, 'details.document (§11)')
+    })
+
     t.test('sharing: only the owner shares; read grants cannot write; others cannot see', async (t) => {
       const h = await startServer(t, dialect)
       const [owner, reader, stranger] = await Promise.all([h.login(), h.login(), h.login()])

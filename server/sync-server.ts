@@ -9,12 +9,12 @@ import { PatchsyncError, eventMessage, sharedMessage, type Limits } from '../cor
 import { decodeFrame } from './decode-frame.js'
 import { silentLog, type ActivityLog } from './activity-log.js'
 import type { HashOptions } from './auth.js'
-import { DocumentService, type MutationResult } from './documents.js'
-import { HANDLERS, type HandlerContext } from './handlers/index.js'
+import { HANDLERS, clientOpIdOf, isMutation, type Handler, type HandlerContext } from './handlers/index.js'
 import { Metrics } from './metrics.js'
 import { RateLimiter } from './rate-limit.js'
 import { Session } from './session.js'
-import { Store, type ChangeEventRow, type DocumentRow } from './storage/store.js'
+import { Store, type ChangeEventRow, type DocumentRow, type Grant } from './storage/store.js'
+import { WritePath } from './write-path/write-path.js'
 
 export interface SyncServerOptions {
   /** A database URL (`sqlite:<path>`, `sqlite::memory:`, or another backend's, see `storage/dialects.ts`); ignored when `store` is given. */
@@ -61,12 +61,6 @@ export interface SyncServer {
   close(): Promise<void>
 }
 
-/**
- * Requests whose handlers only submit to the write queue, so they may be started as they arrive.
- * Each of their handlers must call `documents.submit` before its first `await`: the order of those
- * calls is the order the mutations apply in.
- */
-const PIPELINED: ReadonlySet<ClientMessage['type']> = new Set(['create_document', 'update_document', 'rename_document', 'delete_document', 'undo_to_sequence', 'redo'])
 /** A connection with this many frames not yet answered stops being read until it is down to the second. */
 const MAX_PENDING_FRAMES = 4096
 const RESUME_PENDING_FRAMES = 1024
@@ -96,9 +90,13 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const deliveries = new Set<Promise<void>>()
   const sessionsByUser = new Map<string, Set<Session>>()
   const sessions = new Set<Session>()
-  const documents = new DocumentService(store, {
+  const documents: WritePath = new WritePath(store, {
     limits: options.limits,
     cacheSize: options.cacheSize,
+    audience: {
+      changes: (events, docs, grants, origin) => fanOut(events, docs, grants, origin as Session | undefined),
+      shared: (documentId, userId, role) => sendToUser(userId, sharedMessage(documentId, userId, role)),
+    },
     beforeCommit: (events) => {
       if (notified) for (const e of events) ownSequences.add(e.sequence)
     },
@@ -141,10 +139,10 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
    * grants come from the write path's cache when the document is there (it is right after its own
    * commit), so a broadcast costs no query and broadcasts leave in the order the commits resolved.
    */
-  const fanOut = async (events: ChangeEventRow[], docs: DocumentRow[], except?: Session) => {
+  const fanOut = (events: ChangeEventRow[], docs: DocumentRow[], grants: ReadonlyArray<ReadonlyMap<string, Grant>>, except?: Session) => {
     for (const [i, e] of events.entries()) {
       const document = docs[i]!
-      const allowed = readers(document, documents.cachedGrants(e.documentId) ?? (await store.grants(e.documentId)))
+      const allowed = readers(document, grants[i]!)
       const message = eventMessage(e, document)
       let text: string | undefined
       for (const userId of allowed) {
@@ -165,20 +163,26 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     return ctx
   }
   const newContext = (session: Session): HandlerContext => ({
-    session,
+    connection: {
+      get userId() {
+        return session.userId
+      },
+      authenticate: (userId) => {
+        session.userId = userId
+        const set = sessionsByUser.get(userId) ?? new Set()
+        set.add(session)
+        sessionsByUser.set(userId, set)
+        metrics.connectionAuthenticated()
+        log.authenticated(session)
+      },
+    },
+    get userId() {
+      return session.userId!
+    },
     store,
-    documents,
+    writes: documents,
     autoRegister: options.autoRegister ?? true,
     hashOptions: options.hashOptions ?? {},
-    broadcast: (result: MutationResult, except: Session) => fanOut(result.events, result.documents, except),
-    notify: (userId, message) => sendToUser(userId, message),
-    authenticated: (s) => {
-      const set = sessionsByUser.get(s.userId!) ?? new Set()
-      set.add(s)
-      sessionsByUser.set(s.userId!, set)
-      metrics.connectionAuthenticated()
-      log.authenticated(s)
-    },
   })
 
   /** The `error` reply for a failure (sent by the caller, in reply order). */
@@ -210,8 +214,10 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     }
     if (closing) return errorReply(session, new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
     try {
-      const handler = HANDLERS[message.type] as (ctx: HandlerContext, m: ClientMessage) => Promise<ServerMessage>
-      const reply = await handler(context(session), message)
+      const handler = HANDLERS[message.type] as Handler<ClientMessage>
+      const reply = isMutation(handler)
+        ? handler.reply(await documents.submit(session.userId!, clientOpIdOf(message), handler.mutation(message), session), message)
+        : await handler.run(context(session), message)
       return requestId === undefined ? reply : { ...reply, request_id: requestId }
     } catch (error) {
       return errorReply(session, error, requestId)
@@ -239,7 +245,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       session.pending--
       log.fault('could not answer a frame', { error: String(error) })
     }
-    if ('message' in decoded && PIPELINED.has(decoded.message.type) && session.serial === 0 && session.userId !== undefined && !closing) {
+    if ('message' in decoded && isMutation(HANDLERS[decoded.message.type] as Handler<ClientMessage>) && session.serial === 0 && session.userId !== undefined && !closing) {
       const reply = dispatch(session, decoded.message)
       session.queue = session.queue.then(() => reply).then(deliver).catch(lost)
       return
@@ -308,11 +314,13 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     if (foreign.length === 0) return
     const events = await store.eventsBySequence(foreign)
     const docs: DocumentRow[] = []
+    const grants: Array<ReadonlyMap<string, Grant>> = []
     for (const e of events) {
       documents.invalidate(e.documentId)
       docs.push((await store.getDocument(e.documentId))!)
+      grants.push(await documents.grantsOf(e.documentId))
     }
-    await fanOut(events, docs)
+    fanOut(events, docs, grants)
   }
 
   const start = () => {

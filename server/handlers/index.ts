@@ -13,9 +13,13 @@ import { shareDocument } from './share-document.js'
 import { undoToSequence } from './undo-to-sequence.js'
 import { updateDocument } from './update-document.js'
 
-export type { Handler, HandlerContext } from './context.js'
+export { clientOpIdOf, isMutation, type Handler, type HandlerContext, type MutationHandler, type RequestHandler } from './context.js'
 
-/** One handler per request type (§2.1); the dispatcher looks the type up here. */
+/**
+ * One handler per request type (§2.1); the dispatcher looks the type up here. A mutation's handler
+ * is a `MutationHandler` (submitted to the write path as its frame arrives), anything else a
+ * `RequestHandler` (run in frame order).
+ */
 export const HANDLERS: { [T in ClientMessageType]: Handler<Extract<ClientMessage, { type: T }>> } = {
   authenticate,
   create_document: createDocument,

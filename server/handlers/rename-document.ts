@@ -1,10 +1,9 @@
 import type { RenameDocumentMessage } from '../../generated/types.js'
 import { eventMessage } from '../../core/index.js'
-import type { Handler } from './context.js'
+import type { MutationHandler } from './context.js'
 
 /** §2.5: titles change only here, recorded as a `rename` event. */
-export const renameDocument: Handler<RenameDocumentMessage> = async (ctx, message) => {
-  const result = await ctx.documents.submit(ctx.session.userId!, message.client_op_id ?? null, { kind: 'rename', documentId: message.document_id, title: message.title })
-  if (!result.replayed) await ctx.broadcast(result, ctx.session)
-  return eventMessage(result.events[0]!, result.documents[0]!)
+export const renameDocument: MutationHandler<RenameDocumentMessage> = {
+  mutation: (message) => ({ kind: 'rename', documentId: message.document_id, title: message.title }),
+  reply: (result) => eventMessage(result.events[0]!, result.documents[0]!),
 }

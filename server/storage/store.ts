@@ -1,5 +1,5 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
-import type { ChangeRecord, DocumentRecord, JsonObject, Role, VectorClock } from '../../core/index.js'
+import type { ChangeRecord, DocumentRecord, HistoryEvent, JsonObject, Role, VectorClock } from '../../core/index.js'
 import type { AccessChange, StorageDialect } from './dialect.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
@@ -19,6 +19,11 @@ export interface DocumentRow extends DocumentRecord {
 /** A change event as stored: what the wire shows, and the undo batch it belongs to or redoes. */
 export interface ChangeEventRow extends ChangeRecord {
   batchId: string | null
+}
+
+/** A stored event in the shape core's history functions read. */
+export function toHistoryEvent(e: ChangeEventRow): HistoryEvent {
+  return { sequence: e.sequence, event_type: e.eventType, forward_patch: e.forwardPatch, reverse_patch: e.reversePatch }
 }
 
 export type NewEvent = Omit<ChangeEventRow, 'sequence' | 'createdAt'>

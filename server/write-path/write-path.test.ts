@@ -1,9 +1,9 @@
 import t from 'tap'
 import { randomUUID } from 'node:crypto'
-import type { JsonObject } from '../core/index.js'
-import { DocumentService } from './documents.js'
-import type { Store } from './storage/store.js'
-import { createTestStore, TEST_DIALECTS, type DialectName } from './test-support/databases.js'
+import type { JsonObject } from '../../core/index.js'
+import { WritePath } from './write-path.js'
+import type { Store } from '../storage/store.js'
+import { createTestStore, TEST_DIALECTS, type DialectName } from '../test-support/databases.js'
 
 interface Teardown {
   teardown(fn: () => unknown): void
@@ -16,7 +16,7 @@ const within = <T>(promise: Promise<T>, ms: number, what: string) =>
 async function withDocument(t: Teardown, dialect: DialectName, content: JsonObject = { n: 0 }, createOpId: string | null = null) {
   const store = await createTestStore(t, dialect)
   const batches: number[] = []
-  const documents = new DocumentService(store, { onCommit: ({ events }) => batches.push(events.length) })
+  const documents = new WritePath(store, { onCommit: ({ events }) => batches.push(events.length) })
   const user = randomUUID()
   const id = randomUUID()
   const created = await documents.submit(user, createOpId, { kind: 'create', id, title: 'T', content })
@@ -41,7 +41,7 @@ for (const dialect of TEST_DIALECTS) {
   t.test(dialect, async (t) => {
     t.test('a request submitted as the previous batch settles is still committed', async (t) => {
       const store = await createTestStore(t, dialect)
-      const documents = new DocumentService(store)
+      const documents = new WritePath(store)
       const user = randomUUID()
       const ids = Array.from({ length: 8 }, () => randomUUID())
       // The continuation of Promise.all runs while the drain that answered it is finishing.

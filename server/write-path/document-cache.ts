@@ -1,0 +1,70 @@
+import { jsonBytes, type Role } from '../../core/index.js'
+import type { Guarded } from '../access.js'
+import type { DocumentRow, Grant, Store } from '../storage/store.js'
+
+/** A document held in memory for the write path, with who may read and write it. */
+export interface CachedDocument extends Guarded {
+  row: DocumentRow
+  /** UTF-8 size of the content's JSON, tracked so updates need not measure it again. */
+  size: number
+  grants: Map<string, Grant>
+}
+
+/**
+ * The documents the write path plans on, least recently used first. Planning changes an entry in
+ * place before its commit; whoever plans drops the entries of a batch that did not commit.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, CachedDocument>()
+
+  constructor(private readonly store: Store, private readonly capacity: number) {}
+
+  get(id: string): CachedDocument | undefined {
+    return this.entries.get(id)
+  }
+
+  /** The entry, read from the store if it is not held; undefined when the document does not exist. */
+  async load(id: string): Promise<CachedDocument | undefined> {
+    const hit = this.entries.get(id)
+    if (hit) {
+      this.entries.delete(id)
+      this.entries.set(id, hit)
+      return hit
+    }
+    const row = await this.store.getDocument(id)
+    if (!row) return undefined
+    const grants = await this.store.grants(id)
+    // Another load of the same document may have finished meanwhile: keep the one planned on.
+    const entry = this.entries.get(id) ?? { row, size: jsonBytes(row.content), grants }
+    this.add(id, entry)
+    return entry
+  }
+
+  /** Holds a new entry (a document just created), evicting the least recently used beyond capacity. */
+  add(id: string, entry: CachedDocument): void {
+    this.entries.set(id, entry)
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!)
+  }
+
+  /** Drops a document (another instance changed it, or a plan on it did not commit). */
+  delete(id: string): void {
+    this.entries.delete(id)
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+
+  /** Grants of a document held in memory, or undefined. */
+  grants(id: string): ReadonlyMap<string, Grant> | undefined {
+    return this.entries.get(id)?.grants
+  }
+
+  /** Records a grant change for a document held in memory. */
+  grantChanged(documentId: string, userId: string, role: Role): void {
+    const entry = this.entries.get(documentId)
+    if (!entry) return
+    if (role === 'none') entry.grants.delete(userId)
+    else entry.grants.set(userId, role)
+  }
+}

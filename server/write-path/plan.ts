@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto'
+import {
+  PatchsyncError,
+  applyPatch,
+  invertEvent,
+  jsonBytes,
+  revisionId,
+  toWireDocument,
+  undoPlan,
+  type Cause,
+  type ConflictStrategy,
+  type DocState,
+  type EventType,
+  type JsonObject,
+  type Limits,
+  type PlannedEvent,
+  type VectorClock,
+} from '../../core/index.js'
+import { checkCreate, checkRedo, checkUndo, checkWrite } from '../access.js'
+import { toHistoryEvent, type DocumentRow, type NewEvent, type PendingChange, type Store } from '../storage/store.js'
+import type { DocumentCache, CachedDocument } from './document-cache.js'
+import type { Mutation, SubmitRequest } from './submit-request.js'
+
+/** Who made the events of one request, and why. */
+interface EventMeta {
+  userId: string
+  clientOpId: string | null
+  cause: Cause | null
+  batchId: string | null
+}
+
+type PlanOf<K extends Mutation['kind']> = (request: SubmitRequest & { mutation: Extract<Mutation, { kind: K }> }, meta: EventMeta) => PendingChange[] | Promise<PendingChange[]>
+
+/**
+ * The plan step: a request becomes the changes it makes, computed on the documents in memory (the
+ * state after every request planned before it, committed or in the same batch) and applied to
+ * them, so the next request plans on top. Access is checked here, on that same state.
+ */
+export class Planner {
+  constructor(
+    private readonly cache: DocumentCache,
+    private readonly store: Store,
+    private readonly strategy: ConflictStrategy,
+    private readonly limits: Partial<Limits> | undefined,
+  ) {}
+
+  /**
+   * The changes a request makes; none for an undo with nothing left to undo. Throws the request's
+   * error having changed nothing in memory, except undo and redo, which may fail half-way: then
+   * the cache is emptied.
+   */
+  async plan(request: SubmitRequest): Promise<PendingChange[]> {
+    const meta: EventMeta = { userId: request.userId, clientOpId: request.clientOpId, cause: null, batchId: null }
+    const plan = this.plans[request.mutation.kind] as PlanOf<Mutation['kind']>
+    if (!request.alone) return plan(request, meta)
+    try {
+      return await plan(request, meta)
+    } catch (error) {
+      this.cache.clear()
+      throw error
+    }
+  }
+
+  /** One plan per mutation kind. */
+  private readonly plans: { [K in Mutation['kind']]: PlanOf<K> } = {
+    create: ({ userId, mutation: m }, meta) => {
+      checkCreate(this.cache.get(m.id), m.id)
+      const content = structuredClone(m.content)
+      checkSize(content, this.limits)
+      const now = new Date().toISOString()
+      const row: DocumentRow = {
+        id: m.id, ownerId: userId, title: m.title, content, revisionId: revisionId(1, null, m.title, content),
+        generation: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now,
+      }
+      this.cache.add(m.id, { row, size: jsonBytes(content), grants: new Map() })
+      return [{ document: { ...row }, expectedRevisionId: null, event: event('create', row, null, { id: m.id, title: m.title, content: structuredClone(content) }, null, meta, 0) }]
+    },
+
+    update: ({ userId, mutation: m }, meta) => {
+      const entry = this.cache.get(m.documentId)
+      checkWrite(entry, userId, m.documentId, 'write')
+      const before = entry.row
+      let resolution
+      try {
+        resolution = this.strategy.resolve(
+          { content: before.content, revisionId: before.revisionId, vectorClock: before.vectorClock, size: entry.size },
+          { patch: m.patch, baseRevision: m.baseRevision, vectorClock: m.vectorClock },
+          this.limits,
+        )
+      } catch (error) {
+        throw withCurrentDocument(error, before)
+      }
+      entry.size = resolution.size
+      const row = advance(before, before.title, resolution.content, false, resolution.vectorClock)
+      entry.row = row
+      const e = event('update', row, before.revisionId, resolution.forward, resolution.reverse, meta, 0)
+      return [{ document: { ...row }, expectedRevisionId: before.revisionId, event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]
+    },
+
+    rename: ({ userId, mutation: m }, meta) => {
+      const entry = this.cache.get(m.documentId)
+      checkWrite(entry, userId, m.documentId, 'write')
+      return [this.append(entry, { event_type: 'rename', forward_patch: { title: m.title }, reverse_patch: { title: entry.row.title } }, meta, 0)]
+    },
+
+    delete: ({ userId, mutation: m }, meta) => {
+      const entry = this.cache.get(m.documentId)
+      checkWrite(entry, userId, m.documentId, 'owner')
+      const { id, title, content } = entry.row
+      return [this.append(entry, { event_type: 'delete', forward_patch: null, reverse_patch: { id, title, content: structuredClone(content) } }, meta, 0)]
+    },
+
+    /** §7.3: restore each document by appending the reverse of what came after the target. */
+    undo: async ({ userId, mutation: m }, meta) => {
+      const ids = m.documentId !== undefined ? [m.documentId] : await this.store.documentsChangedBy(userId, m.targetSequence)
+      if (m.targetSequence > (await this.store.latestSequence())) throw new PatchsyncError('invalid_sequence', `sequence ${m.targetSequence} has not happened yet`)
+      const undoMeta: EventMeta = { ...meta, cause: 'undo', batchId: randomUUID() }
+      const changes: PendingChange[] = []
+      for (const id of ids) {
+        const entry = await this.cache.load(id)
+        if (!checkUndo(entry, userId, id, m.documentId !== undefined)) continue
+        const history = (await this.store.documentEvents(id, m.targetSequence)).reverse().map(toHistoryEvent)
+        const head: DocState = entry.row.deleted ? null : { title: entry.row.title, content: entry.row.content }
+        for (const planned of undoPlan(id, head, history, m.targetSequence)) changes.push(this.append(entry, planned, undoMeta, changes.length))
+      }
+      return changes
+    },
+
+    /** §7.4: re-apply the user's most recent undo not redone yet, if nothing changed since. */
+    redo: async ({ userId, mutation: m }, meta) => {
+      const undone = await this.store.lastUndoBatch(userId, m.documentId)
+      if (undone.length === 0) throw new PatchsyncError('nothing_to_redo', 'there is no undo to redo')
+      const lastRevision = new Map(undone.map((e) => [e.documentId, e.revisionId]))
+      for (const [id, revision] of lastRevision) {
+        const entry = await this.cache.load(id)
+        checkRedo(entry, userId, id)
+        if (!entry || entry.row.revisionId !== revision) {
+          throw new PatchsyncError('conflict', `document ${id} changed after the undo`, entry ? { document: wireSnapshot(entry.row) } : undefined)
+        }
+      }
+      const redoMeta: EventMeta = { ...meta, cause: 'redo', batchId: undone[0]!.batchId }
+      const changes: PendingChange[] = []
+      for (const e of [...undone].reverse()) {
+        const planned = invertEvent({ event_type: e.eventType, forward_patch: e.forwardPatch, reverse_patch: e.reversePatch })
+        changes.push(this.append(this.cache.get(e.documentId)!, planned, redoMeta, changes.length))
+      }
+      return changes
+    },
+  }
+
+  /** Applies a planned event to a cached document and returns the change that records it. */
+  private append(entry: CachedDocument, planned: PlannedEvent, meta: EventMeta, opIndex: number): PendingChange {
+    const before = entry.row
+    let { title, content } = before
+    let { size } = entry
+    let deleted = false
+    switch (planned.event_type) {
+      case 'create': {
+        const doc = planned.forward_patch as { title: string; content: JsonObject }
+        title = doc.title
+        content = structuredClone(doc.content)
+        size = jsonBytes(content)
+        break
+      }
+      case 'update': {
+        const patched = applyPatch(content, planned.forward_patch, { limits: this.limits, size, requireObject: true })
+        content = patched.doc as JsonObject
+        size = patched.size
+        break
+      }
+      case 'rename':
+        title = (planned.forward_patch as { title: string }).title
+        break
+      case 'delete':
+        deleted = true
+    }
+    const row = advance(before, title, content, deleted, before.vectorClock)
+    entry.row = row
+    entry.size = size
+    return { document: { ...row }, expectedRevisionId: before.revisionId, event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex) }
+  }
+}
+
+/**
+ * The document as the wire shows it, copied: content in memory is patched in place by the requests
+ * planned after this one, and an error reply is sent later.
+ */
+function wireSnapshot(row: DocumentRow) {
+  return toWireDocument({ ...row, content: structuredClone(row.content) })
+}
+
+/** A `conflict` (§5.3) carries the state the update could not apply to. */
+function withCurrentDocument(error: unknown, current: DocumentRow): unknown {
+  if (!(error instanceof PatchsyncError) || error.code !== 'conflict') return error
+  return new PatchsyncError('conflict', error.message, { document: wireSnapshot(current) })
+}
+
+function checkSize(content: JsonObject, limits?: Partial<Limits>): void {
+  // Validates the content as a patch would (JSON-only values, depth, size) by adding it at the root.
+  applyPatch({}, [{ op: 'replace', path: '', value: content }], { limits, requireObject: true })
+}
+
+/** The row after one more event (§6: generation + 1, digest over content, parent and title). */
+function advance(before: DocumentRow, title: string, content: JsonObject, deleted: boolean, vectorClock: VectorClock): DocumentRow {
+  const generation = before.generation + 1
+  const revision = deleted ? revisionId(generation, before.revisionId, null, null) : revisionId(generation, before.revisionId, title, content)
+  return { ...before, title, content, deleted, vectorClock, generation, revisionId: revision, updatedAt: new Date().toISOString() }
+}
+
+function event(type: EventType, row: DocumentRow, previous: string | null, forward: unknown, reverse: unknown, meta: EventMeta, opIndex: number): NewEvent {
+  return {
+    documentId: row.id,
+    userId: meta.userId,
+    eventType: type,
+    revisionId: row.revisionId,
+    previousRevisionId: previous,
+    forwardPatch: forward,
+    reversePatch: reverse,
+    clientOpId: meta.clientOpId,
+    opIndex,
+    vectorClock: null,
+    cause: meta.cause,
+    batchId: meta.batchId,
+    conflict: false,
+  }
+}

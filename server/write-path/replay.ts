@@ -1,0 +1,77 @@
+import { PatchsyncError, jsonEqual } from '../../core/index.js'
+import type { ChangeEventRow, DocumentRow, Store } from '../storage/store.js'
+import type { Mutation, MutationResult, SubmitRequest } from './submit-request.js'
+
+type SameOf<K extends Mutation['kind']> = (mutation: Extract<Mutation, { kind: K }>, first: ChangeEventRow) => boolean
+
+/**
+ * Whether the first logged event of a client op is what a resubmitted request would have made
+ * (§4.2). One check per mutation kind.
+ */
+const SAME_REQUEST: { [K in Mutation['kind']]: SameOf<K> } = {
+  create: (m, e) => e.eventType === 'create' && e.documentId === m.id,
+  update: (m, e) => e.eventType === 'update' && e.documentId === m.documentId && jsonEqual(e.forwardPatch, m.patch),
+  rename: (m, e) => e.eventType === 'rename' && (e.forwardPatch as { title: string }).title === m.title,
+  delete: (m, e) => e.eventType === 'delete' && e.documentId === m.documentId,
+  undo: (_, e) => e.cause === 'undo',
+  redo: (_, e) => e.cause === 'redo',
+}
+
+/** The original result for a resubmission, or `op_id_reused` when the request differs (§4.2). */
+function replay(mutation: Mutation, events: ChangeEventRow[], documents: DocumentRow[]): MutationResult {
+  const first = events[0]
+  const same = first !== undefined && (SAME_REQUEST[mutation.kind] as SameOf<Mutation['kind']>)(mutation, first)
+  if (!same) throw new PatchsyncError('op_id_reused', 'this client_op_id was already used for a different request')
+  return { events, documents, replayed: true }
+}
+
+/**
+ * Idempotent replay (§4.1): a request whose (user, client op id) is already in the log, or on its
+ * way there, gets the original result instead of applying again.
+ */
+export class Resubmissions {
+  private readonly inFlight = new Map<string, Promise<MutationResult>>()
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * The answer for a request whose client op id is in flight (submitted and not answered yet): the
+   * first one's result, once it has one. Otherwise undefined, and the request is in flight from now.
+   */
+  whileInFlight(request: SubmitRequest): Promise<MutationResult> | undefined {
+    if (request.clientOpId === null) return undefined
+    const key = `${request.userId}\u0000${request.clientOpId}`
+    const pending = this.inFlight.get(key)
+    if (pending) return pending.then((result) => replay(request.mutation, result.events, result.documents))
+    this.inFlight.set(key, request.result)
+    const forget = () => this.inFlight.delete(key)
+    request.result.then(forget, forget)
+    return undefined
+  }
+
+  /**
+   * Answers the requests whose client op id is already in the log with their original result, and
+   * returns the others, in order.
+   */
+  async answer(requests: SubmitRequest[]): Promise<SubmitRequest[]> {
+    const keyed = requests.filter((r) => r.clientOpId !== null)
+    if (keyed.length === 0) return requests
+    const found = await this.store.findOps(keyed.map((r) => ({ userId: r.userId, clientOpId: r.clientOpId! })))
+    if (found.length === 0) return requests
+    const fresh: SubmitRequest[] = []
+    for (const request of requests) {
+      const events = found.filter((e) => e.userId === request.userId && e.clientOpId === request.clientOpId).sort((a, b) => a.opIndex - b.opIndex)
+      if (events.length === 0) {
+        fresh.push(request)
+        continue
+      }
+      try {
+        const documents = await Promise.all(events.map(async (e) => (await this.store.getDocument(e.documentId))!))
+        request.resolve(replay(request.mutation, events, documents))
+      } catch (error) {
+        request.reject(error)
+      }
+    }
+    return fresh
+  }
+}

@@ -1,0 +1,230 @@
+import { PatchsyncError, ServerWins, type ConflictStrategy, type Limits, type Role } from '../../core/index.js'
+import { checkShare, readableDocument } from '../access.js'
+import { DuplicateOpError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type Store } from '../storage/store.js'
+import { DocumentCache } from './document-cache.js'
+import { Planner } from './plan.js'
+import { Publisher, type Audience, type CommitReport, type Unplanned } from './publish.js'
+import { WriteQueue, type Batch } from './queue.js'
+import { Resubmissions } from './replay.js'
+import { SubmitRequest, type Mutation, type MutationResult } from './submit-request.js'
+
+export interface WritePathOptions {
+  strategy?: ConflictStrategy
+  limits?: Partial<Limits>
+  /** Documents kept in memory. */
+  cacheSize?: number
+  /** Most requests committed in one transaction (group commit). */
+  maxBatch?: number
+  /** Who hears of committed changes and grant changes (the server's fan-out); by default nobody. */
+  audience?: Audience
+  /** Called with every batch once it is durable, before anyone hears of it. */
+  onCommit?: (report: CommitReport) => void
+  /** Runs inside the commit transaction with the allocated events (lets the server recognise its own announcements). */
+  beforeCommit?: (events: ChangeEventRow[]) => void
+}
+
+/** A commit that fails for these reasons is tried again, at most this many times in all. */
+const MAX_ATTEMPTS = 3
+
+const NOBODY: Audience = { changes() {}, shared() {} }
+
+/**
+ * The write path. A mutation travels through named steps (ShareDB's `submit-request.js`):
+ *
+ * 1. **queue** (`queue.ts`): first in, first out; a drain takes everything queued, so under load one
+ *    durable commit serves many requests (group commit);
+ * 2. **look up** (`replay.ts`), only when retrying a batch that hit an op already in the log;
+ * 3. **load** the documents into memory (`document-cache.ts`);
+ * 4. **plan** on the loaded state, in order, checking access (`plan.ts`);
+ * 5. **commit** the batch in one transaction;
+ * 6. **retry**, when the commit failed on an op already in the log or a document changed underneath;
+ * 7. **publish** (`publish.ts`): once durable, broadcast and answer.
+ */
+export class WritePath {
+  private readonly queue: WriteQueue
+  private readonly cache: DocumentCache
+  private readonly resubmissions: Resubmissions
+  private readonly planner: Planner
+  private readonly publisher: Publisher
+  private readonly audience: Audience
+  private draining: Promise<void> | null = null
+
+  constructor(private readonly store: Store, private readonly options: WritePathOptions = {}) {
+    this.queue = new WriteQueue(options.maxBatch ?? 512)
+    this.cache = new DocumentCache(store, options.cacheSize ?? 10_000)
+    this.resubmissions = new Resubmissions(store)
+    this.planner = new Planner(this.cache, store, options.strategy ?? ServerWins, options.limits)
+    this.audience = options.audience ?? NOBODY
+    this.publisher = new Publisher(store, this.cache, this.resubmissions, this.audience, options.onCommit ?? (() => {}))
+  }
+
+  /**
+   * Step 1, queue: resolves once the mutation is durably committed (or was already, for a
+   * resubmission). The order of calls is the order the mutations apply in. `origin` (the sending
+   * connection) is left out of the broadcast.
+   */
+  submit(userId: string, clientOpId: string | null, mutation: Mutation, origin?: object): Promise<MutationResult> {
+    const request = new SubmitRequest(userId, clientOpId, mutation, origin)
+    const inFlight = this.resubmissions.whileInFlight(request)
+    if (inFlight) return inFlight
+    this.queue.push(request)
+    this.kick()
+    return request.result
+  }
+
+  /**
+   * Grants or revokes a role (§9.1) on the committed state, outside the queue: setting a role twice
+   * is harmless, so no log entry is needed. The grantee's connections hear of it at once: the
+   * change feed only shows events after a reader's position, so a client fetches a newly shared
+   * document whole (§9.4).
+   */
+  async share(userId: string, documentId: string, grantee: string, role: Role): Promise<void> {
+    const document = await readableDocument(this.store, userId, documentId)
+    checkShare(document, userId, grantee)
+    await this.store.setAccess(documentId, grantee, role)
+    this.cache.grantChanged(documentId, grantee, role)
+    this.audience.shared(documentId, grantee, role)
+  }
+
+  /** Resolves when everything queued so far has committed (durably) and been answered, or failed. */
+  async idle(): Promise<void> {
+    while (this.draining || this.publisher.busy) {
+      await this.draining
+      await this.publisher.settled()
+    }
+  }
+
+  /** Drops a document from memory (another instance changed it, or its grants). */
+  invalidate(documentId: string): void {
+    this.cache.delete(documentId)
+  }
+
+  /** A document's grants: from memory when it is held there, else from the store. */
+  async grantsOf(documentId: string): Promise<ReadonlyMap<string, Grant>> {
+    return this.cache.grants(documentId) ?? (await this.store.grants(documentId))
+  }
+
+  /**
+   * Starts draining unless a drain is running. A request submitted while a finishing drain is past
+   * its last look at the queue (its promise not settled yet) is picked up by the next drain: without
+   * that it would wait for a submit that may never come.
+   */
+  private kick(): void {
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null
+      if (!this.queue.empty) this.kick()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.queue.empty) {
+      // Let the frames the event loop has already read reach the queue before a batch is taken.
+      // SQLite runs synchronously, so without this the first request would commit alone (with its
+      // own fsync) before the other connections' frames were even read: no group commit at all.
+      await new Promise((resolve) => setImmediate(resolve))
+      const batch = this.queue.take()!
+      try {
+        await this.run(batch)
+      } catch (error) {
+        // Not reached: run answers or requeues every request itself. Were it, the drain must go on.
+        for (const request of batch.requests) request.reject(error)
+      }
+    }
+  }
+
+  /**
+   * One batch through the steps. Answers every request of the batch or puts it back in the queue;
+   * never throws.
+   *
+   * Resubmissions (§4.1) are recognised optimistically: a batch is planned and committed without
+   * looking its client op ids up first, and the unique index on (user, client op id) refuses one
+   * that is in the log already. Then the batch is retried, looked up first, and commits without the
+   * resubmissions, which get their original results. A keyed request whose plan fails, or plans no
+   * change, is looked up before it is answered (see the publish step). This saves a query per batch
+   * (a round trip, on a networked database) for what is rare.
+   */
+  private async run(batch: Batch): Promise<void> {
+    let fresh: SubmitRequest[]
+    try {
+      fresh = batch.lookUpFirst ? await this.resubmissions.answer(batch.requests) : batch.requests
+      await this.load(fresh)
+    } catch (error) {
+      // Reading the log or a document failed (the database went away): nothing of the batch has
+      // been planned or committed; fail it rather than leave its requests waiting.
+      for (const request of batch.requests) request.reject(error)
+      return
+    }
+    if (fresh.length === 0) return
+    const { planned, unplanned } = await this.plan(fresh)
+    const started = performance.now()
+    const committed = await this.commit(planned)
+    if ('error' in committed) {
+      this.retry(fresh, planned, committed.error)
+      return
+    }
+    if (planned.length > 0) this.publisher.committed(planned, committed.events, committed.durable, started)
+    this.publisher.unplanned(unplanned, batch.lookUpFirst)
+  }
+
+  /** Step 3, load: the documents the requests name, into memory (undo and redo load theirs as they plan). */
+  private async load(requests: SubmitRequest[]): Promise<void> {
+    const ids = new Set<string>()
+    for (const { documentId } of requests) if (documentId !== undefined) ids.add(documentId)
+    await Promise.all([...ids].map((id) => this.cache.load(id)))
+  }
+
+  /** Step 4, plan: every request in order, each on the state the ones before it left. */
+  private async plan(requests: SubmitRequest[]): Promise<{ planned: Array<{ request: SubmitRequest; changes: PendingChange[] }>; unplanned: Unplanned[] }> {
+    const planned: Array<{ request: SubmitRequest; changes: PendingChange[] }> = []
+    const unplanned: Unplanned[] = []
+    for (const request of requests) {
+      try {
+        const changes = await this.planner.plan(request)
+        if (changes.length === 0) unplanned.push({ request })
+        else planned.push({ request, changes })
+      } catch (error) {
+        unplanned.push({ request, error })
+      }
+    }
+    return { planned, unplanned }
+  }
+
+  /**
+   * Step 5, commit: the planned changes in one transaction. Resolves once it has committed, with the
+   * promise of it being durable, or with the error that stopped it, having answered nothing.
+   */
+  private async commit(planned: Array<{ changes: PendingChange[] }>): Promise<{ events: ChangeEventRow[]; durable: Promise<void> } | { error: unknown }> {
+    if (planned.length === 0) return { events: [], durable: Promise.resolve() }
+    try {
+      return await this.store.write(
+        planned.flatMap((p) => p.changes),
+        { beforeCommit: (events) => this.options.beforeCommit?.(events) },
+      )
+    } catch (error) {
+      return { error }
+    }
+  }
+
+  /**
+   * Step 6, retry: the batch did not commit, so memory holds changes that are not in the database.
+   * Those documents are forgotten, and every request of the batch is planned again (failed plans
+   * too: they may have failed on a change that did not commit), in the same order, on what the
+   * database holds. An op already in the log: the batch again, as it was, looked up first. A
+   * document changed underneath (another instance): each request alone, so one stale document
+   * cannot keep failing the others. Anything else fails the batch.
+   */
+  private retry(requests: SubmitRequest[], planned: Array<{ changes: PendingChange[] }>, error: unknown): void {
+    for (const { changes } of planned) for (const change of changes) this.cache.delete(change.document.id)
+    const duplicate = error instanceof DuplicateOpError
+    const retryable = duplicate || error instanceof StaleRevisionError
+    const again = requests.filter((request) => {
+      request.attempts++
+      if (retryable && request.attempts < MAX_ATTEMPTS) return true
+      request.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : error)
+      return false
+    })
+    if (again.length === 0) return
+    if (duplicate) this.queue.retry({ requests: again, lookUpFirst: true })
+    else for (const request of again) this.queue.retry({ requests: [request], lookUpFirst: false })
+  }
+}
