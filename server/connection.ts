@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto'
+import type { Duplex } from 'node:stream'
+import type { RawData, WebSocket } from 'ws'
+import type { ClientMessage, ErrorMessage, ServerMessage } from '../generated/types.js'
+import { PatchsyncError } from '../core/index.js'
+import type { ActivityLog, ConnectionInfo } from './activity-log.js'
+import type { HashOptions } from './auth.js'
+import { decodeFrame } from './decode-frame.js'
+import type { FanOut } from './fan-out.js'
+import { HANDLERS, clientOpIdOf, isMutation, type Handler, type HandlerContext } from './handlers/index.js'
+import type { Metrics } from './metrics.js'
+import type { RateLimiter } from './rate-limit.js'
+import type { Store } from './storage/store.js'
+import type { WritePath } from './write-path/write-path.js'
+
+/** A connection with this many frames not yet answered stops being read until it is down to the second. */
+const MAX_UNANSWERED = 4096
+const RESUME_UNANSWERED = 1024
+
+/** What a connection needs of the server it belongs to. */
+export interface ConnectionHost {
+  readonly store: Store
+  readonly writes: WritePath
+  readonly fanOut: FanOut
+  readonly limiter: RateLimiter
+  readonly metrics: Metrics
+  readonly log: ActivityLog
+  /** Largest frame accepted, in bytes. */
+  readonly maxPayload: number
+  /** Deepest document content accepted (a frame may nest its envelope deeper); the core default when undefined. */
+  readonly maxDepth: number | undefined
+  readonly autoRegister: boolean
+  readonly hashOptions: HashOptions
+  /** False once the server is closing: requests are then refused with `server_shutting_down`. */
+  readonly running: boolean
+  /** The connection has closed; the server forgets it. */
+  closed(connection: Connection): void
+}
+
+/**
+ * One WebSocket connection (ShareDB's `Agent`): it decodes its frames, runs them, answers them in
+ * frame order (§3.4), stops reading when too many are unanswered, answers heartbeats and closes.
+ * It owns its state; the server only creates it, and the fan-out routes broadcasts to it.
+ */
+export class Connection implements ConnectionInfo {
+  readonly id = randomUUID()
+  private user: string | undefined
+  /** Cleared at each heartbeat ping, set again by the pong; still clear at the next ping = dead. */
+  private alive = true
+  /** The reply chain: replies are sent in the order the frames arrived. */
+  private replies: Promise<void> = Promise.resolve()
+  /** Frames received and not answered yet. */
+  private unanswered = 0
+  /** Frames waiting in the reply chain that must run after everything before them (not pipelined). */
+  private inOrder = 0
+  private paused = false
+  private corked = false
+  private readonly context: HandlerContext
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly host: ConnectionHost,
+    /** The peer's IP address, for log lines. */
+    readonly address: string | undefined,
+  ) {
+    const connection = this
+    this.context = {
+      connection: this,
+      get userId() {
+        return connection.authenticatedUser()
+      },
+      store: host.store,
+      writes: host.writes,
+      autoRegister: host.autoRegister,
+      hashOptions: host.hashOptions,
+    }
+    host.metrics.connectionOpened()
+    host.log.connected(this)
+    socket.on('pong', () => {
+      this.alive = true
+    })
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary))
+    socket.on('close', () => this.onClose())
+    socket.on('error', () => socket.terminate())
+  }
+
+  /** The user this connection authenticated as, if it has. */
+  get userId(): string | undefined {
+    return this.user
+  }
+
+  /** Called by `authenticate` once the token checks out: from now on the user's broadcasts reach it. */
+  authenticate(userId: string): void {
+    this.user = userId
+    this.host.fanOut.join(this)
+    this.host.metrics.connectionAuthenticated()
+    this.host.log.authenticated(this)
+  }
+
+  /** Bytes sent and not yet written to the network (a slow reader's backlog). */
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount
+  }
+
+  send(message: ServerMessage): void {
+    this.host.log.sent(this, message.type)
+    this.sendText(JSON.stringify(message))
+  }
+
+  /** Sends an already serialized message (a broadcast is serialized once for every receiver). */
+  sendText(text: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return
+    if (!this.corked) {
+      // Frames sent in one turn of the event loop (a group commit answers many at once) leave in
+      // one write instead of a system call each. ws keeps its TCP/TLS socket in `_socket`.
+      const raw = (this.socket as unknown as { _socket?: Duplex })._socket
+      if (raw && typeof raw.cork === 'function') {
+        this.corked = true
+        raw.cork()
+        process.nextTick(() => {
+          this.corked = false
+          raw.uncork()
+        })
+      }
+    }
+    this.socket.send(text)
+  }
+
+  /** One heartbeat: a connection that has not answered the last ping is dead, and is cut off. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.socket.terminate()
+      return
+    }
+    this.alive = false
+    this.socket.ping()
+  }
+
+  /** Resolves once every frame received so far is answered. */
+  async answered(): Promise<void> {
+    await this.replies
+  }
+
+  /** Says goodbye with a close code, then cuts the connection without waiting for the peer. */
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason)
+    this.socket.terminate()
+  }
+
+  /**
+   * §3.4 with pipelining. Every reply is sent through the reply chain, so replies keep the order
+   * of the frames. A mutation is submitted to the write path as soon as it arrives when nothing
+   * else of the connection is waiting: the write queue is first in, first out, so it still applies
+   * in arrival order, and a client that pipelines updates fills a group commit on its own. Anything
+   * else (authenticate, reads, share) waits for everything before it, and everything after it waits
+   * for it, so a read sees the connection's earlier writes and no later ones.
+   */
+  private receive(data: RawData, isBinary: boolean): void {
+    const decoded = decodeFrame(data, isBinary, this.host.maxPayload, this.host.maxDepth)
+    if (++this.unanswered >= MAX_UNANSWERED) this.pause()
+    if ('message' in decoded && this.inOrder === 0 && this.user !== undefined && this.host.running && isMutation(handlerOf(decoded.message))) {
+      const reply = this.dispatch(decoded.message)
+      this.replies = this.replies.then(() => reply).then(this.deliver).catch(this.lost)
+      return
+    }
+    this.inOrder++
+    this.replies = this.replies
+      .then(() => ('message' in decoded ? this.dispatch(decoded.message) : this.errorReply(decoded.error, decoded.requestId)))
+      .then(this.deliver)
+      .catch(this.lost)
+      .finally(() => this.inOrder--)
+  }
+
+  private readonly deliver = (reply: ServerMessage): void => {
+    this.send(reply)
+    if (--this.unanswered <= RESUME_UNANSWERED) this.resume()
+  }
+
+  private readonly lost = (error: unknown): void => {
+    this.unanswered--
+    this.host.log.fault('could not answer a frame', { error: String(error) })
+  }
+
+  /**
+   * Runs one request and resolves with its reply. A mutation is submitted to the write path before
+   * this returns, so the order of calls is the order mutations apply in.
+   */
+  private async dispatch(message: ClientMessage): Promise<ServerMessage> {
+    const { metrics, log, limiter, writes } = this.host
+    metrics.message(message.type)
+    log.received(this, message.type)
+    const requestId = message.request_id
+    const wait = limiter.take(this.user ?? `connection:${this.id}`)
+    if (wait > 0) return this.errorReply(new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
+    if (this.user === undefined && message.type !== 'authenticate') return this.errorReply(new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
+    if (!this.host.running) return this.errorReply(new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
+    try {
+      const handler = handlerOf(message)
+      const reply = isMutation(handler)
+        ? handler.reply(await writes.submit(this.user!, clientOpIdOf(message), handler.mutation(message), this), message)
+        : await handler.run(this.context, message)
+      return requestId === undefined ? reply : { ...reply, request_id: requestId }
+    } catch (error) {
+      return this.errorReply(error, requestId)
+    }
+  }
+
+  /** The `error` reply for a failure (sent by the caller, in reply order), counted and logged. */
+  private errorReply(error: unknown, requestId?: string): ErrorMessage {
+    const reply = errorMessage(error, requestId, this.host.running)
+    if (!(error instanceof PatchsyncError) && this.host.running) this.host.log.fault('internal error', { error: String((error as Error)?.stack ?? error) })
+    this.host.metrics.error(reply.code)
+    this.host.log.refused(this, reply.code, reply.message)
+    return reply
+  }
+
+  /** The user, for handlers that run only once there is one. */
+  private authenticatedUser(): string {
+    if (this.user === undefined) throw new PatchsyncError('unauthenticated', 'authenticate first')
+    return this.user
+  }
+
+  /** Stops reading frames (backpressure) until {@link resume}. */
+  private pause(): void {
+    if (this.paused) return
+    this.paused = true
+    this.socket.pause()
+  }
+
+  private resume(): void {
+    if (!this.paused) return
+    this.paused = false
+    this.socket.resume()
+  }
+
+  private onClose(): void {
+    this.host.fanOut.leave(this)
+    this.host.limiter.forget(`connection:${this.id}`)
+    this.host.metrics.connectionClosed(this.user !== undefined)
+    this.host.log.disconnected(this)
+    this.host.closed(this)
+  }
+}
+
+function handlerOf(message: ClientMessage): Handler<ClientMessage> {
+  return HANDLERS[message.type] as Handler<ClientMessage>
+}
+
+/**
+ * The `error` message for a failure: a PatchsyncError's code and message; anything else is the
+ * server's fault (`internal_error`), or, while it closes, `server_shutting_down`.
+ */
+function errorMessage(error: unknown, requestId: string | undefined, running: boolean): ErrorMessage {
+  const known = error instanceof PatchsyncError
+  const code = known ? error.code : running ? 'internal_error' : 'server_shutting_down'
+  const message = known ? error.message : running ? 'internal error' : 'the server is closing'
+  return {
+    type: 'error',
+    code: code as ErrorMessage['code'],
+    message,
+    ...(requestId !== undefined ? { request_id: requestId } : {}),
+    ...(known && error.details ? { details: error.details } : {}),
+  }
+}
