@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PassThrough, Writable } from 'node:stream'
+import { startTestServer } from '../server/test-support/servers.js'
 import { runClientCli } from './cli.js'
-import { openTestClient, startTestServer, tempDir } from './test-support/harness.js'
+import { openTestClient, tempDir } from './test-support/harness.js'
 
 const BIN = fileURLToPath(new URL('../bin/patchsync.ts', import.meta.url))
 

@@ -9,7 +9,8 @@ import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
 import { backoff, type SyncClient } from './sync-client.js'
 import { FaultyProxy } from './test-support/faulty-proxy.js'
-import { nextEvent, openTestClient, startTestServer, tempDir } from './test-support/harness.js'
+import { nextEvent, openTestClient, tempDir } from './test-support/harness.js'
+import { startTestServer } from '../server/test-support/servers.js'
 
 const WRITER = fileURLToPath(new URL('./test-support/writer-process.ts', import.meta.url))
 

@@ -6,7 +6,8 @@ import { propertyOptions } from '../core/test-support/arbitraries.js'
 import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
 import type { SyncClient } from './sync-client.js'
-import { openTestClient, startTestServer, tempDir } from './test-support/harness.js'
+import { openTestClient, tempDir } from './test-support/harness.js'
+import { startTestServer } from '../server/test-support/servers.js'
 
 /**
  * The model test: 2–6 clients of one user make random creates, updates and deletes while randomly

@@ -29,7 +29,7 @@ t.test('client mistakes are warnings, rate limits debug, only internal errors ar
 
 t.test('a live server: connection lines carry the address, and the user once authenticated', async (t) => {
   const { lines, log } = capture('trace')
-  const { server } = await startTestServer(t, 'sqlite', { log })
+  const server = await startTestServer(t, 'sqlite', { log })
   const userId = randomUUID()
   const client = await TestClient.login(server.url, userId)
   client.send('{"type":"get_document","document_id":"not-a-uuid","request_id":"r1"}')

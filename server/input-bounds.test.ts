@@ -27,8 +27,8 @@ function ask(client: TestClient, frame: string, requestId: string) {
 
 for (const dialect of TEST_DIALECTS) {
   t.test(dialect, async (t) => {
-    const { server, track } = await startTestServer(t, dialect)
-    const client = track(await TestClient.login(server.url))
+    const server = await startTestServer(t, dialect)
+    const client = await server.login()
     const created = await client.request({ type: 'create_document', document: { id: randomUUID(), title: 't', content: {} } })
     t.equal(created.type, 'document_created')
     const documentId = (created.document as { id: string }).id

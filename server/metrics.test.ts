@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto'
 import type { Duplex } from 'node:stream'
 import { Metrics } from './metrics.js'
 import { startTestServer } from './test-support/servers.js'
-import { TestClient } from './test-support/ws-client.js'
 
 /** The value of one sample in Prometheus text, or undefined when the series is absent. */
 function sample(text: string, series: string): number | undefined {
@@ -12,12 +11,12 @@ function sample(text: string, series: string): number | undefined {
 }
 
 t.test('/metrics: connections by state, failed logins, rate limits, durations in seconds, process and runtime', async (t) => {
-  const { server, track } = await startTestServer(t, 'sqlite', { rateLimit: { perSecond: 1, burst: 3 } })
+  const server = await startTestServer(t, 'sqlite', { rateLimit: { perSecond: 1, burst: 3 } })
   const base = server.url.replace('ws://', 'http://').replace(/\/ws$/, '')
   const userId = randomUUID()
-  const user = track(await TestClient.login(server.url, userId))
-  track(await TestClient.connect(server.url))
-  const stranger = track(await TestClient.connect(server.url))
+  const user = await server.login(userId)
+  await server.connect()
+  const stranger = await server.connect()
   t.equal((await stranger.request({ type: 'authenticate', user_id: userId, auth_token: 'wrong' })).code, 'auth_failed')
   await user.request({ type: 'create_document', document: { id: randomUUID(), title: 't', content: {} } })
   const replies = await Promise.all([1, 2, 3].map(() => user.request({ type: 'list_documents' })))
@@ -41,9 +40,9 @@ t.test('/metrics: connections by state, failed logins, rate limits, durations in
 })
 
 t.test('/metrics: bytes queued for a client that stops reading', async (t) => {
-  const { server, track } = await startTestServer(t, 'sqlite')
+  const server = await startTestServer(t, 'sqlite')
   const base = server.url.replace('ws://', 'http://').replace(/\/ws$/, '')
-  const reader = track(await TestClient.login(server.url))
+  const reader = await server.login()
   const id = randomUUID()
   await reader.request({ type: 'create_document', document: { id, title: 'big', content: { text: 'x'.repeat(500_000) } } })
   // The client's TCP socket stops reading: what the server sends piles up in the kernel's buffers,

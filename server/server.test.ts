@@ -1,26 +1,10 @@
 import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
-import { TEST_DIALECTS, createTestDatabase, type DialectName } from './test-support/databases.js'
+import { TEST_DIALECTS, createTestDatabase } from './test-support/databases.js'
 import { TestClient } from './test-support/ws-client.js'
-import { CHEAP_HASH, startTestServer } from './test-support/servers.js'
-import { createSyncServer, type SyncServer, type SyncServerOptions } from './sync-server.js'
-
-interface Harness {
-  server: SyncServer
-  url: string
-  login(userId?: string, token?: string): Promise<TestClient & { userId: string }>
-}
-
-/** A server on a fresh database of the dialect; it and every client close at teardown. */
-async function startServer(t: { teardown(fn: () => unknown): void }, dialect: DialectName, options: SyncServerOptions = {}): Promise<Harness> {
-  const { server, track } = await startTestServer(t, dialect, options)
-  return {
-    server,
-    url: server.url,
-    login: async (userId, token) => track(await TestClient.login(server.url, userId, token)),
-  }
-}
+import { CHEAP_HASH, startTestServer, startTestServers } from './test-support/servers.js'
+import { createSyncServer } from './sync-server.js'
 
 async function createDoc(client: TestClient, content: Record<string, unknown> = { text: 'Hello, World!' }, title = 'My Document') {
   const id = randomUUID()
@@ -39,7 +23,7 @@ const content = async (client: TestClient, id: string) => ((await client.request
 for (const dialect of TEST_DIALECTS) {
   t.test(dialect, async (t) => {
     t.test('logs every change with forward and reverse patches (seed: test_event_logging)', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const a = await h.login()
       const { id } = await createDoc(a)
       const updated = await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/text', value: 'Updated text' }] } })
@@ -56,7 +40,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('a delete logs a null forward patch and the whole document as reverse (seed: test_document_delete)', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const a = await h.login()
       const { id } = await createDoc(a)
       const reply = await a.request({ type: 'delete_document', document_id: id })
@@ -69,46 +53,43 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('token auth: auto-registration, the right token, a wrong token (seed: auth tests)', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const user = randomUUID()
       const first = await h.login(user, 'secret')
       t.equal(first.userId, user, 'an unknown user is registered with its token')
       const again = await h.login(user, 'secret')
       t.ok(again, 'the same token authenticates a second connection')
-      const wrong = await TestClient.connect(h.url)
-      t.teardown(() => wrong.close())
+      const wrong = await h.connect()
       const reply = await wrong.request({ type: 'authenticate', user_id: user, auth_token: 'not-the-secret' })
       t.equal(reply.code, 'auth_failed')
       t.equal((await wrong.request({ type: 'list_documents' })).code, 'unauthenticated', 'a rejected connection gets no access')
       t.equal((await first.request({ type: 'authenticate', user_id: user, auth_token: 'secret' })).code, 'already_authenticated')
-      const hash = (await h.server.store.getUser(user))!.tokenHash
+      const hash = (await h.store.getUser(user))!.tokenHash
       t.match(hash, /^\$argon2id\$/, 'the token is stored as an Argon2id hash')
       t.notMatch(hash, /secret/)
     })
 
     t.test('with auto-registration off, unknown users are refused and added users get in', async (t) => {
-      const h = await startServer(t, dialect, { autoRegister: false })
-      const stranger = await TestClient.connect(h.url)
-      t.teardown(() => stranger.close())
+      const h = await startTestServer(t, dialect, { autoRegister: false })
+      const stranger = await h.connect()
       t.equal((await stranger.request({ type: 'authenticate', user_id: randomUUID(), auth_token: 'x' })).code, 'auth_failed')
       const { hashToken } = await import('./auth.js')
       const user = randomUUID()
-      await h.server.store.createUser(user, await hashToken('added', CHEAP_HASH))
+      await h.store.createUser(user, await hashToken('added', CHEAP_HASH))
       t.ok(await h.login(user, 'added'))
     })
 
     t.test('requests before authenticate get unauthenticated', async (t) => {
-      const h = await startServer(t, dialect)
-      const c = await TestClient.connect(h.url)
-      t.teardown(() => c.close())
+      const h = await startTestServer(t, dialect)
+      const c = await h.connect()
       for (const frame of [{ type: 'list_documents' }, { type: 'create_document', document: { id: randomUUID(), title: 't', content: {} } }]) {
         t.equal((await c.request(frame as never)).code, 'unauthenticated', frame.type)
       }
-      t.equal(await h.server.store.latestSequence(), 0)
+      t.equal(await h.store.latestSequence(), 0)
     })
 
     t.test('10 clients updating one document at once converge and all 10 updates are logged (seed: test_concurrent_updates_same_document)', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const owner = await h.login()
       const { id } = await createDoc(owner, { counter: 0 })
       const clients = await Promise.all(Array.from({ length: 10 }, () => h.login()))
@@ -127,7 +108,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('25 clients at once: each sees every other client\'s update (seed: test_many_concurrent_clients)', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const owner = await h.login()
       const { id } = await createDoc(owner, { log: [] })
       const clients = await Promise.all(Array.from({ length: 25 }, () => h.login()))
@@ -143,7 +124,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('changes are broadcast to every other connection that may read, not to the sender or strangers', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const [a, b, c, stranger] = await Promise.all([h.login(), h.login(), h.login(), h.login()])
       const secondA = await h.login(a!.userId, `token-${a!.userId}`)
       const { id } = await createDoc(a!)
@@ -166,7 +147,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('a resubmitted client_op_id returns the original result and applies once', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const a = await h.login()
       const { id } = await createDoc(a, { n: 0 })
       const frame = { type: 'update_document', client_op_id: 'op-1', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: 1 }] } }
@@ -186,7 +167,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('undo appends events that restore an earlier state; redo re-applies; time travel reads any sequence', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const a = await h.login()
       const { id } = await createDoc(a, { text: 'v1', list: [1] })
       const other = await createDoc(a, { n: 0 })
@@ -226,7 +207,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('conflicts under ServerWins: concurrent clocks are flagged, an update that cannot apply is rejected with the current document', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const [a, b] = await Promise.all([h.login(), h.login()])
       const { id, reply } = await createDoc(a, { title: 'x', body: 'y' })
       await a.request({ type: 'share_document', document_id: id, user_id: b!.userId, role: 'write' })
@@ -245,7 +226,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('a redo of a document changed since the undo is a conflict carrying the current document as the wire shows it', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const a = await h.login()
       const { id } = await createDoc(a, { n: 0 })
       const update = (n: number) => ({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: n }] } })
@@ -258,7 +239,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('sharing: only the owner shares; read grants cannot write; others cannot see', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const [owner, reader, stranger] = await Promise.all([h.login(), h.login(), h.login()])
       const { id } = await createDoc(owner!)
       await owner!.request({ type: 'share_document', document_id: id, user_id: reader!.userId, role: 'read' })
@@ -274,10 +255,10 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('every kind of bad frame gets a registry error, the connection stays usable and nothing is stored', async (t) => {
-      const h = await startServer(t, dialect, { maxPayload: 4096 })
+      const h = await startTestServer(t, dialect, { maxPayload: 4096 })
       const a = await h.login()
       const { id } = await createDoc(a, { safe: true })
-      const before = await h.server.store.latestSequence()
+      const before = await h.store.latestSequence()
       const cases: Array<[string, string | Buffer, string, boolean]> = [
         ['malformed JSON', '{"type": "list_documents", "request_id": ', 'invalid_json', false],
         ['a schema violation', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id } }), 'invalid_message', true],
@@ -298,13 +279,13 @@ for (const dialect of TEST_DIALECTS) {
         if (echoes) t.equal(error.request_id, 'r1', `${description}: request_id echoed`)
         t.equal((await a.request({ type: 'list_documents' })).type, 'document_list', `${description}: connection still usable`)
       }
-      t.equal(await h.server.store.latestSequence(), before, 'nothing was stored')
+      t.equal(await h.store.latestSequence(), before, 'nothing was stored')
       t.same(await content(a, id), { safe: true })
       t.equal(({} as Record<string, unknown>).polluted, undefined)
     })
 
     t.test('limits: patch operations and document size', async (t) => {
-      const h = await startServer(t, dialect, { limits: { maxOps: 5, maxDocumentBytes: 2048 } })
+      const h = await startTestServer(t, dialect, { limits: { maxOps: 5, maxDocumentBytes: 2048 } })
       const a = await h.login()
       const { id } = await createDoc(a, {})
       const tooMany = Array.from({ length: 6 }, (_, i) => ({ op: 'add', path: `/k${i}`, value: i }))
@@ -315,7 +296,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('a per-user token bucket answers rate_limited with a retry time', async (t) => {
-      const h = await startServer(t, dialect, { rateLimit: { perSecond: 1, burst: 3 } })
+      const h = await startTestServer(t, dialect, { rateLimit: { perSecond: 1, burst: 3 } })
       const a = await h.login() // uses one token on its connection's bucket, not the user's
       const replies = []
       for (let i = 0; i < 4; i++) replies.push(await a.request({ type: 'list_documents' }))
@@ -325,7 +306,7 @@ for (const dialect of TEST_DIALECTS) {
     })
 
     t.test('get_changes pages with has_more and latest_sequence', async (t) => {
-      const h = await startServer(t, dialect)
+      const h = await startTestServer(t, dialect)
       const a = await h.login()
       for (let i = 0; i < 5; i++) await createDoc(a)
       const page = await a.request({ type: 'get_changes', since_sequence: 0, limit: 2 })
@@ -339,7 +320,7 @@ for (const dialect of TEST_DIALECTS) {
 }
 
 t.test('HTTP: /healthz answers when the database does, /metrics counts in Prometheus format', async (t) => {
-  const h = await startServer(t, 'sqlite')
+  const h = await startTestServer(t, 'sqlite')
   const a = await h.login()
   await createDoc(a)
   a.send('{oops')
@@ -357,7 +338,7 @@ t.test('HTTP: /healthz answers when the database does, /metrics counts in Promet
 })
 
 t.test('ids in upper case name the same users and documents: every message lowers them once, when decoded', async (t) => {
-  const h = await startServer(t, 'sqlite')
+  const h = await startTestServer(t, 'sqlite')
   const user = randomUUID()
   const a = await h.login(user.toUpperCase(), 'tok')
   const guest = await h.login()
@@ -380,7 +361,7 @@ t.test('ids in upper case name the same users and documents: every message lower
 })
 
 t.test('heartbeat terminates a connection that stops answering pings', async (t) => {
-  const h = await startServer(t, 'sqlite', { heartbeatMs: 50 })
+  const h = await startTestServer(t, 'sqlite', { heartbeatMs: 50 })
   const silent = new WebSocket(h.url, { autoPong: false })
   const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)))
   await new Promise((resolve) => silent.once('open', resolve))
@@ -390,27 +371,11 @@ t.test('heartbeat terminates a connection that stops answering pings', async (t)
   t.equal((await alive.request({ type: 'list_documents' })).type, 'document_list', 'a client that answers pings stays')
 })
 
-/** Two server instances on one fresh PostgreSQL database, closed (and the database dropped) at teardown. */
-async function twoInstances(t: { teardown(fn: () => unknown): void }): Promise<[SyncServer, SyncServer]> {
-  const { url: databaseUrl, drop } = await createTestDatabase('postgres')
-  const one = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
-  const two = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0 })
-  t.teardown(async () => {
-    await one.close()
-    await two.close()
-    await drop()
-  })
-  await one.listen(0, '127.0.0.1')
-  await two.listen(0, '127.0.0.1')
-  return [one, two]
-}
-
 t.test('postgres only: two server instances on one database deliver each other\'s changes', async (t) => {
-  const [one, two] = await twoInstances(t)
+  const [one, two] = await startTestServers(t, 'postgres', 2)
   const user = randomUUID()
-  const a = await TestClient.login(one.url, user, 'tok')
-  const b = await TestClient.login(two.url, user, 'tok')
-  t.teardown(() => Promise.all([a.close(), b.close()]))
+  const a = await one.login(user, 'tok')
+  const b = await two.login(user, 'tok')
   const { id } = await createDoc(a, { n: 0 })
   t.equal((await b.next('document_created')).sequence, 1, 'a create on instance one reaches a client of instance two')
   const update = await b.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: 1 }] } })
@@ -422,11 +387,10 @@ t.test('postgres only: two server instances on one database deliver each other\'
 })
 
 t.test('postgres only: a share on one instance reaches the grantee\'s connections on the other', async (t) => {
-  const [one, two] = await twoInstances(t)
-  const owner = await TestClient.login(one.url)
-  const guest = await TestClient.login(two.url)
-  const guestOnOne = await TestClient.login(one.url, guest.userId, `token-${guest.userId}`)
-  t.teardown(() => Promise.all([owner.close(), guest.close(), guestOnOne.close()]))
+  const [one, two] = await startTestServers(t, 'postgres', 2)
+  const owner = await one.login()
+  const guest = await two.login()
+  const guestOnOne = await one.login(guest.userId, `token-${guest.userId}`)
   const { id } = await createDoc(owner, { n: 0 })
   await owner.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'read' })
   const expected = { type: 'document_shared', document_id: id, user_id: guest.userId, role: 'read' }
@@ -439,11 +403,10 @@ t.test('postgres only: a share on one instance reaches the grantee\'s connection
 })
 
 t.test('postgres only: a grant revoked on one instance stops broadcasts and writes on the other', async (t) => {
-  const [one, two] = await twoInstances(t)
-  const owner = await TestClient.login(one.url)
-  const ownerOnTwo = await TestClient.login(two.url, owner.userId, `token-${owner.userId}`)
-  const guest = await TestClient.login(one.url)
-  t.teardown(() => Promise.all([owner.close(), ownerOnTwo.close(), guest.close()]))
+  const [one, two] = await startTestServers(t, 'postgres', 2)
+  const owner = await one.login()
+  const ownerOnTwo = await two.login(owner.userId, `token-${owner.userId}`)
+  const guest = await one.login()
   const { id } = await createDoc(owner, { n: 0 })
   await ownerOnTwo.next('document_created')
   t.equal((await owner.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'write' })).type, 'document_shared')
@@ -467,7 +430,7 @@ t.test('postgres only: a grant revoked on one instance stops broadcasts and writ
 })
 
 t.test('pipelined frames: mutations start at once, replies keep frame order, a read sees the writes before it', async (t) => {
-  const h = await startServer(t, 'sqlite')
+  const h = await startTestServer(t, 'sqlite')
   const a = await h.login()
   const { id } = await createDoc(a, { n: 0 })
   const ids = Array.from({ length: 50 }, (_, i) => `pipe-${i}`)

@@ -36,14 +36,12 @@ if (!pem) {
   const { cert, key, certPath, keyPath } = pem
 
   t.test('createSyncServer with tls serves wss:// directly: authenticate and create a document', async (t) => {
-    const { server, track } = await startTestServer(t, 'sqlite', { tls: { cert, key } })
+    const server = await startTestServer(t, 'sqlite', { tls: { cert, key } })
     t.match(server.url, /^wss:\/\/127\.0\.0\.1:\d+\/ws$/)
 
     // The client verifies the server against the test certificate: this is TLS, not a plain socket.
-    const a = await TestClient.login(server.url, undefined, undefined, { ca: cert })
-    const b = await TestClient.login(server.url, undefined, undefined, { rejectUnauthorized: false })
-    track(a)
-    track(b)
+    const a = await server.login(undefined, undefined, { ca: cert })
+    const b = await server.login(undefined, undefined, { rejectUnauthorized: false })
     const id = randomUUID()
     const created = await a.request({ type: 'create_document', document: { id, title: 'Over TLS', content: { secure: true } } })
     t.equal(created.type, 'document_created')

@@ -2,19 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SyncServer } from '../../server/sync-server.js'
-import type { DialectName } from '../../server/test-support/databases.js'
-import { startTestServer as startServerWithClients } from '../../server/test-support/servers.js'
+import type { Teardown } from '../../server/test-support/teardown.js'
 import { SyncClient, type SyncClientOptions } from '../sync-client.js'
-
-interface Teardown {
-  teardown(fn: () => unknown): void
-}
-
-/** A server on a fresh database of the dialect, closed (and the database dropped) at teardown. */
-export async function startTestServer(t: Teardown, dialect: DialectName): Promise<SyncServer> {
-  return (await startServerWithClients(t, dialect)).server
-}
 
 /** A directory for client databases, removed at teardown. */
 export function tempDir(t: Teardown): string {

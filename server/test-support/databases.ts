@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { Store } from '../storage/store.js'
+import type { Teardown } from './teardown.js'
 /** The storage backends the tests run on. */
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -12,10 +13,6 @@ export const TEST_DIALECTS: readonly DialectName[] = ['sqlite', 'postgres']
 
 /** The PostgreSQL server the tests use; each test makes its own database there. */
 export const TEST_PG_URL = process.env.PATCHSYNC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-
-interface Teardown {
-  teardown(fn: () => unknown): void
-}
 
 /**
  * A fresh, empty database of the dialect. Close every connection to it before calling `drop`.

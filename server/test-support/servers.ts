@@ -1,38 +1,57 @@
+import type WebSocket from 'ws'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync-server.js'
-import type { DialectName } from './databases.js'
-import { createTestDatabase } from './databases.js'
+import { createTestDatabase, type DialectName } from './databases.js'
+import type { Teardown } from './teardown.js'
+import { TestClient } from './ws-client.js'
 
 /** Argon2 parameters that keep logins fast in tests. */
 export const CHEAP_HASH = { memoryCost: 1024, timeCost: 1 }
 
-interface Teardown {
-  teardown(fn: () => unknown): void
+/** A listening server, with ways to connect to it whose clients close at teardown. */
+export type TestServer = SyncServer & {
+  /** A connected client (not authenticated). */
+  connect(options?: WebSocket.ClientOptions): Promise<TestClient>
+  /** A connected client authenticated as a user: a fresh one unless given, with token `token-<user>` unless given. */
+  login(userId?: string, token?: string, options?: WebSocket.ClientOptions): Promise<TestClient & { userId: string }>
 }
 
 /**
- * A listening server on a fresh database of the dialect (no heartbeat, no rate limit, cheap
- * hashing unless `options` say otherwise). At teardown the tracked clients close, then the server,
- * then the database is dropped.
+ * The one way tests start a server: listening on 127.0.0.1 on a fresh database of the dialect (no
+ * heartbeat, no rate limit, cheap hashing unless `options` say otherwise). At teardown the clients
+ * made through it close (failing the test if the server sent any of them a frame that breaks its
+ * schema), then the server, then the database is dropped.
  */
-export async function startTestServer(
-  t: Teardown,
-  dialect: DialectName,
-  options: SyncServerOptions = {},
-): Promise<{ server: SyncServer; track: <C extends { close(): unknown }>(client: C) => C }> {
+export async function startTestServer(t: Teardown, dialect: DialectName, options: SyncServerOptions = {}): Promise<TestServer> {
+  return (await startTestServers(t, dialect, 1, options))[0]!
+}
+
+/** A tuple of N test servers. */
+type Instances<N extends number, Made extends TestServer[] = []> = Made['length'] extends N ? Made : Instances<N, [...Made, TestServer]>
+
+/** {@link startTestServer}, `count` instances on one database (several instances share a PostgreSQL database). */
+export async function startTestServers<N extends number>(t: Teardown, dialect: DialectName, count: N, options: SyncServerOptions = {}): Promise<Instances<N>> {
   const { url: databaseUrl, drop } = await createTestDatabase(dialect)
-  const server = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 }, ...options })
-  await server.listen(0, '127.0.0.1')
-  const clients: Array<{ close(): unknown }> = []
+  const clients: TestClient[] = []
+  const servers: TestServer[] = []
   t.teardown(async () => {
-    await Promise.all(clients.map((c) => c.close()))
-    await server.close()
+    const closed = await Promise.allSettled(clients.map((c) => c.close()))
+    for (const server of servers) await server.close()
     await drop()
+    for (const result of closed) if (result.status === 'rejected') throw result.reason
   })
-  return {
-    server,
-    track: (client) => {
-      clients.push(client)
-      return client
-    },
+  const track = <C extends TestClient>(client: C): C => {
+    clients.push(client)
+    return client
   }
+  for (let i = 0; i < count; i++) {
+    const server = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 }, ...options })
+    servers.push(
+      Object.assign(server, {
+        connect: async (clientOptions?: WebSocket.ClientOptions) => track(await TestClient.connect(server.url, clientOptions)),
+        login: async (userId?: string, token?: string, clientOptions?: WebSocket.ClientOptions) => track(await TestClient.login(server.url, userId, token, clientOptions)),
+      }),
+    )
+    await server.listen(0, '127.0.0.1')
+  }
+  return servers as Instances<N>
 }

@@ -4,10 +4,7 @@ import type { JsonObject } from '../../core/index.js'
 import { WritePath } from './write-path.js'
 import type { Store } from '../storage/store.js'
 import { createTestStore, TEST_DIALECTS, type DialectName } from '../test-support/databases.js'
-
-interface Teardown {
-  teardown(fn: () => unknown): void
-}
+import type { Teardown } from '../test-support/teardown.js'
 
 const within = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not answered within ${ms} ms`)), ms).unref())])
