@@ -16,6 +16,8 @@ import type { WritePath } from './write-path/write-path.js'
 /** A connection with this many frames not yet answered stops being read until it is down to the second. */
 const MAX_UNANSWERED = 4096
 const RESUME_UNANSWERED = 1024
+/** How long a closing connection waits for the peer's half of the close handshake before cutting it off. */
+const CLOSE_TIMEOUT_MS = 1000
 
 /** What a connection needs of the server it belongs to. */
 export interface ConnectionHost {
@@ -141,10 +143,19 @@ export class Connection implements ConnectionInfo {
     await this.replies
   }
 
-  /** Says goodbye with a close code, then cuts the connection without waiting for the peer. */
-  close(code: number, reason: string): void {
+  /**
+   * Says goodbye with a close code, after every reply sent so far (they leave first, in order, even
+   * while corked), and resolves once the connection is closed: when the peer answers, or after
+   * {@link CLOSE_TIMEOUT_MS}, when it is cut off. Cutting it off at once would drop replies still
+   * corked.
+   */
+  async close(code: number, reason: string): Promise<void> {
+    if (this.socket.readyState === this.socket.CLOSED) return
+    const closed = new Promise<void>((resolve) => this.socket.once('close', () => resolve()))
     this.socket.close(code, reason)
-    this.socket.terminate()
+    const timer = setTimeout(() => this.socket.terminate(), CLOSE_TIMEOUT_MS)
+    await closed
+    clearTimeout(timer)
   }
 
   /**

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
 import { TEST_DIALECTS, createTestDatabase } from './test-support/databases.js'
 import { TestClient } from './test-support/ws-client.js'
-import { CHEAP_HASH, startTestServer, startTestServers } from './test-support/servers.js'
+import { silentLog } from './activity-log.js'
+import { CHEAP_HASH, startTestServer, startTestServers, type TestServer } from './test-support/servers.js'
 import { createSyncServer } from './sync-server.js'
 
 async function createDoc(client: TestClient, content: Record<string, unknown> = { text: 'Hello, World!' }, title = 'My Document') {
@@ -358,6 +359,23 @@ t.test('ids in upper case name the same users and documents: every message lower
   t.equal(((await a.request({ type: 'undo_to_sequence', target_sequence: 1, document_id: ID })).changes as unknown[]).length, 2, 'undo_to_sequence')
   t.equal(((await a.request({ type: 'redo', document_id: ID })).changes as unknown[]).length, 2, 'redo')
   t.equal((await a.request({ type: 'delete_document', document_id: ID })).document_id, id, 'delete_document')
+})
+
+t.test('closing: what was queued is committed and answered, what arrives meanwhile is refused, and the server stays closed', async (t) => {
+  let closing: Promise<void> | undefined
+  let updates = 0
+  // Closes the server as its second update_document arrives, right after the first was queued.
+  const log = { ...silentLog, received: (_: unknown, type: string) => void (type === 'update_document' && ++updates === 2 && (closing = h.close())) }
+  const h: TestServer = await startTestServer(t, 'sqlite', { log })
+  const a = await h.login()
+  const { id } = await createDoc(a, { n: 0 })
+  const update = (n: number) => ({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: n }] } })
+  const [first, second] = await Promise.all([a.request(update(1)), a.request(update(2))])
+  t.match(first, { type: 'document_updated', sequence: 2 }, 'the update queued before closing is committed and answered')
+  t.match(second, { type: 'error', code: 'server_shutting_down' }, 'the one that arrived while closing is refused')
+  await closing
+  await t.rejects(h.listen(0, '127.0.0.1'), /the server is closed/, 'a closed server does not listen again')
+  await t.rejects(h.connect(), 'and takes no connection')
 })
 
 t.test('heartbeat terminates a connection that stops answering pings', async (t) => {

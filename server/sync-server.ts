@@ -209,7 +209,7 @@ class PatchsyncServer implements SyncServer {
     await this.relay.stop()
     await this.writes.idle()
     await Promise.all([...this.connections].map((c) => c.answered()))
-    for (const connection of this.connections) connection.close(1001, 'server closing')
+    await Promise.all([...this.connections].map((c) => c.close(1001, 'server closing')))
     this.wss.close()
     const httpServer = this.httpServer
     if (httpServer) await new Promise<void>((resolve) => httpServer.close(() => resolve()))
