@@ -208,7 +208,7 @@ export class Connection implements ConnectionInfo {
     try {
       const handler = handlerOf(message)
       const reply = isMutation(handler)
-        ? handler.reply(await writes.submit(this.user!, clientOpIdOf(message), handler.mutation(message), this), message)
+        ? handler.reply(await writes.submit(this.authenticatedUser(), clientOpIdOf(message), handler.mutation(message), this), message)
         : await handler.run(this.context, message)
       return requestId === undefined ? reply : { ...reply, request_id: requestId }
     } catch (error) {
