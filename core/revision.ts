@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { canonicalJson } from './canonical-json.js'
 import { PatchsyncError } from './errors.js'
+import { sha256Hex } from './sha256.js'
 
 const REVISION = /^([1-9][0-9]*)-([0-9a-f]{1,128})$/
 
@@ -11,7 +11,7 @@ const REVISION = /^([1-9][0-9]*)-([0-9a-f]{1,128})$/
  */
 export function revisionId(generation: number, parent: string | null, title: string | null, content: unknown): string {
   if (!Number.isSafeInteger(generation) || generation < 1) throw new RangeError(`generation must be a positive integer, got ${generation}`)
-  const digest = createHash('sha256').update(canonicalJson({ content, parent, title })).digest('hex')
+  const digest = sha256Hex(canonicalJson({ content, parent, title }))
   return `${generation}-${digest}`
 }
 
