@@ -2,7 +2,8 @@ import { clearLine, createInterface, cursorTo, type Interface } from 'node:readl
 import type { Readable, Writable } from 'node:stream'
 import { parseArgs, styleText } from 'node:util'
 import { PatchsyncError, type Operation, type Role } from '../core/index.js'
-import { SyncClient, type LocalDocument } from './sync-client.js'
+import { SyncClient } from './node.js'
+import type { LocalDocument } from './sync-client.js'
 
 const USAGE = `usage: patchsync client --server <ws://host:port/ws> --db <path> --user <uuid> [--token <token>]
 

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url'
 import { canonicalJson, PatchsyncError } from '../core/index.js'
 import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
-import { backoff, type SyncClient } from './sync-client.js'
+import type { SyncClient } from './node.js'
+import { backoff } from './reconnect.js'
 import { FaultyProxy } from './test-support/faulty-proxy.js'
+import { WebSocketServer } from 'ws'
 import { nextEvent, openTestClient, tempDir } from './test-support/harness.js'
 import { startTestServer } from '../server/test-support/servers.js'
 
@@ -308,6 +310,67 @@ for (const dialect of TEST_DIALECTS) {
       t.equal(fresh.status().lastSequence, writer.status().lastSequence)
     })
 
+    t.test('a local write never waits on the network: a refetch the server does not answer does not hold it up', async (t) => {
+      const server = await startTestServer(t, dialect)
+      const proxy = await FaultyProxy.start(server.url)
+      t.teardown(() => proxy.close())
+      const owner = await openTestClient(t, server.url)
+      const reader = await openTestClient(t, proxy.url)
+      owner.connect()
+      reader.connect()
+      const own = await reader.create({ title: 'Mine', content: { n: 0 } })
+      await Promise.all([owner.whenSynced(5000), reader.whenSynced(5000)])
+      // The reply to the reader's get_document (a shared document is fetched whole) never comes.
+      let withheld!: () => void
+      const refetchWithheld = new Promise<void>((resolve) => (withheld = resolve))
+      proxy.dropServerFrames = (frame) => {
+        if (frame.type !== 'document') return false
+        withheld()
+        return true
+      }
+      const shared = await owner.create({ title: 'Shared', content: {} })
+      await owner.whenSynced(5000)
+      await owner.share(shared.id, reader.options.userId, 'read')
+      await refetchWithheld
+      const write = reader.update(own.id, [{ op: 'replace', path: '/n', value: 1 }])
+      // Well under the 10 s request timeout a lock held across the request would wait for.
+      const outcome = await Promise.race([write.then(() => 'resolved'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000))])
+      t.equal(outcome, 'resolved', 'the update resolved while the refetch was still unanswered')
+      t.same(reader.get(own.id)?.content, { n: 1 })
+    })
+
+    t.test('subscribe follows one document; a remote update carries its patch and its author', async (t) => {
+      const server = await startTestServer(t, dialect)
+      const userId = randomUUID()
+      const a = await openTestClient(t, server.url, { userId })
+      const b = await openTestClient(t, server.url, { userId })
+      a.connect()
+      b.connect()
+      const doc = await a.create({ title: 'Watched', content: { n: 0 } })
+      const other = await a.create({ title: 'Other', content: {} })
+      await a.whenSynced(5000)
+      t.ok(await eventually(() => b.get(doc.id) !== undefined && b.get(other.id) !== undefined), 'b has both documents')
+      const seen: unknown[] = []
+      const unsubscribe = b.subscribe(doc.id, (document) => seen.push(document?.content.n))
+      const updated = nextEvent(b, 'document_updated', (e) => e.document_id === doc.id)
+      await a.update(doc.id, [{ op: 'replace', path: '/n', value: 1 }])
+      await a.update(other.id, [{ op: 'add', path: '/x', value: 1 }])
+      const event = await updated
+      t.same(event.patch, [{ op: 'replace', path: '/n', value: 1 }], 'the remote update carries the patch applied')
+      t.equal(event.author, userId, 'and who made it')
+      t.equal(event.origin, 'remote')
+      await a.whenSynced(5000)
+      t.ok(await eventually(() => b.get(other.id)?.content.x === 1), 'the other document changed too')
+      t.same(seen, [1], 'the subscriber heard of its own document only')
+      t.equal(b.get(doc.id), b.get(doc.id), 'an unchanged document is the same object')
+      t.ok(Object.isFrozen(b.get(doc.id)!.content), 'and frozen, so sharing it is safe')
+      unsubscribe()
+      await a.update(doc.id, [{ op: 'replace', path: '/n', value: 2 }])
+      await a.whenSynced(5000)
+      t.ok(await eventually(() => b.get(doc.id)?.content.n === 2))
+      t.same(seen, [1], 'nothing after unsubscribing')
+    })
+
     t.test('a wrong token is reported and the client stays offline', async (t) => {
       const server = await startTestServer(t, dialect)
       const userId = randomUUID()
@@ -319,6 +382,8 @@ for (const dialect of TEST_DIALECTS) {
       impostor.connect()
       await failed
       t.equal(impostor.status().online, false)
+      await t.rejects(impostor.whenSynced(20_000), { code: 'auth_failed' }, 'whenSynced rejects with the reason, not after its timeout')
+      t.equal(impostor.status().error?.code, 'auth_failed', 'status says why the client is offline')
       await impostor.create({ title: 'queued', content: {} })
       t.equal(impostor.status().pending, 1, 'writes still queue locally')
     })
@@ -334,4 +399,22 @@ t.test('reconnect delays grow exponentially to the cap, with full jitter', async
     if (ceiling > range.minMs) t.ok(new Set(samples).size > 100, `attempt ${attempt}: jittered`)
   }
   t.ok(Math.max(...Array.from({ length: 500 }, () => backoff(10, range))) > 1500, 'late attempts reach towards the cap')
+})
+
+t.test('frames from the server are checked against the schemas: an invalid auth_success is refused', async (t) => {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  server.on('connection', (socket) => {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { request_id: string }
+      socket.send(JSON.stringify({ type: 'auth_success', request_id: frame.request_id, user_id: 'not a uuid', latest_sequence: -1 }))
+    })
+  })
+  const client = await openTestClient(t, `ws://127.0.0.1:${(server.address() as { port: number }).port}/ws`)
+  const refused = nextEvent(client, 'error', (e) => e.code === 'invalid_message')
+  client.connect()
+  t.match((await refused).message, /invalid frame/, 'the client reports the bad frame')
+  t.equal(client.status().online, false, 'and does not count itself online')
+  await client.disconnect()
 })

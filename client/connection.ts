@@ -1,24 +1,45 @@
-import { randomUUID } from 'node:crypto'
-import WebSocket from 'ws'
-import { PatchsyncError, type ServerMessage } from '../core/index.js'
+import { parseServerMessage, PatchsyncError, type ServerMessage } from '../core/index.js'
 
 /**
- * One authenticated WebSocket to the server. Replies are matched to requests by `request_id`;
- * every other frame (broadcasts) goes to `onBroadcast`. When the socket closes, every waiting
- * request rejects with `not_connected` and `closed` resolves with the reason.
+ * The part of the WebSocket API the client uses: the browser's own `WebSocket` and the `ws`
+ * package's both have it, so the connection runs over either.
+ */
+export interface SocketLike {
+  readonly readyState: number
+  send(text: string): void
+  close(code?: number, reason?: string): void
+  addEventListener(type: 'open', listener: () => void): void
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
+  addEventListener(type: 'close', listener: (event: { code: number; reason: string }) => void): void
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void
+  /** Drops the connection without a closing handshake (`ws` has it; browsers close on their own). */
+  terminate?(): void
+}
+
+/** Opens a socket to `url`; each platform supplies one (`ws` in Node, `WebSocket` in browsers). */
+export type SocketFactory = (url: string, timeoutMs: number) => SocketLike
+
+const OPEN = 1
+const CONNECTING = 0
+
+/**
+ * One authenticated WebSocket to the server. Every frame is checked against its schema (the
+ * generated validators) before anything reads it. Replies are matched to requests by
+ * `request_id`; every other frame (broadcasts) goes to `onBroadcast`. When the socket closes,
+ * every waiting request rejects with `not_connected` and `closed` resolves with the reason.
  */
 export class Connection {
   readonly closed: Promise<string>
-  private readonly waiting = new Map<string, { resolve: (m: ServerMessage) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>()
+  private readonly waiting = new Map<string, { resolve: (m: ServerMessage) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>()
   private closeReason = ''
 
   private constructor(
-    private readonly socket: WebSocket,
-    onBroadcast: (message: ServerMessage) => void,
+    private readonly socket: SocketLike,
+    private readonly handlers: { onBroadcast: (message: ServerMessage) => void; onInvalid: (error: PatchsyncError) => void },
   ) {
     this.closed = new Promise((resolve) => {
-      socket.on('close', (code, reason) => {
-        const why = this.closeReason || reason.toString() || `socket closed (${code})`
+      socket.addEventListener('close', ({ code, reason }) => {
+        const why = this.closeReason || reason || `socket closed (${code})`
         for (const [, w] of this.waiting) {
           clearTimeout(w.timer)
           w.reject(new PatchsyncError('not_connected', `connection lost: ${why}`))
@@ -27,42 +48,71 @@ export class Connection {
         resolve(why)
       })
     })
-    socket.on('error', (error) => {
-      this.closeReason ||= error.message
+    socket.addEventListener('error', (event) => {
+      this.closeReason ||= event.message ?? ''
     })
-    socket.on('message', (data, isBinary) => {
-      if (isBinary) return
-      let message: ServerMessage
-      try {
-        message = JSON.parse(data.toString()) as ServerMessage
-      } catch {
-        return
-      }
-      const requestId = 'request_id' in message ? message.request_id : undefined
-      const waiter = requestId === undefined ? undefined : this.waiting.get(requestId)
-      if (waiter && requestId !== undefined) {
-        this.waiting.delete(requestId)
-        clearTimeout(waiter.timer)
-        waiter.resolve(message)
-      } else {
-        onBroadcast(message)
-      }
-    })
+    socket.addEventListener('message', ({ data }) => this.receive(data))
   }
 
-  /** Opens the socket and authenticates; rejects with `auth_failed` or `not_connected`. */
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return
+    let frame: unknown
+    try {
+      frame = JSON.parse(data)
+    } catch {
+      this.handlers.onInvalid(new PatchsyncError('invalid_json', 'the server sent a frame that is not JSON'))
+      return
+    }
+    const requestId = typeof frame === 'object' && frame !== null ? (frame as { request_id?: unknown }).request_id : undefined
+    const waiter = typeof requestId === 'string' ? this.waiting.get(requestId) : undefined
+    let message: ServerMessage
+    try {
+      message = parseServerMessage(frame)
+    } catch (error) {
+      const failure = error as PatchsyncError
+      const refused = new PatchsyncError(failure.code, `the server sent an invalid frame: ${failure.message}`)
+      if (waiter) this.settle(requestId as string, () => waiter.reject(refused))
+      else this.handlers.onInvalid(refused)
+      return
+    }
+    if (waiter) this.settle(requestId as string, () => waiter.resolve(message))
+    else this.handlers.onBroadcast(message)
+  }
+
+  private settle(requestId: string, fn: () => void): void {
+    clearTimeout(this.waiting.get(requestId)!.timer)
+    this.waiting.delete(requestId)
+    fn()
+  }
+
+  /** Opens the socket and authenticates; rejects with `auth_failed`, `not_connected` or `timeout`. */
   static async open(
+    openSocket: SocketFactory,
     url: string,
     credentials: { userId: string; authToken: string },
-    options: { timeoutMs: number; onBroadcast: (message: ServerMessage) => void },
+    options: { timeoutMs: number; onBroadcast: (message: ServerMessage) => void; onInvalid: (error: PatchsyncError) => void },
   ): Promise<{ connection: Connection; latestSequence: number }> {
-    const socket = new WebSocket(url, { handshakeTimeout: options.timeoutMs })
+    const socket = openSocket(url, options.timeoutMs)
     await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve())
-      socket.once('error', (error) => reject(new PatchsyncError('not_connected', `cannot connect to ${url}: ${error.message}`)))
-      socket.once('close', () => reject(new PatchsyncError('not_connected', `cannot connect to ${url}`)))
+      // Browsers' WebSocket has no handshake timeout of its own.
+      const timer = setTimeout(() => {
+        socket.close()
+        reject(new PatchsyncError('not_connected', `cannot connect to ${url}: no answer within ${options.timeoutMs} ms`))
+      }, options.timeoutMs)
+      socket.addEventListener('open', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      socket.addEventListener('error', (event) => {
+        clearTimeout(timer)
+        reject(new PatchsyncError('not_connected', `cannot connect to ${url}${event.message ? `: ${event.message}` : ''}`))
+      })
+      socket.addEventListener('close', () => {
+        clearTimeout(timer)
+        reject(new PatchsyncError('not_connected', `cannot connect to ${url}`))
+      })
     })
-    const connection = new Connection(socket, options.onBroadcast)
+    const connection = new Connection(socket, options)
     const reply = await connection
       .request({ type: 'authenticate', user_id: credentials.userId, auth_token: credentials.authToken }, options.timeoutMs)
       .catch((error: unknown) => {
@@ -78,8 +128,8 @@ export class Connection {
 
   /** Sends a request and resolves with its reply (an `error` reply resolves too). */
   request(frame: Record<string, unknown> & { type: string }, timeoutMs: number): Promise<ServerMessage> {
-    const requestId = typeof frame.request_id === 'string' ? frame.request_id : randomUUID()
-    if (this.socket.readyState !== WebSocket.OPEN) return Promise.reject(new PatchsyncError('not_connected', 'not connected'))
+    const requestId = typeof frame.request_id === 'string' ? frame.request_id : crypto.randomUUID()
+    if (this.socket.readyState !== OPEN) return Promise.reject(new PatchsyncError('not_connected', 'not connected'))
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(requestId)
@@ -94,9 +144,12 @@ export class Connection {
 
   close(reason = 'closed by client'): void {
     this.closeReason ||= reason
-    if (this.socket.readyState === WebSocket.CONNECTING || this.socket.readyState === WebSocket.OPEN) this.socket.close(1000, reason)
+    if (this.socket.readyState === CONNECTING || this.socket.readyState === OPEN) this.socket.close(1000, reason)
+    const terminate = this.socket.terminate
+    if (!terminate) return
     // Do not wait for a dead peer's closing handshake.
-    setTimeout(() => this.socket.terminate(), 1000).unref()
+    const timer = setTimeout(() => terminate.call(this.socket), 1000) as { unref?: () => void }
+    timer.unref?.()
   }
 }
 

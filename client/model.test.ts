@@ -5,7 +5,7 @@ import { canonicalJson, replay, type Operation } from '../core/index.js'
 import { propertyOptions } from '../core/test-support/arbitraries.js'
 import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
-import type { SyncClient } from './sync-client.js'
+import type { SyncClient } from './node.js'
 import { openTestClient, tempDir } from './test-support/harness.js'
 import { startTestServer } from '../server/test-support/servers.js'
 

@@ -22,6 +22,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as JsonObject)[k], (b as JsonObject)[k]))
 }
 
+const utf8 = new TextEncoder()
+
 /** UTF-8 bytes of a value's JSON text, exactly (what the document size limit of §10 counts). */
 export function jsonBytes(value: unknown): number {
   switch (typeof value) {
@@ -34,7 +36,7 @@ export function jsonBytes(value: unknown): number {
       if (value === null) return 4
       const text = JSON.stringify(value) ?? ''
       // Pure ASCII text (the common case) is as many bytes as characters.
-      return /^[\x00-\x7f]*$/.test(text) ? text.length : Buffer.byteLength(text, 'utf8')
+      return /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).length
     }
   }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Teardown } from '../../server/test-support/teardown.js'
-import { SyncClient, type SyncClientOptions } from '../sync-client.js'
+import { SyncClient, type NodeSyncClientOptions } from '../node.js'
 
 /** A directory for client databases, removed at teardown. */
 export function tempDir(t: Teardown): string {
@@ -16,7 +16,7 @@ export function tempDir(t: Teardown): string {
 export async function openTestClient(
   t: Teardown,
   serverUrl: string,
-  options: Partial<SyncClientOptions> & { dir?: string } = {},
+  options: Partial<NodeSyncClientOptions> & { dir?: string } = {},
 ): Promise<SyncClient> {
   const userId = options.userId ?? randomUUID()
   const client = new SyncClient({

@@ -3,7 +3,7 @@
  * goes online, creates a document and appends `count` items to its `/items` array, then prints
  * `queued` and waits to be killed. Arguments: databasePath serverUrl userId documentId count.
  */
-import { SyncClient } from '../sync-client.js'
+import { SyncClient } from '../node.js'
 
 const [databasePath, serverUrl, userId, documentId, count] = process.argv.slice(2)
 const client = new SyncClient({ databasePath: databasePath!, serverUrl: serverUrl!, userId: userId!, authToken: `token-${userId}`, reconnect: { minMs: 20, maxMs: 200 } })

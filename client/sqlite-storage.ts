@@ -2,14 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql, type Generated, type Migration } from 'kysely'
-import type { DocState, JsonObject, VectorClock } from '../core/index.js'
+import type { JsonObject, VectorClock } from '../core/index.js'
+import type { ClientStorage, ConfirmedDocument, OperationKind, PendingOperation } from './storage.js'
 
-/**
- * The client's SQLite database: the documents as the server last confirmed them (`base_*`), the
- * outbox of operations the server has not acknowledged, and a few settings. The local view of a
- * document is not stored: it is the confirmed state with the pending operations applied on top,
- * recomputed by the client whenever either changes.
- */
+/** The client's SQLite schema: confirmed documents (`base_*`), the outbox and settings. */
 interface ClientDatabase {
   settings: { key: string; value: string }
   documents: {
@@ -31,29 +27,6 @@ interface ClientDatabase {
     payload: string
     created_at: string
   }
-}
-
-export type OperationKind = 'create' | 'update' | 'delete' | 'rename' | 'share' | 'undo' | 'redo'
-
-/** One unacknowledged operation, in the order it was made. */
-export interface PendingOperation {
-  position: number
-  opId: string
-  documentId: string | null
-  kind: OperationKind
-  /** The request frame, without `request_id` and `client_op_id`, which are the op id. */
-  payload: Record<string, unknown> & { type: string }
-  createdAt: string
-}
-
-/** A document as the server last confirmed it. */
-export interface ConfirmedDocument {
-  id: string
-  state: DocState
-  revision: string | null
-  generation: number
-  ownerId: string | null
-  vectorClock: VectorClock
 }
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -88,8 +61,8 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 }
 
-/** Opens (creating if needed) and migrates a client database. `:memory:` works for tests. */
-export async function openClientStore(path: string): Promise<ClientStore> {
+/** Opens (creating if needed) and migrates a client database file. `:memory:` works for tests. */
+export async function openSqliteStorage(path: string): Promise<SqliteStorage> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new BetterSqlite3(path)
   database.pragma('journal_mode = WAL')
@@ -104,25 +77,14 @@ export async function openClientStore(path: string): Promise<ClientStore> {
     await db.destroy()
     throw error
   }
-  return new ClientStore(db)
+  return new SqliteStorage(db)
 }
 
-/**
- * The outbox in memory, in position order, mirroring the table: the sync loop reads it on every
- * reply, so it is not re-read and re-parsed from SQLite each time. Shared by a store and the
- * stores of its transactions; a transaction that fails drops it, to be reloaded from the table.
- */
-interface OutboxMirror {
-  ops?: PendingOperation[]
-}
-
-export class ClientStore {
+/** The Node storage engine: one SQLite file through better-sqlite3 and Kysely. */
+export class SqliteStorage implements ClientStorage {
   private flushing: Promise<void> | undefined
 
-  constructor(
-    private readonly db: Kysely<ClientDatabase>,
-    private readonly mirror: OutboxMirror = {},
-  ) {}
+  constructor(private readonly db: Kysely<ClientDatabase>) {}
 
   /**
    * Makes every commit so far durable: one synced commit (synchronous=FULL) fsyncs the write-ahead
@@ -144,14 +106,8 @@ export class ClientStore {
     return this.flushing
   }
 
-  /** Runs `fn` in one transaction: everything it writes lands together or not at all. */
-  async transaction<T>(fn: (store: ClientStore) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction().execute((trx) => fn(new ClientStore(trx as unknown as Kysely<ClientDatabase>, this.mirror)))
-    } catch (error) {
-      this.mirror.ops = undefined
-      throw error
-    }
+  transaction<T>(fn: (storage: ClientStorage) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new SqliteStorage(trx as unknown as Kysely<ClientDatabase>)))
   }
 
   async getSetting(key: string): Promise<string | undefined> {
@@ -167,12 +123,12 @@ export class ClientStore {
       .execute()
   }
 
-  async confirmed(id: string): Promise<ConfirmedDocument | undefined> {
+  async loadDocument(id: string): Promise<ConfirmedDocument | undefined> {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
     return row && toConfirmed(row)
   }
 
-  async allConfirmed(): Promise<ConfirmedDocument[]> {
+  async loadDocuments(): Promise<ConfirmedDocument[]> {
     const rows = await this.db.selectFrom('documents').selectAll().orderBy('id').execute()
     return rows.map(toConfirmed)
   }
@@ -189,50 +145,34 @@ export class ClientStore {
     await this.db
       .insertInto('documents')
       .values({ id: doc.id, ...row })
-      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .onConflict((oc) => oc.column('id').doUpdateSet(row).where('documents.base_generation', '<=', doc.generation))
       .execute()
   }
 
-  async enqueue(op: Omit<PendingOperation, 'position' | 'createdAt'>): Promise<PendingOperation> {
-    const ops = await this.outbox()
+  async addPending(op: Omit<PendingOperation, 'position' | 'createdAt'>): Promise<PendingOperation> {
     const createdAt = new Date().toISOString()
     const row = await this.db
       .insertInto('outbox')
       .values({ op_id: op.opId, document_id: op.documentId, kind: op.kind, payload: JSON.stringify(op.payload), created_at: createdAt })
       .returning('position')
       .executeTakeFirstOrThrow()
-    const pending = { ...op, position: row.position, createdAt }
-    ops.push(pending)
-    return pending
+    return { ...op, position: row.position, createdAt }
   }
 
-  /** Pending ops, oldest first (of one document when given). Treat them as read-only. */
-  async pending(documentId?: string): Promise<PendingOperation[]> {
-    const ops = await this.outbox()
-    return documentId === undefined ? [...ops] : ops.filter((op) => op.documentId === documentId)
-  }
-
-  async pendingOp(opId: string): Promise<PendingOperation | undefined> {
-    return (await this.outbox()).find((op) => op.opId === opId)
-  }
-
-  async pendingCount(): Promise<number> {
-    return (await this.outbox()).length
+  async loadOutbox(): Promise<PendingOperation[]> {
+    const rows = await this.db.selectFrom('outbox').selectAll().orderBy('position').execute()
+    return rows.map((row) => ({
+      position: row.position,
+      opId: row.op_id,
+      documentId: row.document_id,
+      kind: row.kind,
+      payload: JSON.parse(row.payload) as PendingOperation['payload'],
+      createdAt: row.created_at,
+    }))
   }
 
   async removePending(opId: string): Promise<void> {
-    const ops = await this.outbox()
     await this.db.deleteFrom('outbox').where('op_id', '=', opId).execute()
-    const i = ops.findIndex((op) => op.opId === opId)
-    if (i >= 0) ops.splice(i, 1)
-  }
-
-  private async outbox(): Promise<PendingOperation[]> {
-    if (!this.mirror.ops) {
-      const rows = await this.db.selectFrom('outbox').selectAll().orderBy('position').execute()
-      this.mirror.ops ??= rows.map(toPending)
-    }
-    return this.mirror.ops
   }
 
   close(): Promise<void> {
@@ -248,16 +188,5 @@ function toConfirmed(row: ClientDatabase['documents']): ConfirmedDocument {
     generation: row.base_generation,
     ownerId: row.owner_id,
     vectorClock: JSON.parse(row.vector_clock) as VectorClock,
-  }
-}
-
-function toPending(row: { position: number; op_id: string; document_id: string | null; kind: OperationKind; payload: string; created_at: string }): PendingOperation {
-  return {
-    position: row.position,
-    opId: row.op_id,
-    documentId: row.document_id,
-    kind: row.kind,
-    payload: JSON.parse(row.payload) as PendingOperation['payload'],
-    createdAt: row.created_at,
   }
 }
