@@ -5,8 +5,8 @@ import { canonicalJson, replay, type Operation } from '../core/index.js'
 import { propertyOptions } from '../core/test-support/arbitraries.js'
 import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
-import type { SyncClient } from './node.js'
-import { openTestClient, tempDir } from './test-support/harness.js'
+import type { SyncClient } from './sync-client.js'
+import { openTestClient, tempDir, TEST_ENGINES } from './test-support/harness.js'
 import { startTestServer } from '../server/test-support/servers.js'
 
 /**
@@ -76,8 +76,8 @@ async function quiesce(server: SyncServer, userId: string, clients: SyncClient[]
   return expected
 }
 
-for (const dialect of TEST_DIALECTS) {
-  t.test(`random clients, edits and disconnects converge on ${dialect}`, async (t) => {
+for (const engine of TEST_ENGINES) for (const dialect of TEST_DIALECTS) {
+  t.test(`random clients, edits and disconnects converge on ${dialect}, ${engine} client storage`, async (t) => {
     const server = await startTestServer(t, dialect)
     const dir = tempDir(t)
     // PostgreSQL runs are slower (a database per test, network round trips): fewer of them.
@@ -92,7 +92,7 @@ for (const dialect of TEST_DIALECTS) {
         const clients: SyncClient[] = []
         const closers: Array<() => Promise<void>> = []
         const registrar = { teardown: (fn: () => unknown) => void closers.push(async () => void (await fn())) }
-        for (let i = 0; i < count; i++) clients.push(await openTestClient(registrar, server.url, { userId, dir }))
+        for (let i = 0; i < count; i++) clients.push(await openTestClient(registrar, server.url, { userId, dir, engine }))
         const acknowledged = new Set<string>()
         for (const c of clients) c.on('operation_acknowledged', ({ op_id }) => acknowledged.add(op_id))
         try {

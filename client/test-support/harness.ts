@@ -3,7 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Teardown } from '../../server/test-support/teardown.js'
-import { SyncClient, type NodeSyncClientOptions } from '../node.js'
+import WebSocket from 'ws'
+import { indexedDB as fakeIndexedDB } from 'fake-indexeddb'
+import type { SocketLike } from '../connection.js'
+import { openIndexedDbStorage } from '../indexeddb-storage.js'
+import { SyncClient as NodeSyncClient, type NodeSyncClientOptions } from '../node.js'
+import { SyncClient } from '../sync-client.js'
+import { aloneGroup } from '../tabs.js'
+
+/**
+ * The storage engines the client suite runs on in Node: SQLite (better-sqlite3), and IndexedDB
+ * as browsers have it, through fake-indexeddb (an in-memory implementation of the IndexedDB API:
+ * it checks the engine's transactions and queries, not durability, which the browser tests check
+ * in Chromium).
+ */
+export const TEST_ENGINES = ['sqlite', 'indexeddb'] as const
+export type Engine = (typeof TEST_ENGINES)[number]
 
 /** A directory for client databases, removed at teardown. */
 export function tempDir(t: Teardown): string {
@@ -12,21 +27,34 @@ export function tempDir(t: Teardown): string {
   return dir
 }
 
-/** An opened client with its own database file (unless given), closed at teardown. */
+/**
+ * An opened client with its own database (unless given), closed at teardown. On the `indexeddb`
+ * engine, `databasePath` names the IndexedDB database.
+ */
 export async function openTestClient(
   t: Teardown,
   serverUrl: string,
-  options: Partial<NodeSyncClientOptions> & { dir?: string } = {},
+  options: Partial<NodeSyncClientOptions> & { dir?: string; engine?: Engine } = {},
 ): Promise<SyncClient> {
   const userId = options.userId ?? randomUUID()
-  const client = new SyncClient({
-    databasePath: options.databasePath ?? join(options.dir ?? tempDir(t), `${randomUUID()}.db`),
+  const databasePath = options.databasePath ?? join(options.dir ?? tempDir(t), `${randomUUID()}.db`)
+  const clientOptions = {
+    databasePath,
     serverUrl,
     userId,
     authToken: options.authToken ?? `token-${userId}`,
     reconnect: options.reconnect ?? { minMs: 20, maxMs: 200 },
     ...(options.clientId ? { clientId: options.clientId } : {}),
-  })
+  }
+  const client =
+    options.engine === 'indexeddb'
+      ? new SyncClient(clientOptions, {
+          storageName: databasePath,
+          openStorage: () => openIndexedDbStorage(databasePath, fakeIndexedDB),
+          openSocket: (url, timeoutMs) => new WebSocket(url, { handshakeTimeout: timeoutMs }) as unknown as SocketLike,
+          tabs: aloneGroup,
+        })
+      : new NodeSyncClient(clientOptions)
   await client.open()
   t.teardown(() => client.close())
   return client
