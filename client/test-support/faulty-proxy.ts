@@ -10,6 +10,8 @@ type Frame = Record<string, unknown> & { type?: string }
 export class FaultyProxy {
   /** Server → client frames for which this returns true are dropped (the client still talks to the server). */
   dropServerFrames: (frame: Frame) => boolean = () => false
+  /** Every frame a client sent, in order (to count how often an op was sent). */
+  readonly clientFrames: Frame[] = []
   private cutAfter: ((frame: Frame) => boolean) | undefined
   private readonly pairs = new Set<{ client: WebSocket; upstream: WebSocket; cutOnReplyTo: string | undefined }>()
 
@@ -74,6 +76,7 @@ export class FaultyProxy {
     client.on('message', (data) => {
       const text = data.toString()
       const frame = JSON.parse(text) as Frame
+      this.clientFrames.push(frame)
       if (upstream.readyState === WebSocket.OPEN) upstream.send(text)
       else early.push(text)
       if (this.cutAfter?.(frame)) pair.cutOnReplyTo = String(frame.request_id)
