@@ -27,16 +27,5 @@ export class SyncClient extends PlatformClient {
   }
 }
 
-export {
-  SyncClient as PlatformSyncClient,
-  type Platform,
-  type SyncClientEvents,
-  type LocalDocument,
-  type ClientStatus,
-  type DocumentChange,
-  type Origin,
-} from './sync-client.js'
-export { backoff } from './reconnect.js'
+export * from './shared-exports.js'
 export { openIndexedDbStorage, IndexedDbStorage } from './indexeddb-storage.js'
-export type { ClientStorage, PendingOperation, OperationKind, ConfirmedDocument } from './storage.js'
-export type { SocketLike, SocketFactory } from './connection.js'

@@ -237,6 +237,8 @@ for (const engine of TEST_ENGINES) for (const dialect of TEST_DIALECTS) {
       await client.whenSynced(5000)
       const history = await client.history(doc.id)
       t.same(history.map((e) => e.event_type), ['create', 'update', 'update'])
+      const paged = await client.history(doc.id, { since: history[0]!.sequence, limit: 1 })
+      t.same(paged.map((e) => e.sequence), [history[1]!.sequence], 'a page of the history: one event after the first')
       t.same(await client.documentAt(doc.id, afterCreate), { title: 'H', content: { v: 1 } }, 'time travel')
       const undo = await client.undoToSequence(afterCreate, doc.id)
       await client.acknowledged(undo.opId)

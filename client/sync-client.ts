@@ -370,16 +370,21 @@ export class SyncClient extends Emitter<SyncClientEvents> {
     })
   }
 
-  /** The document's change events from the server, oldest first (online only). */
-  async history(id: string): Promise<ChangeEvent[]> {
+  /**
+   * The document's change events from the server, oldest first (online only): every one after
+   * `since` (default 0), or at most `limit` of them, to page through a long history.
+   */
+  async history(id: string, options: { since?: number; limit?: number } = {}): Promise<ChangeEvent[]> {
     const connection = this.requireOnline()
     const events: ChangeEvent[] = []
-    let since = 0
+    let since = options.since ?? 0
+    const limit = options.limit ?? Infinity
     for (;;) {
-      const reply = await connection.request({ type: 'get_changes', since_sequence: since, limit: 1000, document_id: id.toLowerCase() }, this.requestTimeoutMs)
+      const page = Math.min(1000, limit - events.length)
+      const reply = await connection.request({ type: 'get_changes', since_sequence: since, limit: page, document_id: id.toLowerCase() }, this.requestTimeoutMs)
       if (reply.type !== 'changes_since') throw replyError(reply)
       events.push(...reply.changes)
-      if (!reply.has_more || reply.changes.length === 0) return events
+      if (!reply.has_more || reply.changes.length === 0 || events.length >= limit) return events
       since = reply.changes[reply.changes.length - 1]!.sequence
     }
   }
