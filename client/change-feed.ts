@@ -165,13 +165,17 @@ export class ChangeFeed {
   ): Promise<void> {
     const id = change.documentId
     let ownAck = false
-    if (change.clientOpId && change.userId === this.host.userId && this.host.outbox.get(change.clientOpId)) {
-      // The view already shows the effect of a visible op; an undo's or redo's comes from the server.
-      const head = this.host.outbox.of(id)[0]
-      ownAck = head?.opId === change.clientOpId && OPERATIONS[head.kind].visible
+    if (change.clientOpId && change.userId === this.host.userId) {
+      if (this.host.outbox.get(change.clientOpId)) {
+        // The view already shows the effect of a visible op; an undo's or redo's comes from the server.
+        const head = this.host.outbox.of(id)[0]
+        ownAck = head?.opId === change.clientOpId && OPERATIONS[head.kind].visible
+        batch.acked.push(change.clientOpId)
+        batch.touched.add(id)
+      }
+      // Removed from storage even when this client's outbox in memory lacks it (another tab queued
+      // it a moment ago): the op leaves the outbox in the transaction that stores its effect.
       await this.host.outbox.remove(trx, change.clientOpId)
-      batch.acked.push(change.clientOpId)
-      batch.touched.add(id)
     }
     const base: Known = batch.folded.get(id) ?? this.host.views.confirmed(id) ?? { confirmed: { id, state: null, revision: null, generation: 0, ownerId: null, vectorClock: {} }, state: null }
     const generation = parseRevisionId(change.revision).generation
@@ -191,7 +195,9 @@ export class ChangeFeed {
             ownerId: change.ownerId ?? base.confirmed.ownerId,
             vectorClock: change.clock ?? base.confirmed.vectorClock,
           }
-          await trx.saveConfirmed(confirmed)
+          // An update or a rename is appended to the stored document, not written whole.
+          const patch = change.eventType === 'update' ? (change.forward as Operation[]) : change.eventType === 'rename' ? [] : undefined
+          await trx.saveConfirmed(confirmed, patch)
           batch.folded.set(id, { confirmed, state })
           return
         }

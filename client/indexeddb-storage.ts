@@ -1,15 +1,29 @@
-import type { JsonObject, VectorClock } from '../core/index.js'
-import type { ClientStorage, ConfirmedDocument, OperationKind, PendingOperation } from './storage.js'
+import type { JsonObject, Operation, VectorClock } from '../core/index.js'
+import { replayTail, TAIL_LIMIT, type ClientStorage, type ConfirmedDocument, type OperationKind, type PendingOperation } from './storage.js'
 
-/** A document record: the confirmed state, content kept as JSON text (cheaper to clone than a tree). */
+/**
+ * A document's confirmed header. Its content is in `contents` (as last written whole, JSON text,
+ * cheaper to clone than a tree) and `patches` (the tail since): a fold writes neither whole.
+ */
 interface DocumentRecord {
   id: string
   title: string | null
-  content: string | null
   revision: string | null
   generation: number
   owner_id: string | null
   vector_clock: VectorClock
+}
+
+interface ContentRecord {
+  id: string
+  content: string
+  generation: number
+}
+
+interface PatchRecord {
+  document_id: string
+  generation: number
+  patch: string
 }
 
 interface OutboxRecord {
@@ -21,7 +35,7 @@ interface OutboxRecord {
   created_at: string
 }
 
-const STORES = ['settings', 'documents', 'outbox']
+const STORES = ['settings', 'documents', 'contents', 'patches', 'outbox']
 const VERSION = 1
 
 /** Opens (creating if needed) the IndexedDB database `name`. `factory` is the browser's `indexedDB` unless given. */
@@ -31,6 +45,8 @@ export async function openIndexedDbStorage(name: string, factory: IDBFactory = i
     const db = request.result
     db.createObjectStore('settings', { keyPath: 'key' })
     db.createObjectStore('documents', { keyPath: 'id' })
+    db.createObjectStore('contents', { keyPath: 'id' })
+    db.createObjectStore('patches', { keyPath: ['document_id', 'generation'] }).createIndex('document_id', 'document_id')
     db.createObjectStore('outbox', { keyPath: 'position', autoIncrement: true }).createIndex('op_id', 'op_id', { unique: true })
   }
   const db = await settled(request)
@@ -84,30 +100,60 @@ export class IndexedDbStorage implements ClientStorage {
   }
 
   async loadDocument(id: string): Promise<ConfirmedDocument | undefined> {
-    const record = await this.run('readonly', (tx) => settled<DocumentRecord | undefined>(tx.objectStore('documents').get(id)))
-    return record && toConfirmed(record)
+    return this.run('readonly', async (tx) => {
+      const record = await settled<DocumentRecord | undefined>(tx.objectStore('documents').get(id))
+      if (!record) return undefined
+      const content = await settled<ContentRecord | undefined>(tx.objectStore('contents').get(id))
+      // Index entries sort by document, then by primary key: the tail comes out in order.
+      const tail = await settled<PatchRecord[]>(tx.objectStore('patches').index('document_id').getAll(id))
+      return toConfirmed(record, content, tail)
+    })
   }
 
   async loadDocuments(): Promise<ConfirmedDocument[]> {
-    const records = await this.run('readonly', (tx) => settled<DocumentRecord[]>(tx.objectStore('documents').getAll()))
-    return records.map(toConfirmed)
+    return this.run('readonly', async (tx) => {
+      const [records, contents, patches] = await Promise.all([
+        settled<DocumentRecord[]>(tx.objectStore('documents').getAll()),
+        settled<ContentRecord[]>(tx.objectStore('contents').getAll()),
+        settled<PatchRecord[]>(tx.objectStore('patches').getAll()),
+      ])
+      const byId = new Map(contents.map((c) => [c.id, c]))
+      const tails = new Map<string, PatchRecord[]>()
+      // Keys sort by document, then generation: each tail comes out in order.
+      for (const p of patches) {
+        const tail = tails.get(p.document_id)
+        if (tail) tail.push(p)
+        else tails.set(p.document_id, [p])
+      }
+      return records.map((record) => toConfirmed(record, byId.get(record.id), tails.get(record.id) ?? []))
+    })
   }
 
-  async saveConfirmed(doc: ConfirmedDocument): Promise<void> {
+  async saveConfirmed(doc: ConfirmedDocument, patch?: readonly Operation[]): Promise<void> {
     await this.run('readwrite', async (tx) => {
       const documents = tx.objectStore('documents')
+      const contents = tx.objectStore('contents')
+      const patches = tx.objectStore('patches')
       const stored = await settled<DocumentRecord | undefined>(documents.get(doc.id))
       if (stored && stored.generation > doc.generation) return
-      const record: DocumentRecord = {
-        id: doc.id,
-        title: doc.state?.title ?? null,
-        content: doc.state ? JSON.stringify(doc.state.content) : null,
-        revision: doc.revision,
-        generation: doc.generation,
-        owner_id: doc.ownerId,
-        vector_clock: doc.vectorClock,
-      }
+      const record: DocumentRecord = { id: doc.id, title: doc.state?.title ?? null, revision: doc.revision, generation: doc.generation, owner_id: doc.ownerId, vector_clock: doc.vectorClock }
       await settled(documents.put(record))
+      const dropTail = async () => {
+        for (const key of await settled(patches.index('document_id').getAllKeys(doc.id))) await settled(patches.delete(key))
+      }
+      if (doc.state === null) {
+        await settled(contents.delete(doc.id))
+        await dropTail()
+        return
+      }
+      const written = await settled<ContentRecord | undefined>(contents.get(doc.id))
+      const appends = patch !== undefined && stored?.title != null && stored.generation === doc.generation - 1 && written !== undefined && doc.generation - written.generation <= TAIL_LIMIT
+      if (appends) {
+        if (patch.length > 0) await settled(patches.put({ document_id: doc.id, generation: doc.generation, patch: JSON.stringify(patch) } satisfies PatchRecord))
+        return
+      }
+      await settled(contents.put({ id: doc.id, content: JSON.stringify(doc.state.content), generation: doc.generation } satisfies ContentRecord))
+      await dropTail()
     })
   }
 
@@ -173,10 +219,10 @@ function completion(tx: IDBTransaction): Promise<void> {
   })
 }
 
-function toConfirmed(record: DocumentRecord): ConfirmedDocument {
+function toConfirmed(record: DocumentRecord, content: ContentRecord | undefined, tail: PatchRecord[]): ConfirmedDocument {
   return {
     id: record.id,
-    state: record.title === null ? null : { title: record.title, content: JSON.parse(record.content ?? '{}') as JsonObject },
+    state: record.title === null ? null : { title: record.title, content: replayTail(JSON.parse(content?.content ?? '{}') as JsonObject, tail.map((p) => JSON.parse(p.patch))) },
     revision: record.revision,
     generation: record.generation,
     ownerId: record.owner_id,

@@ -2,23 +2,30 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql, type Generated, type Migration } from 'kysely'
-import type { JsonObject, VectorClock } from '../core/index.js'
-import type { ClientStorage, ConfirmedDocument, OperationKind, PendingOperation } from './storage.js'
+import type { JsonObject, Operation, VectorClock } from '../core/index.js'
+import { replayTail, TAIL_LIMIT, type ClientStorage, type ConfirmedDocument, type OperationKind, type PendingOperation } from './storage.js'
 
-/** The client's SQLite schema: confirmed documents (`base_*`), the outbox and settings. */
+/**
+ * The client's SQLite schema: confirmed documents (a small header row each, `base_*`; the content
+ * as last written whole, and the tail of patches since, in tables of their own so that a fold
+ * rewrites neither), the outbox and settings.
+ */
 interface ClientDatabase {
   settings: { key: string; value: string }
   documents: {
     id: string
     /** The confirmed (server) state; null title means the document does not exist on the server. */
     base_title: string | null
-    base_content: string | null
     base_revision: string | null
     base_generation: number
     owner_id: string | null
     /** The document's vector clock as the server last reported it. */
     vector_clock: string
   }
+  /** A confirmed content as it was at `generation`, written whole. */
+  document_contents: { id: string; content: string; generation: number }
+  /** The update patches since the content was written whole, each with the generation it made. */
+  document_patches: { document_id: string; generation: number; patch: string }
   outbox: {
     position: Generated<number>
     op_id: string
@@ -57,6 +64,25 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute()
       await db.schema.createIndex('outbox_document').on('outbox').columns(['document_id', 'position']).execute()
+    },
+  },
+  '2026-11-26-client-content-tail': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('document_contents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('generation', 'integer', (c) => c.notNull())
+        .execute()
+      await sql`insert into document_contents (id, content, generation) select id, base_content, base_generation from documents where base_content is not null`.execute(db)
+      await db.schema.alterTable('documents').dropColumn('base_content').execute()
+      await db.schema
+        .createTable('document_patches')
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('generation', 'integer', (c) => c.notNull())
+        .addColumn('patch', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('document_patches_key', ['document_id', 'generation'])
+        .execute()
     },
   },
 }
@@ -124,29 +150,55 @@ export class SqliteStorage implements ClientStorage {
   }
 
   async loadDocument(id: string): Promise<ConfirmedDocument | undefined> {
-    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
-    return row && toConfirmed(row)
+    const row = await this.headers().where('documents.id', '=', id).executeTakeFirst()
+    if (!row) return undefined
+    const patches = await this.db.selectFrom('document_patches').select('patch').where('document_id', '=', id).orderBy('generation').execute()
+    return toConfirmed(row, patches.map((p) => p.patch))
   }
 
   async loadDocuments(): Promise<ConfirmedDocument[]> {
-    const rows = await this.db.selectFrom('documents').selectAll().orderBy('id').execute()
-    return rows.map(toConfirmed)
+    const rows = await this.headers().orderBy('documents.id').execute()
+    const tails = new Map<string, string[]>()
+    for (const p of await this.db.selectFrom('document_patches').selectAll().orderBy('document_id').orderBy('generation').execute()) {
+      const tail = tails.get(p.document_id)
+      if (tail) tail.push(p.patch)
+      else tails.set(p.document_id, [p.patch])
+    }
+    return rows.map((row) => toConfirmed(row, tails.get(row.id) ?? []))
   }
 
-  async saveConfirmed(doc: ConfirmedDocument): Promise<void> {
-    const row = {
+  async saveConfirmed(doc: ConfirmedDocument, patch?: readonly Operation[]): Promise<void> {
+    // Header, content and tail change together: in the caller's transaction, or one of its own.
+    if (!this.db.isTransaction) return this.transaction((trx) => trx.saveConfirmed(doc, patch))
+    const stored = await this.db.selectFrom('documents').select(['base_generation', 'base_title']).where('id', '=', doc.id).executeTakeFirst()
+    if (stored && stored.base_generation > doc.generation) return
+    const header = {
       base_title: doc.state?.title ?? null,
-      base_content: doc.state ? JSON.stringify(doc.state.content) : null,
       base_revision: doc.revision,
       base_generation: doc.generation,
       owner_id: doc.ownerId,
       vector_clock: JSON.stringify(doc.vectorClock),
     }
-    await this.db
-      .insertInto('documents')
-      .values({ id: doc.id, ...row })
-      .onConflict((oc) => oc.column('id').doUpdateSet(row).where('documents.base_generation', '<=', doc.generation))
-      .execute()
+    await this.db.insertInto('documents').values({ id: doc.id, ...header }).onConflict((oc) => oc.column('id').doUpdateSet(header)).execute()
+    if (doc.state === null) {
+      await this.db.deleteFrom('document_contents').where('id', '=', doc.id).execute()
+      await this.db.deleteFrom('document_patches').where('document_id', '=', doc.id).execute()
+      return
+    }
+    const written = await this.db.selectFrom('document_contents').select('generation').where('id', '=', doc.id).executeTakeFirst()
+    const appends = patch !== undefined && stored?.base_title != null && stored.base_generation === doc.generation - 1 && written !== undefined && doc.generation - written.generation <= TAIL_LIMIT
+    if (appends) {
+      if (patch.length > 0) await this.db.insertInto('document_patches').values({ document_id: doc.id, generation: doc.generation, patch: JSON.stringify(patch) }).execute()
+      return
+    }
+    const content = { content: JSON.stringify(doc.state.content), generation: doc.generation }
+    await this.db.insertInto('document_contents').values({ id: doc.id, ...content }).onConflict((oc) => oc.column('id').doUpdateSet(content)).execute()
+    await this.db.deleteFrom('document_patches').where('document_id', '=', doc.id).execute()
+  }
+
+  /** Header rows with their written content. */
+  private headers() {
+    return this.db.selectFrom('documents').leftJoin('document_contents', 'document_contents.id', 'documents.id').selectAll('documents').select('document_contents.content')
   }
 
   async addPending(op: Omit<PendingOperation, 'position' | 'createdAt'>): Promise<PendingOperation> {
@@ -180,10 +232,10 @@ export class SqliteStorage implements ClientStorage {
   }
 }
 
-function toConfirmed(row: ClientDatabase['documents']): ConfirmedDocument {
+function toConfirmed(row: ClientDatabase['documents'] & { content: string | null }, tail: string[]): ConfirmedDocument {
   return {
     id: row.id,
-    state: row.base_title === null ? null : { title: row.base_title, content: JSON.parse(row.base_content ?? '{}') as JsonObject },
+    state: row.base_title === null ? null : { title: row.base_title, content: replayTail(JSON.parse(row.content ?? '{}') as JsonObject, tail.map((p) => JSON.parse(p))) },
     revision: row.base_revision,
     generation: row.base_generation,
     ownerId: row.owner_id,

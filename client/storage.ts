@@ -1,4 +1,4 @@
-import type { DocState, VectorClock } from '../core/index.js'
+import { applyPatch, type DocState, type JsonObject, type Operation, type VectorClock } from '../core/index.js'
 
 export type OperationKind = 'create' | 'update' | 'delete' | 'rename' | 'share' | 'undo' | 'redo'
 
@@ -23,6 +23,19 @@ export interface ConfirmedDocument {
   vectorClock: VectorClock
 }
 
+/** At most this many patches follow a document's stored content before it is written whole again. */
+export const TAIL_LIMIT = 64
+
+/** Stored patches were checked by the server when it accepted them: they replay unbounded and unmeasured. */
+const REPLAY = { limits: { maxOps: Infinity, maxDepth: Infinity, maxDocumentBytes: Infinity }, size: 0 }
+
+/** A stored content with the patches of its tail applied, oldest first. */
+export function replayTail(content: JsonObject, patches: readonly unknown[]): JsonObject {
+  let current: JsonObject = content
+  for (const patch of patches) current = applyPatch(current, patch, REPLAY).doc as JsonObject
+  return current
+}
+
 /**
  * What the client keeps on disk: the documents as the server last confirmed them, the outbox of
  * operations the server has not acknowledged, and a few settings. The local view of a document is
@@ -40,8 +53,14 @@ export interface ClientStorage {
   /** Every document's confirmed state, by id. */
   loadDocuments(): Promise<ConfirmedDocument[]>
   loadDocument(id: string): Promise<ConfirmedDocument | undefined>
-  /** Stores a confirmed state unless the stored one is of a later generation. */
-  saveConfirmed(doc: ConfirmedDocument): Promise<void>
+  /**
+   * Stores a confirmed state unless the stored one is of a later generation. `patch`, when given,
+   * took the stored state (one generation earlier) to this one ([] for a rename): the engine then
+   * appends it to the document's tail of patches instead of rewriting the document, and writes
+   * the whole content again only every {@link TAIL_LIMIT} changes, so that folding a small server
+   * change costs what the change touches.
+   */
+  saveConfirmed(doc: ConfirmedDocument, patch?: readonly Operation[]): Promise<void>
   /** The outbox, oldest first. */
   loadOutbox(): Promise<PendingOperation[]>
   /**

@@ -536,22 +536,26 @@ export class SyncClient extends Emitter<SyncClientEvents> {
     }
   }
 
-  /** Another tab changed storage: the outbox, and these documents' confirmed states. */
+  /**
+   * Another tab changed storage: the outbox, and these documents' confirmed states. Both are read
+   * in one transaction: a tab that acknowledged an op removes it and stores the state that includes
+   * it together, and reading one without the other would show the op twice or not at all.
+   */
   private async reloadFromStorage(ids: string[]): Promise<void> {
-    const storage = this.opened()
-    const before = new Map(this.queue.documents().map((id) => [id, this.queue.of(id).map((op) => op.opId).join()]))
-    await this.queue.reload(storage)
+    const pendingOf = (id: string) => this.queue.of(id).map((op) => op.opId).join()
+    const before = new Map(this.queue.documents().map((id) => [id, pendingOf(id)]))
     const affected = new Set<string>()
-    for (const id of new Set([...before.keys(), ...this.queue.documents()])) {
-      if (before.get(id) !== this.queue.of(id).map((op) => op.opId).join()) affected.add(id)
-    }
-    for (const id of ids) {
-      const stored = await storage.loadDocument(id)
-      const known = this.views.confirmed(id)?.confirmed
-      if (!stored || (known && stored.generation <= known.generation && (stored.state === null) === (known.state === null))) continue
-      this.views.confirm(stored)
-      affected.add(id)
-    }
+    await this.opened().transaction(async (trx) => {
+      await this.queue.reload(trx)
+      for (const id of new Set([...before.keys(), ...this.queue.documents()])) if (before.get(id) !== pendingOf(id)) affected.add(id)
+      for (const id of new Set([...ids, ...affected])) {
+        const stored = await trx.loadDocument(id)
+        const known = this.views.confirmed(id)?.confirmed
+        affected.add(id)
+        if (!stored || (known && stored.generation <= known.generation && (stored.state === null) === (known.state === null))) continue
+        this.views.confirm(stored)
+      }
+    })
     for (const id of affected) await this.refresh(id)
     this.changed()
   }
