@@ -6,7 +6,8 @@ import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
 import { launchChromium, openTab, servePage } from './test-support/chromium.js'
 import { FaultyProxy } from './test-support/faulty-proxy.js'
-import { openTestClient, startTestServer } from './test-support/harness.js'
+import { openTestClient } from './test-support/harness.js'
+import { startTestServer } from '../server/test-support/servers.js'
 
 /** Opens a SyncClient in the tab (the page's `window.client`), from the prebuilt bundle. */
 async function openClient(page: Page, options: { serverUrl: string; userId: string; authToken?: string }): Promise<void> {

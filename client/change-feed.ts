@@ -1,9 +1,8 @@
-import { isJsonObject, parseRevisionId, revisionId, type ErrorCode, type JsonObject, type Operation, type Role, type ServerMessage, type VectorClock } from '../core/index.js'
+import { changesOf, readEvent, isJsonObject, parseRevisionId, revisionId, type ErrorCode, type JsonObject, type Operation, type Role, type ServerMessage, type VectorClock, type WireChange as Change } from '../core/index.js'
 import type { Connection } from './connection.js'
 import { replyError } from './connection.js'
 import { applyToFrozen, sized } from './frozen-json.js'
 import type { Known, LocalViews } from './local-views.js'
-import { changesOf, eventChange, type Change } from './messages.js'
 import { asPatchsyncError, OPERATIONS, type ViewState } from './operations.js'
 import type { Outbox } from './outbox.js'
 import type { ClientStorage, ConfirmedDocument, PendingOperation } from './storage.js'
@@ -68,7 +67,7 @@ export class ChangeFeed {
       if (reply.type !== 'changes_since') throw replyError(reply)
       const changes = reply.changes
       const last = changes.length > 0 ? changes[changes.length - 1]!.sequence : this.lastSequence
-      await this.host.exclusive(() => this.fold(changes.map(eventChange), { lastSequence: last }))
+      await this.host.exclusive(() => this.fold(changes.map(readEvent), { lastSequence: last }))
       pulled += changes.length
       if (changes.length > 0) this.host.progress(pulled, this.lastSequence, reply.latest_sequence ?? this.lastSequence)
       if (!reply.has_more || changes.length === 0) return pulled

@@ -8,8 +8,9 @@ import { openIndexedDbStorage } from './indexeddb-storage.js'
 import { openSqliteStorage } from './sqlite-storage.js'
 import { TAIL_LIMIT, type ClientStorage, type ConfirmedDocument } from './storage.js'
 import { tempDir } from './test-support/harness.js'
+import type { Teardown } from '../server/test-support/teardown.js'
 
-const ENGINES: Record<string, (t: { teardown(fn: () => unknown): void }) => () => Promise<ClientStorage>> = {
+const ENGINES: Record<string, (t: Teardown) => () => Promise<ClientStorage>> = {
   sqlite: (t) => {
     const path = join(tempDir(t), 'client.db')
     return () => openSqliteStorage(path)

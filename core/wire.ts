@@ -1,4 +1,4 @@
-import type { ChangeEvent, Document, DocumentSharedMessage, Role, ServerMessage } from '../generated/types.js'
+import type { ChangeEvent, Document, DocumentSharedMessage, Role, ServerMessage, ServerMessageType } from '../generated/types.js'
 import type { EventType } from './history.js'
 import type { JsonObject } from './json.js'
 import type { VectorClock } from './vector-clock.js'
@@ -79,6 +79,33 @@ export function toWireEvent(e: ChangeRecord): ChangeEvent {
   }
 }
 
+/** A change as a reader of the wire gets it, from a reply, a broadcast or the feed, in one shape. */
+export interface WireChange {
+  documentId: string
+  revision: string
+  eventType: EventType
+  /** create: the document; update: the patch; rename: {title}; delete: null. */
+  forward: unknown
+  ownerId?: string
+  clock?: VectorClock | null
+  clientOpId?: string | null
+  /** Who made the change. */
+  userId?: string
+}
+
+/** Reads a change event ({@link toWireEvent}'s output). */
+export function readEvent(event: ChangeEvent): WireChange {
+  return {
+    documentId: event.document_id,
+    revision: event.revision_id,
+    eventType: event.event_type,
+    forward: event.forward_patch,
+    clock: event.vector_clock ?? undefined,
+    clientOpId: event.client_op_id,
+    ...(event.user_id ? { userId: event.user_id } : {}),
+  }
+}
+
 /**
  * The reply/broadcast that announces a committed event: document_created, document_updated,
  * document_renamed or document_deleted (§2.2, §9.3). `document` is the document right after it.
@@ -118,4 +145,59 @@ export function eventMessage(e: ChangeRecord, document: DocumentRecord): ServerM
     case 'delete':
       return { type: 'document_deleted', document_id: e.documentId, ...common, ...cause }
   }
+}
+
+type MessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>
+
+/**
+ * How a client reads each message a server sends: the document changes it carries, if any
+ * ({@link eventMessage}'s four, and the events of `changes_since`, `undo_applied`, `redo_applied`).
+ * Keyed by every server message type, so a type added to `spec/` does not compile until readers
+ * say what it means. Replies that carry no change (`document`, `document_at`, …) are read by the
+ * request that asked for them; `document_shared` and `error` broadcasts by the client's change feed.
+ */
+const CHANGE_READERS: { [T in ServerMessageType]: (message: MessageOf<T>) => WireChange[] } = {
+  auth_success: () => [],
+  changes_since: (message) => message.changes.map(readEvent),
+  document_at: () => [],
+  document: () => [],
+  document_list: () => [],
+  document_shared: () => [],
+  error: () => [],
+  document_created: (message) => [
+    {
+      documentId: message.document.id,
+      revision: message.revision_id,
+      eventType: 'create',
+      forward: message.document,
+      ownerId: message.document.owner_id,
+      clock: message.document.vector_clock,
+      clientOpId: message.client_op_id,
+      userId: message.user_id,
+    },
+  ],
+  document_updated: (message) => [
+    {
+      documentId: message.document_id,
+      revision: message.revision_id,
+      eventType: 'update',
+      forward: message.patch,
+      clock: message.vector_clock,
+      clientOpId: message.client_op_id,
+      userId: message.user_id,
+    },
+  ],
+  document_renamed: (message) => [
+    { documentId: message.document_id, revision: message.revision_id, eventType: 'rename', forward: { title: message.title }, clientOpId: message.client_op_id, userId: message.user_id },
+  ],
+  document_deleted: (message) => [
+    { documentId: message.document_id, revision: message.revision_id, eventType: 'delete', forward: null, clientOpId: message.client_op_id, userId: message.user_id },
+  ],
+  undo_applied: (message) => message.changes.map(readEvent),
+  redo_applied: (message) => message.changes.map(readEvent),
+}
+
+/** The document changes a server message carries, oldest first (none for most replies). */
+export function changesOf(message: ServerMessage): WireChange[] {
+  return (CHANGE_READERS[message.type] as (message: ServerMessage) => WireChange[])(message)
 }

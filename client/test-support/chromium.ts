@@ -3,12 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { Teardown } from '../../server/test-support/teardown.js'
 // @ts-expect-error: a plain ES module script without type declarations
 import { bundle } from '../build.mjs'
-
-interface Teardown {
-  teardown(fn: () => unknown): void
-}
 
 /** Debian's Chromium; nothing downloads a browser. `.ci/run` installs it when missing. */
 export const CHROMIUM = '/usr/bin/chromium'
