@@ -24,3 +24,4 @@ export { parseClientMessage, parseServerMessage, decodeClientFrame, requestIdOf 
 export { toWireDocument, toWireEvent, eventMessage, sharedMessage, readEvent, changesOf, type DocumentRecord, type ChangeRecord, type Cause, type WireChange } from './wire.js'
 export { ERROR_CODES, errorInfo, isErrorCode, type ErrorCode, type WireErrorCode } from '../generated/errors.js'
 export type * from '../generated/types.js'
+export { isUuid, userIdFromSubject, SUBJECT_NAMESPACE } from './user-id.js'

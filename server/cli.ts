@@ -2,20 +2,8 @@ import { readFileSync } from 'node:fs'
 import { createSecureContext } from 'node:tls'
 import { jsonLog, monitoringLog } from './activity-log.js'
 import { ConfigError, parseServeConfig, serveHelp } from './config.js'
+import { redactDatabaseUrl } from './storage/dialects.js'
 import { createSyncServer, type SyncServer } from './sync-server.js'
-
-/** A database URL fit for a log line: the password (in the userinfo or a parameter) is hidden. */
-export function redactDatabaseUrl(databaseUrl: string): string {
-  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) return databaseUrl
-  try {
-    const url = new URL(databaseUrl)
-    if (url.password) url.password = '***'
-    if (url.searchParams.has('password')) url.searchParams.set('password', '***')
-    return url.toString()
-  } catch {
-    return databaseUrl.replace(/\/\/[^@/]*@/, '//***@')
-  }
-}
 
 /** Reads a PEM file named by an option; a missing or unreadable file is a configuration error. */
 function readPem(path: string, option: string): Buffer {

@@ -2,16 +2,13 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { parseArgs } from 'node:util'
 import { LOG_LEVELS } from './activity-log.js'
+import { acceptsDatabaseUrl, databaseUrlForms } from './storage/dialects.js'
 
 /** The standalone server's configuration; flags and environment variables both map onto it. */
 export const ServeConfig = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port to listen on (0 = any free port)' }),
   host: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to listen on' }),
-  databaseUrl: Type.String({
-    pattern: '^(sqlite:.+|postgres(ql)?://.+)$',
-    default: 'sqlite:./data/patchsync.db',
-    description: 'sqlite:<path>, sqlite::memory: or postgres://user:password@host:5432/db',
-  }),
+  databaseUrl: Type.String({ minLength: 1, default: 'sqlite:./data/patchsync.db', description: `the database: ${databaseUrlForms()}` }),
   monitoring: Type.Boolean({ default: false, description: 'colorized log of every message and patch instead of JSON lines' }),
   logLevel: Type.Union(LOG_LEVELS.map((level) => Type.Literal(level)), {
     default: 'info',
@@ -66,11 +63,17 @@ export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     const key = p.path.slice(1)
     const name = Object.entries(ENV).find(([, k]) => k === key)?.[0]
     const choices = (p.schema as { anyOf?: Array<{ const: unknown }> }).anyOf?.map((c) => c.const)
-    const expected = key === 'databaseUrl' ? 'expected sqlite:<path>, sqlite::memory: or postgres://…' : choices ? `expected one of ${choices.join(', ')}` : p.message
+    const expected = choices ? `expected one of ${choices.join(', ')}` : p.message
     throw new ConfigError(`invalid ${key ? `--${kebab(key)} (${name})` : 'configuration'}: ${expected}, got ${JSON.stringify(p.value)}`)
   }
+  if (!acceptsDatabaseUrl(config.databaseUrl)) throw new ConfigError(invalidDatabaseUrl(config.databaseUrl))
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new ConfigError('--tls-cert and --tls-key go together')
   return config
+}
+
+/** What is said of a database URL that no storage backend opens (by `patchsync serve` and `patchsync user`). */
+export function invalidDatabaseUrl(databaseUrl: string): string {
+  return `invalid --database-url (DATABASE_URL): expected ${databaseUrlForms()}, got ${JSON.stringify(databaseUrl)}`
 }
 
 /**

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { text } from 'node:stream/consumers'
 import { parseArgs } from 'node:util'
 import { hashToken } from './auth.js'
-import { ServeConfig } from './config.js'
+import { isUuid } from '../core/index.js'
+import { invalidDatabaseUrl } from './config.js'
+import { acceptsDatabaseUrl } from './storage/dialects.js'
 import { Store } from './storage/store.js'
 
 const USAGE = `Usage: patchsync user <add|list|remove|rotate-token> [options]
@@ -22,8 +24,6 @@ The token of add and rotate-token (a flag wins over the variable):
 
   --database-url <url>         the server's database (default: $DATABASE_URL, then sqlite:./data/patchsync.db)
   -h, --help                   show this text`
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A usage mistake: reported with exit status 2, before the database is opened. */
 class UsageError extends Error {}
@@ -141,14 +141,12 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): 'help' | { acti
     if (user !== undefined || values.token !== undefined || values['token-stdin']) throw new UsageError('list takes no --user or token')
   } else {
     if (user === undefined) throw new UsageError(`${action} needs --user <uuid>`)
-    if (!UUID.test(user)) throw new UsageError(`--user must be a UUID, got ${JSON.stringify(values.user)}`)
+    if (!isUuid(user)) throw new UsageError(`--user must be a UUID, got ${JSON.stringify(values.user)}`)
     if (action === 'remove' && (values.token !== undefined || values['token-stdin'])) throw new UsageError('remove takes no token')
   }
   if (values.token !== undefined && values['token-stdin']) throw new UsageError('give the token one way: --token-stdin or --token')
   const databaseUrl = values['database-url'] || env.DATABASE_URL || 'sqlite:./data/patchsync.db'
-  if (!new RegExp(ServeConfig.properties.databaseUrl.pattern!).test(databaseUrl)) {
-    throw new UsageError(`invalid --database-url (DATABASE_URL): expected sqlite:<path>, sqlite::memory: or postgres://…, got ${JSON.stringify(databaseUrl)}`)
-  }
+  if (!acceptsDatabaseUrl(databaseUrl)) throw new UsageError(invalidDatabaseUrl(databaseUrl))
   return { action: action as Action, user, databaseUrl, values }
 }
 

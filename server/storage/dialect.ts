@@ -110,4 +110,6 @@ export interface StorageBackend {
   readonly urlForms: readonly string[]
   accepts(databaseUrl: string): boolean
   open(databaseUrl: string, options: { poolSize?: number }): StorageDialect
+  /** The URL fit for a log line, its secrets hidden; a URL that holds none is shown as it is. */
+  redact?(databaseUrl: string): string
 }

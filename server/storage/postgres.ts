@@ -62,6 +62,16 @@ export const postgresBackend: StorageBackend = {
   urlForms: ['postgres://…'],
   accepts: (databaseUrl) => /^postgres(ql)?:\/\//.test(databaseUrl),
   open: (databaseUrl, options) => postgresDialect(databaseUrl, options.poolSize),
+  redact: (databaseUrl) => {
+    try {
+      const url = new URL(databaseUrl)
+      if (url.password) url.password = '***'
+      if (url.searchParams.has('password')) url.searchParams.set('password', '***')
+      return url.toString()
+    } catch {
+      return databaseUrl.replace(/\/\/[^@/]*@/, '//***@')
+    }
+  },
 }
 
 /** PostgreSQL through pg: JSONB columns, LISTEN/NOTIFY between instances. */

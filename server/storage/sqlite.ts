@@ -10,7 +10,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Databas
 /** `sqlite:<path>` and `sqlite::memory:`: a database one process owns. */
 export const sqliteBackend: StorageBackend = {
   urlForms: ['sqlite:<path>', 'sqlite::memory:'],
-  accepts: (databaseUrl) => databaseUrl.startsWith('sqlite:'),
+  accepts: (databaseUrl) => /^sqlite:./.test(databaseUrl),
   open: (databaseUrl) => sqliteDialect(databaseUrl.slice('sqlite:'.length)),
 }
 
