@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'patchsync.ts')
 /** Every child is killed after this long, whatever it is doing. */
 const CHILD_TIMEOUT_MS = 30_000
-const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'MONITORING', 'LOG_LEVEL', 'AUTO_REGISTER', 'MAX_PAYLOAD', 'MAX_OPS', 'MAX_DOCUMENT_BYTES', 'RATE_LIMIT', 'RATE_BURST', 'HEARTBEAT_MS', 'TLS_CERT', 'TLS_KEY']
+const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'MONITORING', 'LOG_LEVEL', 'AUTO_REGISTER', 'MAX_PAYLOAD', 'MAX_OPS', 'MAX_DOCUMENT_BYTES', 'RATE_LIMIT', 'RATE_BURST', 'HEARTBEAT_MS', 'REAUTHENTICATE_MS', 'TLS_CERT', 'TLS_KEY']
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
@@ -137,7 +137,7 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
 t.test('configuration parsing: flags over variables over defaults, strictly typed', async (t) => {
   t.same(parseServeConfig([], {}), {
     port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, logLevel: 'info', autoRegister: true, maxPayload: 1048576,
-    maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, heartbeatMs: 30000,
+    maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, heartbeatMs: 30000, reauthenticateMs: 60000,
   })
   const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
   t.match(config, { port: 9000, host: '::1', autoRegister: false, monitoring: true, rateLimit: 0.5, heartbeatMs: 0 })
@@ -199,6 +199,26 @@ t.test('serve configured by environment variables, the same as flags', async (t)
   t.equal(code, 0)
   t.match(stdout, /Sync Server with Monitoring/, 'monitoring mode is on')
   t.match(stdout, /Authenticate from/, 'and logs each message')
+})
+
+t.test('patchsync user remove in another process, then SIGHUP: the server cuts the removed user off at once', async (t) => {
+  const dir = tempDir(t)
+  const database = `sqlite:${join(dir, 'users.db')}`
+  const [alice, bob] = [randomUUID(), randomUUID()]
+  for (const user of [alice, bob]) t.equal((await run(['user', 'add', '--user', user, '--database-url', database], { PATCHSYNC_TOKEN: `token-${user}` })).code, 0)
+  const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', database, '--no-auto-register'])
+  const [a, b] = [await TestClient.login(server.url, alice), await TestClient.login(server.url, bob)]
+  const closed = new Promise<number>((resolve) => a.socket.once('close', (code) => resolve(code)))
+  t.equal((await run(['user', 'remove', '--user', alice, '--database-url', database])).code, 0)
+  t.match(await a.request({ type: 'list_documents' }), { type: 'document_list' }, 'until the server checks, the connection keeps its session (reauthenticateMs, 60 s by default)')
+  server.child.kill('SIGHUP')
+  t.equal(await closed, 1008, 'SIGHUP: the removed user is cut off (1008)')
+  t.match(await a.next('error'), { code: 'auth_failed', message: 'the user was removed or given a new token' })
+  t.match(await b.request({ type: 'list_documents' }), { type: 'document_list' }, 'the other user is not')
+  await b.close()
+  const { code, stdout } = await server.stop()
+  t.equal(code, 0)
+  t.match(stdout, /credentials checked again \(SIGHUP\): 1 connection\(s\) closed/)
 })
 
 t.test('a port in use: serve reports it and exits 1', async (t) => {

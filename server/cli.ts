@@ -53,6 +53,7 @@ export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       limits: { maxOps: config.maxOps, maxDocumentBytes: config.maxDocumentBytes },
       rateLimit: { perSecond: config.rateLimit, burst: config.rateBurst },
       heartbeatMs: config.heartbeatMs,
+      reauthenticateMs: config.reauthenticateMs,
       log,
       tls,
     })
@@ -65,10 +66,20 @@ export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   }
   const database = redactDatabaseUrl(config.databaseUrl)
   log.info(`patchsync listening on ${server.url} (database ${database})`, { url: server.url, database })
+  // `patchsync user remove` runs in another process: SIGHUP has the server check its connections at once.
+  const listening = server
+  const recheck = () => {
+    listening.reauthenticate().then(
+      (closed) => log.info(`credentials checked again (SIGHUP): ${closed} connection(s) closed`, { closed }),
+      (error) => log.fault('could not check credentials again', { error: String(error) }),
+    )
+  }
+  process.on('SIGHUP', recheck)
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
+  process.off('SIGHUP', recheck)
   log.info(`patchsync shutting down (${signal})`)
   await server.close()
   log.info('patchsync stopped')

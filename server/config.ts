@@ -21,6 +21,11 @@ export const ServeConfig = Type.Object({
   rateLimit: Type.Number({ minimum: 0, default: 200, description: 'requests per second per user (0 = no limit)' }),
   rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'requests a user may send at once above the rate' }),
   heartbeatMs: Type.Integer({ minimum: 0, default: 30000, description: 'ping interval; a connection that misses a pong is dropped (0 = off)' }),
+  reauthenticateMs: Type.Integer({
+    minimum: 0,
+    default: 60000,
+    description: 'how often open connections are checked again: a removed user, or one given a new token, is cut off (0 = off; SIGHUP checks at once)',
+  }),
   tlsCert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate (chain) file: serve wss:// and https:// (with --tls-key)' })),
   tlsKey: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file of the certificate' })),
 }, { additionalProperties: false })
@@ -30,7 +35,7 @@ export type ServeConfig = Static<typeof ServeConfig>
 const ENV: Record<string, keyof ServeConfig> = {
   PORT: 'port', HOST: 'host', DATABASE_URL: 'databaseUrl', MONITORING: 'monitoring', LOG_LEVEL: 'logLevel', AUTO_REGISTER: 'autoRegister',
   MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', RATE_LIMIT: 'rateLimit',
-  RATE_BURST: 'rateBurst', HEARTBEAT_MS: 'heartbeatMs', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
+  RATE_BURST: 'rateBurst', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
 }
 
 /** A configuration that cannot be started with; the message says what is wrong. */

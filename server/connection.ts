@@ -4,10 +4,10 @@ import type { RawData, WebSocket } from 'ws'
 import type { ClientMessage, ErrorMessage, ServerMessage } from '../generated/types.js'
 import { PatchsyncError } from '../core/index.js'
 import type { ActivityLog, ConnectionInfo } from './activity-log.js'
-import type { HashOptions } from './auth.js'
+import type { Admission, Authentication, Identity } from './authentication.js'
 import { decodeFrame } from './decode-frame.js'
 import type { FanOut } from './fan-out.js'
-import { HANDLERS, clientOpIdOf, isMutation, type Handler, type HandlerContext } from './handlers/index.js'
+import { handle, handlerOf, isMutation, type HandlerContext } from './handlers/index.js'
 import type { Metrics } from './metrics.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { Store } from './storage/store.js'
@@ -18,6 +18,8 @@ const MAX_UNANSWERED = 4096
 const RESUME_UNANSWERED = 1024
 /** How long a closing connection waits for the peer's half of the close handshake before cutting it off. */
 const CLOSE_TIMEOUT_MS = 1000
+/** The close code of a connection whose credentials no longer hold (§1.5): RFC 6455's policy violation. */
+export const CLOSE_REVOKED = 1008
 
 /** What a connection needs of the server it belongs to. */
 export interface ConnectionHost {
@@ -31,8 +33,8 @@ export interface ConnectionHost {
   readonly maxPayload: number
   /** Deepest document content accepted (a frame may nest its envelope deeper); the core default when undefined. */
   readonly maxDepth: number | undefined
-  readonly autoRegister: boolean
-  readonly hashOptions: HashOptions
+  /** Who a connection is. */
+  readonly authentication: Authentication
   /** False once the server is closing: requests are then refused with `server_shutting_down`. */
   readonly running: boolean
   /** The connection has closed; the server forgets it. */
@@ -46,7 +48,16 @@ export interface ConnectionHost {
  */
 export class Connection implements ConnectionInfo {
   readonly id = randomUUID()
-  private user: string | undefined
+  /** The peer's IP address, for log lines. */
+  readonly address: string | undefined
+  private user: Identity | undefined
+  /**
+   * Its upgrade request, and what the embedder's `verifyUpgrade` said of it; let go once the
+   * connection has authenticated (an `authenticate` hook's identity keeps what it needs).
+   */
+  private admission: Admission | undefined
+  /** Set once its credentials no longer hold (§1.5): nothing more it sends is run. */
+  private revoked = false
   /** Cleared at each heartbeat ping, set again by the pong; still clear at the next ping = dead. */
   private alive = true
   /** The reply chain: replies are sent in the order the frames arrived. */
@@ -62,9 +73,10 @@ export class Connection implements ConnectionInfo {
   constructor(
     private readonly socket: WebSocket,
     private readonly host: ConnectionHost,
-    /** The peer's IP address, for log lines. */
-    readonly address: string | undefined,
+    admission: Admission,
   ) {
+    this.admission = admission
+    this.address = admission.upgrade.address
     const connection = this
     this.context = {
       connection: this,
@@ -73,8 +85,6 @@ export class Connection implements ConnectionInfo {
       },
       store: host.store,
       writes: host.writes,
-      autoRegister: host.autoRegister,
-      hashOptions: host.hashOptions,
     }
     host.metrics.connectionOpened()
     host.log.connected(this)
@@ -88,15 +98,41 @@ export class Connection implements ConnectionInfo {
 
   /** The user this connection authenticated as, if it has. */
   get userId(): string | undefined {
-    return this.user
+    return this.user?.userId
   }
 
-  /** Called by `authenticate` once the token checks out: from now on the user's broadcasts reach it. */
-  authenticate(userId: string): void {
-    this.user = userId
+  /** Who it authenticated as and with what, while its credentials hold, for checking them again. */
+  get identity(): Identity | undefined {
+    return this.revoked ? undefined : this.user
+  }
+
+  /**
+   * The `authenticate` handler's: once the credentials prove the user (or it throws the refusal),
+   * the connection is the user's, and the user's broadcasts reach it.
+   */
+  async authenticate(userId: string, token: string): Promise<void> {
+    if (!this.admission) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')
+    this.user = await this.host.authentication.authenticate(this.admission, userId, token)
+    this.admission = undefined
     this.host.fanOut.join(this)
     this.host.metrics.connectionAuthenticated()
     this.host.log.authenticated(this)
+  }
+
+  /**
+   * Its credentials no longer hold (§1.5): it hears no more broadcasts and runs nothing more it
+   * sends; the client is told why (`auth_failed`, no `request_id`), then the connection closes
+   * (1008). Replies sent before leave first; a request still running gets none (its write may
+   * commit: it was sent while the credentials held).
+   */
+  async revoke(reason: string): Promise<void> {
+    if (this.revoked) return
+    this.revoked = true
+    this.host.fanOut.leave(this)
+    this.host.metrics.error('auth_failed')
+    this.host.log.refused(this, 'auth_failed', `credentials no longer hold: ${reason}`)
+    this.send({ type: 'error', code: 'auth_failed', message: reason })
+    await this.close(CLOSE_REVOKED, 'credentials no longer valid')
   }
 
   /** Bytes sent and not yet written to the network (a slow reader's backlog). */
@@ -169,7 +205,7 @@ export class Connection implements ConnectionInfo {
   private receive(data: RawData, isBinary: boolean): void {
     const decoded = decodeFrame(data, isBinary, this.host.maxPayload, this.host.maxDepth)
     if (++this.unanswered >= MAX_UNANSWERED) this.pause()
-    if ('message' in decoded && this.inOrder === 0 && this.user !== undefined && this.host.running && isMutation(handlerOf(decoded.message))) {
+    if ('message' in decoded && this.inOrder === 0 && this.identity !== undefined && this.host.running && isMutation(handlerOf(decoded.message))) {
       const reply = this.dispatch(decoded.message)
       this.replies = this.replies.then(() => reply).then(this.deliver).catch(this.lost)
       return
@@ -197,19 +233,17 @@ export class Connection implements ConnectionInfo {
    * this returns, so the order of calls is the order mutations apply in.
    */
   private async dispatch(message: ClientMessage): Promise<ServerMessage> {
-    const { metrics, log, limiter, writes } = this.host
+    const { metrics, log, limiter } = this.host
     metrics.message(message.type)
     log.received(this, message.type)
     const requestId = message.request_id
-    const wait = limiter.take(this.user ?? `connection:${this.id}`)
+    if (this.revoked) return this.errorReply(new PatchsyncError('auth_failed', 'the credentials of this connection no longer hold'), requestId)
+    const wait = limiter.take(this.userId ?? `connection:${this.id}`)
     if (wait > 0) return this.errorReply(new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
     if (this.user === undefined && message.type !== 'authenticate') return this.errorReply(new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
     if (!this.host.running) return this.errorReply(new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
     try {
-      const handler = handlerOf(message)
-      const reply = isMutation(handler)
-        ? handler.reply(await writes.submit(this.authenticatedUser(), clientOpIdOf(message), handler.mutation(message), this), message)
-        : await handler.run(this.context, message)
+      const reply = await handle(this.context, message, this)
       return requestId === undefined ? reply : { ...reply, request_id: requestId }
     } catch (error) {
       return this.errorReply(error, requestId)
@@ -221,14 +255,16 @@ export class Connection implements ConnectionInfo {
     const reply = errorMessage(error, requestId, this.host.running)
     if (!(error instanceof PatchsyncError) && this.host.running) this.host.log.fault('internal error', { error: String((error as Error)?.stack ?? error) })
     this.host.metrics.error(reply.code)
-    this.host.log.refused(this, reply.code, reply.message)
+    // A cause is for the log only (an authentication hook's own error, say).
+    const cause = error instanceof PatchsyncError && error.cause !== undefined ? ` (${String(error.cause)})` : ''
+    this.host.log.refused(this, reply.code, reply.message + cause)
     return reply
   }
 
   /** The user, for handlers that run only once there is one. */
   private authenticatedUser(): string {
     if (this.user === undefined) throw new PatchsyncError('unauthenticated', 'authenticate first')
-    return this.user
+    return this.user.userId
   }
 
   /** Stops reading frames (backpressure) until {@link resume}. */
@@ -253,23 +289,24 @@ export class Connection implements ConnectionInfo {
   }
 }
 
-function handlerOf(message: ClientMessage): Handler<ClientMessage> {
-  return HANDLERS[message.type] as Handler<ClientMessage>
+/**
+ * What a failure is answered with: a PatchsyncError as it is; anything else is the server's fault
+ * (`internal_error`), or, while it closes, `server_shutting_down`. The same for connections and
+ * the server's in-process sessions.
+ */
+export function failureOf(error: unknown, running: boolean): PatchsyncError {
+  if (error instanceof PatchsyncError) return error
+  return running ? new PatchsyncError('internal_error', 'internal error') : new PatchsyncError('server_shutting_down', 'the server is closing')
 }
 
-/**
- * The `error` message for a failure: a PatchsyncError's code and message; anything else is the
- * server's fault (`internal_error`), or, while it closes, `server_shutting_down`.
- */
+/** The `error` message for a failure (see {@link failureOf}). */
 function errorMessage(error: unknown, requestId: string | undefined, running: boolean): ErrorMessage {
-  const known = error instanceof PatchsyncError
-  const code = known ? error.code : running ? 'internal_error' : 'server_shutting_down'
-  const message = known ? error.message : running ? 'internal error' : 'the server is closing'
+  const failure = failureOf(error, running)
   return {
     type: 'error',
-    code: code as ErrorMessage['code'],
-    message,
+    code: failure.code as ErrorMessage['code'],
+    message: failure.message,
     ...(requestId !== undefined ? { request_id: requestId } : {}),
-    ...(known && error.details ? { details: error.details } : {}),
+    ...(failure.details ? { details: failure.details } : {}),
   }
 }

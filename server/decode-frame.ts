@@ -15,9 +15,8 @@ export function decodeFrame(data: RawData, isBinary: boolean, maxPayload: number
   if (size > maxPayload) return { error: new PatchsyncError('frame_too_large', `frames may be at most ${maxPayload} bytes`) }
   if (isBinary) return { error: new PatchsyncError('invalid_message', 'binary frames are not part of the protocol') }
   const text = data.toString()
-  let message: ClientMessage
   try {
-    message = decodeClientFrame(text, maxDepth)
+    return { message: decodeRequest(text, maxDepth) }
   } catch (error) {
     let requestId: string | undefined
     try {
@@ -27,8 +26,17 @@ export function decodeFrame(data: RawData, isBinary: boolean, maxPayload: number
     }
     return { error, requestId }
   }
+}
+
+/**
+ * A request's JSON text as a checked message (§1.2 steps 3 to 7: JSON, depth, schema, text) with its
+ * ids in lower case; throws what it is answered with. Frames come here, and so do the requests of
+ * the server's in-process sessions, so both are checked alike.
+ */
+export function decodeRequest(text: string, maxDepth?: number): ClientMessage {
+  const message = decodeClientFrame(text, maxDepth)
   LOWERCASE_IDS[message.type](message as never)
-  return { message }
+  return message
 }
 
 const lower = (id: string) => id.toLowerCase()

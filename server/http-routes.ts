@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Metrics } from './metrics.js'
 import type { Store } from './storage/store.js'
@@ -49,7 +49,7 @@ export interface UpgradeTarget {
 /** Upgrades on the server's own HTTP server: all are its, so one on another path, or while it closes, is refused. */
 export function ownUpgrades(target: UpgradeTarget): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   return (req, socket, head) => {
-    if (pathOf(req) !== target.path || !target.running) abortHandshake(socket)
+    if (pathOf(req) !== target.path || !target.running) abortHandshake(socket, 404)
     else target.accept(req, socket, head)
   }
 }
@@ -62,7 +62,13 @@ export function attachedUpgrades(target: UpgradeTarget): (req: IncomingMessage, 
   }
 }
 
-/** Refuses an upgrade before the handshake (ws's `abortHandshake`). */
-function abortHandshake(socket: Duplex): void {
-  socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+/**
+ * Refuses an upgrade before the handshake, with an HTTP status and a text body (ws's
+ * `abortHandshake`): no WebSocket exists, and the socket is closed once the answer is written.
+ */
+export function abortHandshake(socket: Duplex, status: 401 | 404 | 503, message: string = STATUS_CODES[status]!): void {
+  const body = Buffer.from(`${message}\n`)
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: text/plain; charset=utf-8', `Content-Length: ${body.length}`]
+  socket.once('finish', () => socket.destroy())
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]))
 }

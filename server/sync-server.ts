@@ -1,26 +1,45 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import type { Limits } from '../core/index.js'
+import type { Limits, PatchsyncError } from '../core/index.js'
 import { silentLog, type ActivityLog } from './activity-log.js'
 import type { HashOptions } from './auth.js'
+import { Authentication, upgradeStatus, type Admission, type AuthenticationHooks } from './authentication.js'
 import { Connection, type ConnectionHost } from './connection.js'
 import { FanOut } from './fan-out.js'
-import { attachedUpgrades, httpRoutes, ownUpgrades, type UpgradeTarget } from './http-routes.js'
+import { abortHandshake, attachedUpgrades, httpRoutes, ownUpgrades, type UpgradeTarget } from './http-routes.js'
 import { InstanceRelay } from './instance-relay.js'
 import { Metrics } from './metrics.js'
 import { RateLimiter } from './rate-limit.js'
+import { InProcessSession, type ServerSession } from './server-session.js'
 import { Store } from './storage/store.js'
 import { WritePath } from './write-path/write-path.js'
 
-export interface SyncServerOptions {
+/**
+ * The server's options. `verifyUpgrade` and `authenticate` (see {@link AuthenticationHooks}) plug in
+ * the embedder's own authentication; `Verified` is what `verifyUpgrade` returns.
+ */
+export interface SyncServerOptions<Verified = unknown> extends AuthenticationHooks<Verified> {
   /** A database URL (`sqlite:<path>`, `sqlite::memory:`, or another backend's, see `storage/dialects.ts`); ignored when `store` is given. */
   databaseUrl?: string
   /** An open store to use instead (the server then does not close it). */
   store?: Store
-  /** Register unknown users with the token they present (the seed's behaviour). Default true. */
+  /**
+   * Register unknown users with the token they present (the seed's behaviour). Default true; it is
+   * the built-in token table's, so with an `authenticate` hook, which replaces that table, it must
+   * not be set to true.
+   */
   autoRegister?: boolean
+  /**
+   * How often the connections already in are checked again (§1.5), in ms: with the built-in token
+   * table, a user removed or given a new token is cut off; with an `authenticate` hook, the hook is
+   * called again with the same token (`attempt.again`), and a refusal (an expired JWT) cuts the
+   * connection off. 0 turns it off. Default 60 s with the token table, off with a hook (each check
+   * calls it once per connection).
+   */
+  reauthenticateMs?: number
   /** WebSocket path. Default `/ws`. */
   path?: string
   /** Largest frame accepted, in bytes; larger frames get `frame_too_large`. Default 1 MiB. */
@@ -55,14 +74,33 @@ export interface SyncServer {
   readonly url: string
   readonly store: Store
   readonly metrics: Metrics
+  /**
+   * Requests as a user, from the server's own process (ShareDB's `backend.connect()`): committed,
+   * logged and broadcast as a client's are; see {@link ServerSession}. Throws `invalid_argument`
+   * for a user id that is not a UUID. Usable before `listen`/`attach` (the database is migrated at
+   * the first request).
+   */
+  as(userId: string): ServerSession
+  /**
+   * Checks the credentials of the connections already in again now (all, or one user's), as
+   * `reauthenticateMs` does periodically, and closes those that no longer hold (§1.5); resolves with
+   * how many it closed. Call it when you know a user was removed or disabled.
+   */
+  reauthenticate(userId?: string): Promise<number>
   /** Waits for queued commits, closes every connection, then the database. */
   close(): Promise<void>
 }
 
-/** The options with every default filled in, merged once when the server is made. */
-type Settings = Required<Omit<SyncServerOptions, 'store' | 'limits' | 'tls' | 'cacheSize'>> & Pick<SyncServerOptions, 'limits' | 'tls' | 'cacheSize'>
+/** Options that have no default. */
+type Unset = 'store' | 'limits' | 'tls' | 'cacheSize' | 'verifyUpgrade' | 'authenticate' | 'reauthenticateMs'
 
-const DEFAULTS: Omit<Settings, 'limits' | 'tls' | 'cacheSize'> = {
+/** The options with every default filled in, merged once when the server is made. */
+type Settings = Required<Omit<SyncServerOptions, Unset>> & Pick<SyncServerOptions, Unset>
+
+/** How often the built-in token table's connections are checked again, unless the options say. */
+const REAUTHENTICATE_MS = 60_000
+
+const DEFAULTS: Omit<Settings, Unset> = {
   databaseUrl: 'sqlite:./data/patchsync.db',
   autoRegister: true,
   path: '/ws',
@@ -90,6 +128,7 @@ class PatchsyncServer implements SyncServer {
   private readonly settings: Settings
   private readonly ownsStore: boolean
   private readonly connections = new Set<Connection>()
+  private readonly authentication: Authentication
   private readonly fanOut: FanOut
   private readonly writes: WritePath
   private readonly relay: InstanceRelay
@@ -102,13 +141,26 @@ class PatchsyncServer implements SyncServer {
   private address = ''
   private started: Promise<void> | undefined
   private heartbeat: NodeJS.Timeout | undefined
+  private rechecks: NodeJS.Timeout | undefined
+  /** The periodic check of connections' credentials under way, if one is. */
+  private rechecking: Promise<unknown> | undefined
   private closed: Promise<void> | undefined
 
   constructor(options: SyncServerOptions) {
+    if (options.authenticate && options.autoRegister === true) {
+      throw new TypeError('autoRegister is the built-in token table\'s; an authenticate hook replaces that table (leave autoRegister unset)')
+    }
     const settings = (this.settings = { ...DEFAULTS, ...withoutUndefined(options) })
     this.store = options.store ?? Store.open(settings.databaseUrl)
     this.ownsStore = options.store === undefined
     const { log } = settings
+    this.authentication = new Authentication(this.store, {
+      verifyUpgrade: settings.verifyUpgrade,
+      authenticate: settings.authenticate,
+      autoRegister: settings.autoRegister,
+      hashOptions: settings.hashOptions,
+      log,
+    })
     this.fanOut = new FanOut(log)
     this.writes = new WritePath(this.store, {
       limits: settings.limits,
@@ -143,8 +195,7 @@ class PatchsyncServer implements SyncServer {
       log,
       maxPayload: settings.maxPayload,
       maxDepth: settings.limits?.maxDepth,
-      autoRegister: settings.autoRegister,
-      hashOptions: settings.hashOptions,
+      authentication: this.authentication,
       get running() {
         return server.state === RUNNING
       },
@@ -158,7 +209,7 @@ class PatchsyncServer implements SyncServer {
       get running() {
         return server.state === RUNNING
       },
-      accept: (req, socket, head) => this.wss.handleUpgrade(req, socket, head, (ws) => this.connections.add(new Connection(ws, this.host, req.socket.remoteAddress))),
+      accept: (req, socket, head) => void this.upgrade(req, socket, head),
     }
   }
 
@@ -192,9 +243,59 @@ class PatchsyncServer implements SyncServer {
     server.on('upgrade', listener)
   }
 
+  as(userId: string): ServerSession {
+    const server = this
+    return new InProcessSession(userId, {
+      store: this.store,
+      writes: this.writes,
+      log: this.settings.log,
+      maxDepth: this.settings.limits?.maxDepth,
+      get running() {
+        return server.state === RUNNING
+      },
+      ready: () => this.start(),
+    })
+  }
+
+  async reauthenticate(userId?: string): Promise<number> {
+    const checked = [...this.connections].filter((c) => c.identity !== undefined && (userId === undefined || c.userId === userId.toLowerCase()))
+    const reasons = await this.authentication.recheck(checked.map((c) => c.identity!))
+    const revoked = checked.flatMap((connection, i) => (reasons[i] === null ? [] : [connection.revoke(reasons[i]!)]))
+    await Promise.all(revoked)
+    return revoked.length
+  }
+
   close(): Promise<void> {
     this.closed ??= this.shutDown()
     return this.closed
+  }
+
+  /**
+   * An upgrade on the WebSocket path: the embedder's `verifyUpgrade` decides first (a refusal is
+   * answered 401, or 503, and no WebSocket is made), then the handshake completes and the
+   * connection is made.
+   */
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // ws listens for the socket's errors from the handshake on; until then a reset must not be an
+    // unhandled 'error' (which would end the process).
+    const drop = () => socket.destroy()
+    socket.on('error', drop)
+    let admission: Admission
+    try {
+      admission = await this.authentication.admit(req)
+    } catch (error) {
+      const refusal = error as PatchsyncError
+      const cause = refusal.cause === undefined ? '' : ` (${String(refusal.cause)})`
+      this.metrics.error(refusal.code)
+      this.settings.log.refused({ id: 'upgrade', userId: undefined, address: req.socket.remoteAddress }, refusal.code, `upgrade refused: ${refusal.message}${cause}`)
+      abortHandshake(socket, upgradeStatus(refusal), refusal.message)
+      return
+    } finally {
+      socket.off('error', drop)
+    }
+    if (socket.destroyed) return
+    if (this.state !== RUNNING) return abortHandshake(socket, 503)
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connections.add(new Connection(ws, this.host, admission)))
   }
 
   /**
@@ -206,6 +307,8 @@ class PatchsyncServer implements SyncServer {
   private async shutDown(): Promise<void> {
     this.state = CLOSING
     if (this.heartbeat) clearInterval(this.heartbeat)
+    if (this.rechecks) clearInterval(this.rechecks)
+    await this.rechecking
     await this.relay.stop()
     await this.writes.idle()
     await Promise.all([...this.connections].map((c) => c.answered()))
@@ -223,7 +326,7 @@ class PatchsyncServer implements SyncServer {
     if (this.state !== RUNNING) throw new Error(this.state === CLOSED ? 'the server is closed' : 'the server is closing')
   }
 
-  /** Once, at the first `listen` or `attach`: migrations, the relay, the heartbeat. */
+  /** Once, at the first `listen`, `attach` or in-process request: migrations, the relay, the heartbeat, the re-checks. */
   private start(): Promise<void> {
     this.started ??= (async () => {
       await this.store.migrate()
@@ -235,6 +338,15 @@ class PatchsyncServer implements SyncServer {
         }, interval)
         this.heartbeat.unref()
       }
+      const recheck = this.settings.reauthenticateMs ?? (this.authentication.hooked ? 0 : REAUTHENTICATE_MS)
+      if (recheck > 0) {
+        this.rechecks = setInterval(() => {
+          this.rechecking ??= this.reauthenticate()
+            .catch((error) => this.settings.log.fault('could not check connections again', { error: String(error) }))
+            .finally(() => (this.rechecking = undefined))
+        }, recheck)
+        this.rechecks.unref()
+      }
     })()
     return this.started
   }
@@ -245,7 +357,8 @@ function withoutUndefined<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
-/** Creates a patchsync server. Nothing is opened until `listen` or `attach`. */
-export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
-  return new PatchsyncServer(options)
+/** Creates a patchsync server. Nothing is opened until `listen` or `attach` (or a request made through `as`). */
+export function createSyncServer<Verified = unknown>(options: SyncServerOptions<Verified> = {}): SyncServer {
+  // What verifyUpgrade returns reaches authenticate unchanged, so the server itself needs no type for it.
+  return new PatchsyncServer(options as SyncServerOptions)
 }

@@ -92,7 +92,7 @@ t.test('mistakes exit 2 before the database is opened; refusals exit 1', async (
 })
 
 t.test('rotate-token: the old token stops working at the next authentication, the new one works', async (t) => {
-  const { url, login } = await setup(t, 'sqlite')
+  const { url, server, login } = await setup(t, 'sqlite')
   const id = randomUUID()
   await user(['add', '--user', id, '--token', 'old', '--database-url', url])
   const before = await login(id, 'old')
@@ -104,7 +104,8 @@ t.test('rotate-token: the old token stops working at the next authentication, th
   })
   t.equal((await login(id, 'old')).reply.code, 'auth_failed', 'the old token')
   t.equal((await login(id, 'new')).reply.type, 'auth_success', 'the new token')
-  t.equal((await before.client.request({ type: 'list_documents' })).type, 'document_list', 'a connection authenticated before keeps its session')
+  t.equal((await before.client.request({ type: 'list_documents' })).type, 'document_list', 'a connection authenticated before keeps its session until the server checks again')
+  t.equal(await server.reauthenticate(), 1, 'which cuts it off (the new one stays)')
 })
 
 for (const dialect of TEST_DIALECTS) {
@@ -129,8 +130,12 @@ for (const dialect of TEST_DIALECTS) {
     t.same([...(await server.store.grants(shared)).keys()], [], 'the grant the user held is revoked')
     t.equal((await server.store.getDocument(owned))?.ownerId, alice, 'the owned document is kept, still under its owner')
     t.equal((await b.request({ type: 'update_document', patch: { document_id: owned, patch: [{ op: 'add', path: '/by', value: 'bob' }] } })).type, 'document_updated', "the grantee still writes to the removed user's document")
-    // The token is checked when a connection authenticates: one opened before the removal keeps its
-    // session (and the documents it owns) until it closes.
-    t.equal((await a.request({ type: 'get_document', document_id: owned })).type, 'document', 'a connection authenticated before keeps its session until it closes')
+    // The command cannot reach the server: a connection opened before the removal keeps its session
+    // until the server checks credentials again (every reauthenticateMs, on SIGHUP, or when asked).
+    t.equal((await a.request({ type: 'get_document', document_id: owned })).type, 'document', 'a connection authenticated before keeps its session until the server checks again')
+    const closed = new Promise<number>((resolve) => a.socket.once('close', (code) => resolve(code)))
+    t.equal(await server.reauthenticate(), 1, "then the removed user's connection is cut off, and only it")
+    t.equal(await closed, 1008)
+    t.equal((await b.request({ type: 'list_documents' })).type, 'document_list')
   })
 }

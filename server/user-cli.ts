@@ -11,10 +11,12 @@ const USAGE = `Usage: patchsync user <add|list|remove|rotate-token> [options]
 
   add --user <uuid>            add a user (for servers run with --no-auto-register)
   list                         every user, when it was added and how many documents it owns
-  remove --user <uuid>         remove a user: its token stops working at the next authentication,
-                               the grants it holds are revoked, the documents it owns are kept
-  rotate-token --user <uuid>   give a user a new token; the old one stops working at the next
-                               authentication
+  remove --user <uuid>         remove a user: its token stops working, the grants it holds are
+                               revoked, the documents it owns are kept
+  rotate-token --user <uuid>   give a user a new token; the old one stops working
+
+The server's open connections of such a user are cut off when it next checks credentials (every
+REAUTHENTICATE_MS, 60 s by default), or at once when it gets SIGHUP.
 
 The token of add and rotate-token (a flag wins over the variable):
   --token-stdin                read it from standard input (one line; it lands in no shell history or ps)

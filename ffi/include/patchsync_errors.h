@@ -18,7 +18,7 @@ typedef enum patchsync_result {
   PATCHSYNC_ERR_FRAME_TOO_LARGE = 4,
   /** The request came before a successful `authenticate` on this connection. */
   PATCHSYNC_ERR_UNAUTHENTICATED = 5,
-  /** The token does not match the user, or the user is unknown and auto-registration is off. */
+  /** The credentials do not prove the user: a token that does not match or has expired, an unknown user where auto-registration is off, or a refusal by the server's own authentication. Also sent without `request_id` before a server closes a connection whose credentials no longer hold (§1.5). */
   PATCHSYNC_ERR_AUTH_FAILED = 6,
   /** `authenticate` was sent twice on one connection. */
   PATCHSYNC_ERR_ALREADY_AUTHENTICATED = 7,
@@ -60,7 +60,7 @@ typedef enum patchsync_result {
   PATCHSYNC_ERR_USER_EXISTS = 25,
   /** A string in the request holds U+0000 or an unpaired UTF-16 surrogate, which no document may contain (§2.9). */
   PATCHSYNC_ERR_INVALID_TEXT = 26,
-  /** A client or C API call got a NULL or invalid argument. */
+  /** A call of a client library, the C API or the server's in-process API got a NULL or invalid argument. */
   PATCHSYNC_ERR_INVALID_ARGUMENT = 100,
   /** The operation needs a connection to the server. */
   PATCHSYNC_ERR_NOT_CONNECTED = 101,

@@ -1,20 +1,20 @@
 import type { ClientMessage, ServerMessage } from '../../generated/types.js'
-import type { HashOptions } from '../auth.js'
 import type { Store } from '../storage/store.js'
 import type { Mutation, MutationResult } from '../write-path/submit-request.js'
 import type { WritePath } from '../write-path/write-path.js'
 
 /** What a request handler can reach. */
 export interface HandlerContext {
-  /** The connection the request came on: who it is, and (authenticate) who it becomes. */
-  readonly connection: { readonly userId: string | undefined; authenticate(userId: string): void }
+  /**
+   * The connection the request came on: who it is, and (authenticate) who it becomes, once
+   * `authentication.ts` has checked the credentials against how the connection was admitted.
+   */
+  readonly connection: { readonly userId: string | undefined; authenticate(userId: string, token: string): Promise<void> }
   /** The connection's user; only `authenticate` runs before there is one. */
   readonly userId: string
   /** Committed state, for reads; access to a document is checked through `access.ts` first. */
   readonly store: Store
   readonly writes: WritePath
-  readonly autoRegister: boolean
-  readonly hashOptions: HashOptions
 }
 
 /** Answers one message type; what it returns is the reply (request_id is added for it). */

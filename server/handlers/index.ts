@@ -1,6 +1,6 @@
-import type { ClientMessage, ClientMessageType } from '../../generated/types.js'
+import type { ClientMessage, ClientMessageType, ServerMessage } from '../../generated/types.js'
 import { authenticate } from './authenticate.js'
-import type { Handler } from './context.js'
+import { clientOpIdOf, isMutation, type Handler, type HandlerContext } from './context.js'
 import { createDocument } from './create-document.js'
 import { deleteDocument } from './delete-document.js'
 import { getChanges } from './get-changes.js'
@@ -33,4 +33,19 @@ export const HANDLERS: { [T in ClientMessageType]: Handler<Extract<ClientMessage
   undo_to_sequence: undoToSequence,
   redo,
   share_document: shareDocument,
+}
+
+/** The handler of a request's type. */
+export function handlerOf(message: ClientMessage): Handler<ClientMessage> {
+  return HANDLERS[message.type] as Handler<ClientMessage>
+}
+
+/**
+ * Runs one request as the context's user and resolves with its reply (without `request_id`): a
+ * mutation through the write path (`origin`, its sender, is left out of the broadcast), anything
+ * else in its handler. Connections and the server's in-process sessions run every request here.
+ */
+export async function handle(ctx: HandlerContext, message: ClientMessage, origin?: object): Promise<ServerMessage> {
+  const handler = handlerOf(message)
+  return isMutation(handler) ? handler.reply(await ctx.writes.submit(ctx.userId, clientOpIdOf(message), handler.mutation(message), origin), message) : handler.run(ctx, message)
 }

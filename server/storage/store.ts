@@ -109,6 +109,13 @@ export class Store {
     return row && { id: row.id, tokenHash: row.token_hash }
   }
 
+  /** The token hashes of those of `ids` that are users (for connections checked again: removed or given a new token?). */
+  async tokenHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.db.selectFrom('users').select(['id', 'token_hash']).where('id', 'in', ids).execute()
+    return new Map(rows.map((r) => [r.id, r.token_hash]))
+  }
+
   /** False when the user already exists. */
   async createUser(id: string, tokenHash: string): Promise<boolean> {
     const result = await this.db

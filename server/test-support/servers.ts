@@ -21,7 +21,7 @@ export type TestServer = SyncServer & {
  * made through it close (failing the test if the server sent any of them a frame that breaks its
  * schema), then the server, then the database is dropped.
  */
-export async function startTestServer(t: Teardown, dialect: DialectName, options: SyncServerOptions = {}): Promise<TestServer> {
+export async function startTestServer<Verified = unknown>(t: Teardown, dialect: DialectName, options: SyncServerOptions<Verified> = {}): Promise<TestServer> {
   return (await startTestServers(t, dialect, 1, options))[0]!
 }
 
@@ -29,7 +29,7 @@ export async function startTestServer(t: Teardown, dialect: DialectName, options
 type Instances<N extends number, Made extends TestServer[] = []> = Made['length'] extends N ? Made : Instances<N, [...Made, TestServer]>
 
 /** {@link startTestServer}, `count` instances on one database (several instances share a PostgreSQL database). */
-export async function startTestServers<N extends number>(t: Teardown, dialect: DialectName, count: N, options: SyncServerOptions = {}): Promise<Instances<N>> {
+export async function startTestServers<N extends number, Verified = unknown>(t: Teardown, dialect: DialectName, count: N, options: SyncServerOptions<Verified> = {}): Promise<Instances<N>> {
   const { url: databaseUrl, drop } = await createTestDatabase(dialect)
   const clients: TestClient[] = []
   const servers: TestServer[] = []
