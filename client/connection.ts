@@ -14,6 +14,17 @@ export interface SocketLike {
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void
   /** Drops the connection without a closing handshake (`ws` has it; browsers close on their own). */
   terminate?(): void
+  /**
+   * The HTTP status the server refused the handshake with, where the platform can see it (`ws`
+   * can; a browser's `WebSocket` only reports a failure).
+   */
+  readonly refusedWithStatus?: number
+}
+
+/** Who connects: the user id, and the token for this attempt (see `SyncClientOptions.authToken`). */
+export interface Credentials {
+  userId: string
+  authToken: string
 }
 
 /** Opens a socket to `url`; each platform supplies one (`ws` in Node, `WebSocket` in browsers). */
@@ -89,7 +100,7 @@ export class Connection {
   static async open(
     openSocket: SocketFactory,
     url: string,
-    credentials: { userId: string; authToken: string },
+    credentials: Credentials,
     options: { timeoutMs: number; onBroadcast: (message: ServerMessage) => void; onInvalid: (error: PatchsyncError) => void },
   ): Promise<{ connection: Connection; latestSequence: number }> {
     const socket = openSocket(url, options.timeoutMs)
@@ -105,11 +116,11 @@ export class Connection {
       })
       socket.addEventListener('error', (event) => {
         clearTimeout(timer)
-        reject(new PatchsyncError('not_connected', `cannot connect to ${url}${event.message ? `: ${event.message}` : ''}`))
+        reject(handshakeError(url, socket, event.message))
       })
       socket.addEventListener('close', () => {
         clearTimeout(timer)
-        reject(new PatchsyncError('not_connected', `cannot connect to ${url}`))
+        reject(handshakeError(url, socket, undefined))
       })
     })
     const connection = new Connection(socket, options)
@@ -151,6 +162,18 @@ export class Connection {
     const timer = setTimeout(() => terminate.call(this.socket), 1000) as { unref?: () => void }
     timer.unref?.()
   }
+}
+
+/**
+ * Why a handshake failed. A server that refuses the upgrade itself answers 401 when the
+ * credentials are wrong (retrying the same ones cannot help: `auth_failed`) and 503 when it cannot
+ * check them now (`not_connected`, retried), as PROTOCOL.md §1.6 says.
+ */
+function handshakeError(url: string, socket: SocketLike, detail: string | undefined): PatchsyncError {
+  const status = socket.refusedWithStatus
+  if (status === 401 || status === 403) return new PatchsyncError('auth_failed', `${url} refused the connection (HTTP ${status})`)
+  if (status !== undefined) return new PatchsyncError('not_connected', `${url} refused the connection (HTTP ${status}); trying again`)
+  return new PatchsyncError('not_connected', `cannot connect to ${url}${detail ? `: ${detail}` : ''}`)
 }
 
 /** The PatchsyncError an `error` reply stands for (or `internal_error` for an unexpected reply). */

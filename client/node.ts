@@ -9,6 +9,18 @@ export interface NodeSyncClientOptions extends SyncClientOptions {
   databasePath: string
 }
 
+/** A `ws` socket that remembers the HTTP status of a refused handshake (PROTOCOL.md §1.6). */
+export function openNodeSocket(url: string, timeoutMs: number): SocketLike {
+  const socket = new WebSocket(url, { handshakeTimeout: timeoutMs }) as WebSocket & { refusedWithStatus?: number }
+  socket.on('unexpected-response', (_request, response) => {
+    socket.refusedWithStatus = response.statusCode
+    response.resume()
+    // With this listener ws leaves the failed handshake to us: end it, which reports error and close.
+    socket.terminate()
+  })
+  return socket as unknown as SocketLike
+}
+
 /** The client in Node: SQLite (better-sqlite3) for storage, `ws` for the socket. */
 export class SyncClient extends PlatformClient {
   declare readonly options: NodeSyncClientOptions
@@ -17,7 +29,7 @@ export class SyncClient extends PlatformClient {
     super(options, {
       storageName: options.databasePath,
       openStorage: () => openSqliteStorage(options.databasePath),
-      openSocket: (url, timeoutMs) => new WebSocket(url, { handshakeTimeout: timeoutMs }) as unknown as SocketLike,
+      openSocket: openNodeSocket,
       tabs: aloneGroup,
     })
   }

@@ -1,5 +1,5 @@
 import { errorInfo, type PatchsyncError, type ServerMessage } from '../core/index.js'
-import { Connection, type SocketFactory } from './connection.js'
+import { Connection, type Credentials, type SocketFactory } from './connection.js'
 import { asPatchsyncError } from './operations.js'
 
 /** Exponential backoff with full jitter: a random wait in [min, min(max, min·2^attempt)]. */
@@ -10,7 +10,8 @@ export function backoff(attempt: number, range = { minMs: 250, maxMs: 30_000 }):
 
 export interface ReconnectHost {
   readonly url: string
-  readonly credentials: { userId: string; authToken: string }
+  /** The credentials for the next attempt (a token provider is asked again on every attempt). */
+  credentials(): Promise<Credentials>
   readonly range: { minMs: number; maxMs: number } | undefined
   readonly timeoutMs: number
   readonly openSocket: SocketFactory
@@ -63,7 +64,7 @@ export class Reconnector {
       attempt++
       this.host.attempting(attempt)
       try {
-        const opened = await Connection.open(this.host.openSocket, this.host.url, this.host.credentials, {
+        const opened = await Connection.open(this.host.openSocket, this.host.url, await this.host.credentials(), {
           timeoutMs: this.host.timeoutMs,
           // Broadcasts come only after authentication, by which time the connection is set below.
           onBroadcast: (message) => this.connection && this.host.broadcast(this.connection, message),

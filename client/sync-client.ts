@@ -1,6 +1,6 @@
 import { changesOf, isJsonObject, PatchsyncError, validatePatch, applyPatch, type ChangeEvent, type ErrorCode, type JsonObject, type Limits, type Operation, type Role, type ServerMessage, type VectorClock } from '../core/index.js'
 import { ChangeFeed, type Applied } from './change-feed.js'
-import { replyError, type Connection, type SocketFactory } from './connection.js'
+import { replyError, type Connection, type Credentials, type SocketFactory } from './connection.js'
 import { Emitter } from './emitter.js'
 import { LocalViews, type LocalDocument, type Rebased } from './local-views.js'
 import { applyPending, asPatchsyncError, OPERATIONS } from './operations.js'
@@ -17,7 +17,13 @@ export interface SyncClientOptions {
   /** The server's WebSocket endpoint, e.g. `ws://localhost:8080/ws`. */
   serverUrl: string
   userId: string
-  authToken: string
+  /**
+   * The token to authenticate with, or a function that supplies one: it is called before every
+   * connection attempt, so a short-lived token (a JWT) is fetched fresh when the client reconnects.
+   * A provider that throws a `PatchsyncError` with a code that is not retryable (`auth_failed`)
+   * stops the client from connecting; any other failure is retried with backoff.
+   */
+  authToken: string | (() => string | Promise<string>)
   /** This replica's actor id in vector clocks; generated once and kept in storage when absent. */
   clientId?: string
   /** Reconnect backoff: exponential from `minMs` to `maxMs`, with full jitter. */
@@ -161,7 +167,7 @@ export class SyncClient extends Emitter<SyncClientEvents> {
     })
     this.reconnector = new Reconnector({
       url: options.serverUrl,
-      credentials: { userId: options.userId, authToken: options.authToken },
+      credentials: () => credentialsOf(options),
       range: options.reconnect,
       timeoutMs: this.requestTimeoutMs,
       openSocket: platform.openSocket,
@@ -188,7 +194,8 @@ export class SyncClient extends Emitter<SyncClientEvents> {
   async open(): Promise<void> {
     if (this.storage) return
     if (typeof this.options.userId !== 'string' || !UUID.test(this.options.userId)) throw new PatchsyncError('invalid_argument', `user id must be a UUID, got ${JSON.stringify(this.options.userId)}`)
-    if (typeof this.options.authToken !== 'string' || this.options.authToken === '') throw new PatchsyncError('invalid_argument', 'an auth token is required')
+    const token = this.options.authToken
+    if (typeof token !== 'function' && (typeof token !== 'string' || token === '')) throw new PatchsyncError('invalid_argument', 'an auth token (or a function that supplies one) is required')
     const storage = await this.platform.openStorage()
     const owner = await storage.getSetting('user_id')
     if (owner !== undefined && owner !== this.options.userId) {
@@ -642,4 +649,18 @@ export class SyncClient extends Emitter<SyncClientEvents> {
     this.lastStatus = key
     this.emit('status_changed', status)
   }
+}
+
+/** The credentials for one connection attempt, asking the token provider when there is one. */
+async function credentialsOf(options: SyncClientOptions): Promise<Credentials> {
+  if (typeof options.authToken === 'string') return { userId: options.userId, authToken: options.authToken }
+  let token: unknown
+  try {
+    token = await options.authToken()
+  } catch (error) {
+    if (error instanceof PatchsyncError) throw error
+    throw new PatchsyncError('not_connected', `the auth token provider failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  if (typeof token !== 'string' || token === '') throw new PatchsyncError('auth_failed', 'the auth token provider supplied no token')
+  return { userId: options.userId, authToken: token }
 }

@@ -3,11 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Teardown } from '../../server/test-support/teardown.js'
-import WebSocket from 'ws'
 import { indexedDB as fakeIndexedDB } from 'fake-indexeddb'
-import type { SocketLike } from '../connection.js'
 import { openIndexedDbStorage } from '../indexeddb-storage.js'
-import { SyncClient as NodeSyncClient, type NodeSyncClientOptions } from '../node.js'
+import { openNodeSocket, SyncClient as NodeSyncClient, type NodeSyncClientOptions } from '../node.js'
 import { SyncClient } from '../sync-client.js'
 import { aloneGroup } from '../tabs.js'
 
@@ -51,7 +49,7 @@ export async function openTestClient(
       ? new SyncClient(clientOptions, {
           storageName: databasePath,
           openStorage: () => openIndexedDbStorage(databasePath, fakeIndexedDB),
-          openSocket: (url, timeoutMs) => new WebSocket(url, { handshakeTimeout: timeoutMs }) as unknown as SocketLike,
+          openSocket: openNodeSocket,
           tabs: aloneGroup,
         })
       : new NodeSyncClient(clientOptions)
