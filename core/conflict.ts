@@ -34,6 +34,10 @@ export interface Resolution {
 /** Decides what an update does to the current server state. */
 export interface ConflictStrategy {
   readonly name: string
+  /**
+   * May patch `state.content` in place, and then returns the patch's reverse; when it throws, the
+   * content must be as it was (the server's cache holds it, and nothing would record the change).
+   */
   resolve(state: ServerState, update: IncomingUpdate, limits?: Partial<Limits>): Resolution
 }
 
@@ -56,6 +60,8 @@ export const ServerWins: ConflictStrategy = {
   name: 'server_wins',
   resolve(state, update, limits) {
     const conflict = detectConflict(state.vectorClock, update, state.revisionId)
+    // Everything that can refuse the update runs before the patch changes the content in place.
+    const vectorClock = update.vectorClock ? merge(state.vectorClock, update.vectorClock) : state.vectorClock
     let result
     try {
       result = applyPatch(state.content, update.patch, { limits, size: state.size, requireObject: true })
@@ -69,7 +75,7 @@ export const ServerWins: ConflictStrategy = {
       content: result.doc as JsonObject,
       forward: update.patch,
       reverse: result.reverse,
-      vectorClock: update.vectorClock ? merge(state.vectorClock, update.vectorClock) : state.vectorClock,
+      vectorClock,
       size: result.size,
       conflict,
     }

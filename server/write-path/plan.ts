@@ -4,6 +4,7 @@ import {
   applyPatch,
   invertEvent,
   jsonBytes,
+  revertEvent,
   revisionId,
   toWireDocument,
   undoPlan,
@@ -13,6 +14,7 @@ import {
   type EventType,
   type JsonObject,
   type Limits,
+  type Operation,
   type PlannedEvent,
   type VectorClock,
 } from '../../core/index.js'
@@ -29,7 +31,11 @@ interface EventMeta {
   batchId: string | null
 }
 
-type PlanOf<K extends Mutation['kind']> = (request: SubmitRequest & { mutation: Extract<Mutation, { kind: K }> }, meta: EventMeta) => PendingChange[] | Promise<PendingChange[]>
+type PlanOf<K extends Mutation['kind']> = (
+  request: SubmitRequest & { mutation: Extract<Mutation, { kind: K }> },
+  meta: EventMeta,
+  journal: PlanJournal,
+) => PendingChange[] | Promise<PendingChange[]>
 
 /**
  * The plan step: a request becomes the changes it makes, computed on the documents in memory (the
@@ -46,24 +52,25 @@ export class Planner {
 
   /**
    * The changes a request makes; none for an undo with nothing left to undo. Throws the request's
-   * error having changed nothing in memory, except undo and redo, which may fail half-way: then
-   * the cache is emptied.
+   * error having changed nothing in memory: whatever step fails (a strategy, a revision id, a read
+   * of the history half-way through an undo), what the plan changed so far is rolled back, so a
+   * later request cannot commit a change that no event records.
    */
   async plan(request: SubmitRequest): Promise<PendingChange[]> {
     const meta: EventMeta = { userId: request.userId, clientOpId: request.clientOpId, cause: null, batchId: null }
     const plan = this.plans[request.mutation.kind] as PlanOf<Mutation['kind']>
-    if (!request.alone) return plan(request, meta)
+    const journal = new PlanJournal(this.cache)
     try {
-      return await plan(request, meta)
+      return await plan(request, meta, journal)
     } catch (error) {
-      this.cache.clear()
+      journal.rollBack()
       throw error
     }
   }
 
   /** One plan per mutation kind. */
   private readonly plans: { [K in Mutation['kind']]: PlanOf<K> } = {
-    create: ({ userId, mutation: m }, meta) => {
+    create: ({ userId, mutation: m }, meta, journal) => {
       checkCreate(this.cache.get(m.id), m.id)
       const content = structuredClone(m.content)
       checkSize(content, this.limits)
@@ -72,11 +79,12 @@ export class Planner {
         id: m.id, ownerId: userId, title: m.title, content, revisionId: revisionId(1, null, m.title, content),
         generation: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now,
       }
+      journal.added(m.id)
       this.cache.add(m.id, { row, size: jsonBytes(content), grants: new Map() })
       return [{ document: { ...row }, expectedRevisionId: null, event: event('create', row, null, { id: m.id, title: m.title, content: structuredClone(content) }, null, meta, 0) }]
     },
 
-    update: ({ userId, mutation: m }, meta) => {
+    update: ({ userId, mutation: m }, meta, journal) => {
       const entry = this.cache.get(m.documentId)
       checkWrite(entry, userId, m.documentId, 'write')
       const before = entry.row
@@ -90,28 +98,28 @@ export class Planner {
       } catch (error) {
         throw withCurrentDocument(error, before)
       }
-      entry.size = resolution.size
+      journal.patched(entry, resolution.content, resolution.size, resolution.reverse)
       const row = advance(before, before.title, resolution.content, false, resolution.vectorClock)
       entry.row = row
       const e = event('update', row, before.revisionId, resolution.forward, resolution.reverse, meta, 0)
       return [{ document: { ...row }, expectedRevisionId: before.revisionId, event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]
     },
 
-    rename: ({ userId, mutation: m }, meta) => {
+    rename: ({ userId, mutation: m }, meta, journal) => {
       const entry = this.cache.get(m.documentId)
       checkWrite(entry, userId, m.documentId, 'write')
-      return [this.append(entry, { event_type: 'rename', forward_patch: { title: m.title }, reverse_patch: { title: entry.row.title } }, meta, 0)]
+      return [this.append(entry, { event_type: 'rename', forward_patch: { title: m.title }, reverse_patch: { title: entry.row.title } }, meta, 0, journal)]
     },
 
-    delete: ({ userId, mutation: m }, meta) => {
+    delete: ({ userId, mutation: m }, meta, journal) => {
       const entry = this.cache.get(m.documentId)
       checkWrite(entry, userId, m.documentId, 'owner')
       const { id, title, content } = entry.row
-      return [this.append(entry, { event_type: 'delete', forward_patch: null, reverse_patch: { id, title, content: structuredClone(content) } }, meta, 0)]
+      return [this.append(entry, { event_type: 'delete', forward_patch: null, reverse_patch: { id, title, content: structuredClone(content) } }, meta, 0, journal)]
     },
 
     /** §7.3: restore each document by appending the reverse of what came after the target. */
-    undo: async ({ userId, mutation: m }, meta) => {
+    undo: async ({ userId, mutation: m }, meta, journal) => {
       const ids = m.documentId !== undefined ? [m.documentId] : await this.store.documentsChangedBy(userId, m.targetSequence)
       if (m.targetSequence > (await this.store.latestSequence())) throw new PatchsyncError('invalid_sequence', `sequence ${m.targetSequence} has not happened yet`)
       const undoMeta: EventMeta = { ...meta, cause: 'undo', batchId: randomUUID() }
@@ -121,13 +129,13 @@ export class Planner {
         if (!checkUndo(entry, userId, id, m.documentId !== undefined)) continue
         const history = (await this.store.documentEvents(id, m.targetSequence)).reverse().map(toHistoryEvent)
         const head: DocState = entry.row.deleted ? null : { title: entry.row.title, content: entry.row.content }
-        for (const planned of undoPlan(id, head, history, m.targetSequence)) changes.push(this.append(entry, planned, undoMeta, changes.length))
+        for (const planned of undoPlan(id, head, history, m.targetSequence)) changes.push(this.append(entry, planned, undoMeta, changes.length, journal))
       }
       return changes
     },
 
     /** §7.4: re-apply the user's most recent undo not redone yet, if nothing changed since. */
-    redo: async ({ userId, mutation: m }, meta) => {
+    redo: async ({ userId, mutation: m }, meta, journal) => {
       const undone = await this.store.lastUndoBatch(userId, m.documentId)
       if (undone.length === 0) throw new PatchsyncError('nothing_to_redo', 'there is no undo to redo')
       const lastRevision = new Map(undone.map((e) => [e.documentId, e.revisionId]))
@@ -142,14 +150,15 @@ export class Planner {
       const changes: PendingChange[] = []
       for (const e of [...undone].reverse()) {
         const planned = invertEvent({ event_type: e.eventType, forward_patch: e.forwardPatch, reverse_patch: e.reversePatch })
-        changes.push(this.append(this.cache.get(e.documentId)!, planned, redoMeta, changes.length))
+        changes.push(this.append(this.cache.get(e.documentId)!, planned, redoMeta, changes.length, journal))
       }
       return changes
     },
   }
 
   /** Applies a planned event to a cached document and returns the change that records it. */
-  private append(entry: CachedDocument, planned: PlannedEvent, meta: EventMeta, opIndex: number): PendingChange {
+  private append(entry: CachedDocument, planned: PlannedEvent, meta: EventMeta, opIndex: number, journal: PlanJournal): PendingChange {
+    journal.touched(entry)
     const before = entry.row
     let { title, content } = before
     let { size } = entry
@@ -164,6 +173,7 @@ export class Planner {
       }
       case 'update': {
         const patched = applyPatch(content, planned.forward_patch, { limits: this.limits, size, requireObject: true })
+        journal.patched(entry, patched.doc as JsonObject, patched.size, patched.reverse)
         content = patched.doc as JsonObject
         size = patched.size
         break
@@ -178,6 +188,52 @@ export class Planner {
     entry.row = row
     entry.size = size
     return { document: { ...row }, expectedRevisionId: before.revisionId, event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex) }
+  }
+}
+
+/**
+ * What planning one request changed in memory, newest last, so that a plan that fails half-way
+ * leaves memory as it was. Contents are patched in place (an update costs what its patch touches),
+ * so a content is restored by the reverse of each patch applied to it, not from a copy.
+ */
+class PlanJournal {
+  private readonly undo: Array<() => void> = []
+
+  constructor(private readonly cache: DocumentCache) {}
+
+  /** A document created in memory: forgotten on rollback. */
+  added(id: string): void {
+    this.undo.push(() => this.cache.delete(id))
+  }
+
+  /** An entry about to change: its row and size are put back on rollback. */
+  touched(entry: CachedDocument): void {
+    const { row, size } = entry
+    this.undo.push(() => {
+      entry.row = row
+      entry.size = size
+    })
+  }
+
+  /**
+   * A patch that applied in place to the entry's content, making `content` (the same object unless
+   * the root was replaced) of `size` bytes: the entry holds it from now, and on rollback the
+   * patch's reverse applies to it, which restores the content before it.
+   */
+  patched(entry: CachedDocument, content: JsonObject, size: number, reverse: Operation[]): void {
+    const { row: previous, size: previousSize } = entry
+    entry.row = { ...previous, content }
+    entry.size = size
+    this.undo.push(() => {
+      const restored = revertEvent(entry.row, { event_type: 'update', forward_patch: null, reverse_patch: reverse })!.content
+      entry.row = restored === previous.content ? previous : { ...previous, content: restored }
+      entry.size = previousSize
+    })
+  }
+
+  /** Undoes everything recorded, newest first. */
+  rollBack(): void {
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]!()
   }
 }
 

@@ -5,6 +5,7 @@ import { WritePath } from './write-path.js'
 import type { Store } from '../storage/store.js'
 import { createTestStore, TEST_DIALECTS, type DialectName } from '../test-support/databases.js'
 import type { Teardown } from '../test-support/teardown.js'
+import { headAndReplay } from '../test-support/log-replay.js'
 
 const within = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not answered within ${ms} ms`)), ms).unref())])
@@ -106,6 +107,18 @@ for (const dialect of TEST_DIALECTS) {
       t.same(again.events.map((e) => e.sequence), first.events.map((e) => e.sequence))
       const fresh = await documents.submit(user, 'undo-2', undo)
       t.same([fresh.events.length, fresh.replayed], [0, false], 'a new undo with nothing to undo is empty')
+    })
+
+    t.test('an update refused after its patch applied leaves no trace: the next update commits only itself (issue 10 finding 3)', async (t) => {
+      const { store, documents, user, id } = await withDocument(t, dialect)
+      // A clock the schema lets through but the merge refuses (an own member named __proto__, as JSON.parse makes it).
+      const hostileClock = JSON.parse('{"__proto__":1}') as Record<string, number>
+      const refused = documents.submit(user, 'op-hostile', { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/phantom', value: 1 }], vectorClock: hostileClock })
+      await t.rejects(refused)
+      await documents.submit(user, 'op-next', { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/n', value: 1 }] })
+      const { head, replayed } = await headAndReplay(store, id)
+      t.same(head, replayed, 'the head is a replay of the log')
+      t.same(head.content, { n: 1 }, 'without the refused member')
     })
 
     t.test('a failed log lookup answers only the request that needed it, not the batch that committed', async (t) => {
