@@ -18,6 +18,8 @@ export async function bundle(entry, outfile) {
     minify: true,
     sourcemap: outfile ? 'linked' : false,
     legalComments: 'none',
+    // React's entry picks its build by NODE_ENV, which browsers lack.
+    define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
     write: outfile !== undefined,
     ...(outfile ? { outfile } : { outdir: 'out' }),

@@ -22,10 +22,11 @@ document.title = 'ready'
 /**
  * A page origin on 127.0.0.1 (a secure context, as IndexedDB, Web Locks and crypto.randomUUID
  * need) serving the prebuilt browser bundle, exactly as `client/build.mjs` builds it, to a plain
- * `<script type="module">`.
+ * `<script type="module">` that puts its exports on `window.patchsync`. `entry` bundles another
+ * module the same way (one that adds the React bindings, say).
  */
-export async function servePage(t: Teardown): Promise<string> {
-  const built = (await bundle('client/browser.ts')) as { outputFiles: Array<{ path: string; text: string }> }
+export async function servePage(t: Teardown, entry = 'client/browser.ts'): Promise<string> {
+  const built = (await bundle(entry)) as { outputFiles: Array<{ path: string; text: string }> }
   const code = built.outputFiles.find((f) => f.path.endsWith('.js'))!.text
   const server = createServer((request, response) => {
     if (request.url === '/patchsync-client.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(code)
