@@ -21,16 +21,12 @@
  * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the child's node;
  * BENCH_DIALECTS=sqlite (or postgres) runs one database only, BENCH_PHASES=throughput (or latency) one part.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
-import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
-import WebSocket from 'ws'
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { createTestDatabase, TEST_PG_URL, type DialectName } from '../server/test-support/databases.js'
+import { BenchClient, cpuMilliseconds, fmt, percentile, sleep, startChild, within, TIMEOUT_MS } from './support.js'
 
 const CONNECTIONS = 64
 const IN_FLIGHT = 32
@@ -42,109 +38,11 @@ const LATENCY_RUNS = [
 ]
 /** Latency samples of the first updates are dropped (JIT warm-up, caches). */
 const LATENCY_WARMUP_UPDATES = 100
-const TIMEOUT_MS = 15_000
 
-type Frame = Record<string, unknown> & { type: string }
-
-/** A bare client: frames in order, replies awaited in order (§3.4 replies keep request order). */
-class BenchClient {
-  private readonly waiting: Array<{ resolve: (f: Frame) => void; reject: (e: Error) => void }> = []
-  onBroadcast: (frame: Frame, at: number) => void = () => {}
-  onReply: ((frame: Frame, at: number) => void) | undefined
-
-  private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const at = performance.now()
-      const frame = JSON.parse(data.toString()) as Frame
-      if (frame.request_id === undefined && frame.type !== 'error') return this.onBroadcast(frame, at)
-      if (this.onReply) return this.onReply(frame, at)
-      this.waiting.shift()?.resolve(frame)
-    })
-    socket.on('close', () => {
-      for (const w of this.waiting.splice(0)) w.reject(new Error('connection closed'))
-    })
-  }
-
-  static async connect(url: string): Promise<BenchClient> {
-    const socket = new WebSocket(url, { perMessageDeflate: false })
-    await within(once(socket, 'open'), 'connect')
-    return new BenchClient(socket)
-  }
-
-  send(frame: object): void {
-    this.socket.send(JSON.stringify(frame))
-  }
-
-  async request(frame: object, expect: string): Promise<Frame> {
-    const reply = new Promise<Frame>((resolve, reject) => this.waiting.push({ resolve, reject }))
-    this.send({ ...frame, request_id: randomUUID() })
-    const got = await within(reply, expect)
-    if (got.type !== expect) throw new Error(`expected ${expect}, got ${JSON.stringify(got)}`)
-    return got
-  }
-
-  static async login(url: string): Promise<BenchClient & { userId: string }> {
-    const client = await BenchClient.connect(url)
-    const userId = randomUUID()
-    await client.request({ type: 'authenticate', user_id: userId, auth_token: `bench-${userId}` }, 'auth_success')
-    return Object.assign(client, { userId })
-  }
-
-  async createDocument(): Promise<string> {
-    const id = randomUUID()
-    await this.request({ type: 'create_document', document: { id, title: 'Bench', content: { text: 'Hello, World!', n: 0, tags: ['a', 'b'] } } }, 'document_created')
-    return id
-  }
-
-  async close(): Promise<void> {
-    if (this.socket.readyState === WebSocket.CLOSED) return
-    const closed = once(this.socket, 'close')
-    this.socket.close()
-    await within(closed, 'close').catch(() => this.socket.terminate())
-  }
-}
-
-function within<T>(promise: Promise<T>, what: string, ms = TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Runs bench/server-child.js on the database and resolves with its WebSocket URL. */
-async function startServer(databaseUrl: string | undefined): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+/** Runs bench/server-child.js on the database (or the bare ceiling without one) and resolves with its WebSocket URL. */
+function startServer(databaseUrl: string | undefined) {
   const script = fileURLToPath(new URL(databaseUrl === undefined ? './ceiling-child.js' : './server-child.js', import.meta.url))
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...extra, script, ...(databaseUrl === undefined ? [] : [databaseUrl])], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: child.stdout! })
-  const first = await within(
-    new Promise<string>((resolve, reject) => {
-      lines.once('line', resolve)
-      child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)))
-    }),
-    'server start',
-  )
-  const { url } = JSON.parse(first) as { url: string }
-  const stop = async () => {
-    if (child.exitCode !== null) return
-    const exited = once(child, 'exit')
-    child.kill('SIGTERM')
-    await within(exited, 'server stop').catch(() => child.kill('SIGKILL'))
-  }
-  return { url, child, stop }
-}
-
-/** CPU time the process has used so far, in milliseconds (Linux /proc; NaN elsewhere). */
-function cpuMilliseconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in USER_HZ (100) ticks
-  } catch {
-    return NaN
-  }
+  return startChild(script, databaseUrl === undefined ? [] : [databaseUrl])
 }
 
 /** Committed changes and commit transactions so far, from the server's /metrics. */
@@ -233,8 +131,6 @@ interface LatencyResult {
   ackP50: number
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
-
 async function latency(url: string, clientCount: number, updates: number): Promise<LatencyResult> {
   const clients: Array<BenchClient & { userId: string }> = []
   for (let i = 0; i < clientCount; i += 10) {
@@ -291,8 +187,6 @@ async function benchDialect(dialect: DialectName) {
     await database.drop()
   }
 }
-
-const fmt = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
 /** What one durable commit costs at least here: fdatasync of a 4 KiB append, in ms (p50, p99). */
 function syncLatency(): [number, number] {
