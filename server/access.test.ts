@@ -1,5 +1,5 @@
 import t from 'tap'
-import { checkCreate, checkRead, checkRedo, checkShare, checkUndo, checkWrite, roleOf, type Guarded } from './access.js'
+import { checkCreate, checkRead, checkRedo, checkShare, checkUndo, checkUndoExistence, checkWrite, roleOf, type Guarded } from './access.js'
 import type { Grant } from './storage/store.js'
 
 const OWNER = 'owner'
@@ -43,9 +43,15 @@ t.test('every request gets today\'s answer for every user (§9.2); a change of p
     ['create over an existing id', () => checkCreate(live, 'd'), ['document_exists', 'document_exists', 'document_exists', 'document_exists']],
     ['create over a deleted id', () => checkCreate(deleted, 'd'), ['document_exists', 'document_exists', 'document_exists', 'document_exists']],
     ['undo naming the document', (u) => checkUndo(live, u, 'd', true), ['allowed', 'allowed', 'forbidden', 'document_not_found']],
-    ['undo of everything the user changed', (u) => checkUndo(live, u, 'd', false), ['allowed', 'allowed', 'skipped', 'document_not_found']],
+    ['undo of everything the user changed', (u) => checkUndo(live, u, 'd', false), ['allowed', 'allowed', 'skipped', 'skipped']],
+    ['undo naming a deleted document (only its owner re-creates it)', (u) => checkUndo(deleted, u, 'd', true), ['allowed', 'document_not_found', 'document_not_found', 'document_not_found']],
+    ['undo of everything, over a deleted document', (u) => checkUndo(deleted, u, 'd', false), ['allowed', 'skipped', 'skipped', 'skipped']],
+    ['undo naming a missing document', (u) => checkUndo(undefined, u, 'd', true), ['document_not_found', 'document_not_found', 'document_not_found', 'document_not_found']],
+    ['undo naming the document, deleting or re-creating it', (u) => checkUndoExistence(live, u, true, true), ['allowed', 'forbidden', 'forbidden', 'forbidden']],
+    ['undo of everything, deleting or re-creating a document', (u) => checkUndoExistence(live, u, false, true), ['allowed', 'skipped', 'skipped', 'skipped']],
+    ['undo that keeps the document in existence', (u) => checkUndoExistence(live, u, true, false), ['allowed', 'allowed', 'allowed', 'allowed']],
     ['redo', (u) => checkRedo(live, u, 'd'), ['allowed', 'allowed', 'forbidden', 'document_not_found']],
-    ['redo of a document that is gone (a conflict, not an access question)', (u) => checkRedo(undefined, u, 'd'), ['allowed', 'allowed', 'allowed', 'allowed']],
+    ['redo of a missing document', (u) => checkRedo(undefined, u, 'd'), ['document_not_found', 'document_not_found', 'document_not_found', 'document_not_found']],
     ['share with another user', (u) => share(u, STRANGER), ['allowed', 'forbidden', 'forbidden', 'document_not_found']],
     ['share with the owner', (u) => share(u, OWNER), ['forbidden', 'forbidden', 'forbidden', 'document_not_found']],
   ]

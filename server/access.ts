@@ -49,27 +49,41 @@ export function checkCreate(existing: Guarded | undefined, id: string): void {
 }
 
 /**
- * One document of an undo (§7.3): true to restore it. A user without a role gets not found; one who
- * may only read is refused when the undo names the document, and otherwise passed over (an undo of
- * everything the user changed restores only what they may still write).
+ * One document of an undo (§7.5 steps 1, 2 and 4): true to restore it. A named document the user
+ * may not read is not found (a deleted one too, unless they own it: the undo re-creates it), one
+ * they may only read is forbidden. An undo of everything the user changed leaves out, instead,
+ * what they may no longer write (read only, revoked, deleted by its owner).
  */
 export function checkUndo(document: Guarded | undefined, userId: string, id: string, named: boolean): document is Guarded {
-  if (!document) throw notFound(id)
-  const role = roleOf(document, userId)
-  if (role === undefined) throw notFound(id)
+  const role = document && roleOf(document, userId)
+  if (!document || role === undefined || (document.row.deleted && role !== 'owner')) {
+    if (named) throw notFound(id)
+    return false
+  }
   if (role !== 'read') return true
   if (named) throw readOnly(id)
   return false
 }
 
 /**
- * One document of a redo (§7.4), which needs write access now, whatever the user had when undoing.
- * A document that is gone is no access question: the redo finds it changed since the undo.
+ * §7.5 step 3: an undo that would delete or re-create a document is the owner's, since only the
+ * owner deletes (§9.2); a writer's undo to before the create would otherwise delete the owner's
+ * document. Forbidden when the undo names the document, else the document is left out (false).
  */
-export function checkRedo(document: Guarded | undefined, userId: string, id: string): void {
-  if (!document) return
-  const role = roleOf(document, userId)
-  if (role === undefined) throw notFound(id)
+export function checkUndoExistence(document: Guarded, userId: string, named: boolean, changesExistence: boolean): boolean {
+  if (!changesExistence || roleOf(document, userId) === 'owner') return true
+  if (named) throw new PatchsyncError('forbidden', 'only the owner may delete or re-create a document')
+  return false
+}
+
+/**
+ * One document of a redo (§7.5 step 5), which needs write access now, whatever the user had when
+ * undoing: checked for a named document before the undo stack is looked at, and for every document
+ * of the undo before it is compared with what the undo left.
+ */
+export function checkRedo(document: Guarded | undefined, userId: string, id: string): asserts document is Guarded {
+  const role = document && roleOf(document, userId)
+  if (!document || role === undefined) throw notFound(id)
   if (role === 'read') throw readOnly(id)
 }
 

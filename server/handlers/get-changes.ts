@@ -1,10 +1,15 @@
 import type { GetChangesMessage } from '../../generated/types.js'
 import { toWireEvent } from '../../core/index.js'
+import { readableDocument } from '../access.js'
 import type { RequestHandler } from './context.js'
 
-/** §8.2: one page of the change log the user may read (the store's query applies `access.ts`'s rule). */
+/**
+ * §8.2: one page of the change log the user may read (the store's query applies `access.ts`'s
+ * rule). A named document must be one they may read, deleted or not, else it is not found.
+ */
 export const getChanges: RequestHandler<GetChangesMessage> = {
   run: async (ctx, message) => {
+    if (message.document_id !== undefined) await readableDocument(ctx.store, ctx.userId, message.document_id, { history: true })
     const page = await ctx.store.readChanges({ since: message.since_sequence, limit: message.limit ?? 100, userId: ctx.userId, documentId: message.document_id })
     return { type: 'changes_since', changes: page.events.map(toWireEvent), latest_sequence: page.latestSequence, has_more: page.hasMore }
   },

@@ -5,7 +5,9 @@ import {
   invertEvent,
   jsonBytes,
   revertEvent,
+  jsonEqual,
   revisionId,
+  stateAt,
   toWireDocument,
   undoPlan,
   type Cause,
@@ -18,7 +20,7 @@ import {
   type PlannedEvent,
   type VectorClock,
 } from '../../core/index.js'
-import { checkCreate, checkRedo, checkUndo, checkWrite } from '../access.js'
+import { checkCreate, checkRedo, checkUndo, checkUndoExistence, checkWrite } from '../access.js'
 import { toHistoryEvent, type DocumentRow, type NewEvent, type PendingChange, type Store } from '../storage/store.js'
 import type { DocumentCache, CachedDocument } from './document-cache.js'
 import type { Mutation, SubmitRequest } from './submit-request.js'
@@ -120,40 +122,57 @@ export class Planner {
 
     /** §7.3: restore each document by appending the reverse of what came after the target. */
     undo: async ({ userId, mutation: m }, meta, journal) => {
-      const ids = m.documentId !== undefined ? [m.documentId] : await this.store.documentsChangedBy(userId, m.targetSequence)
+      const named = m.documentId !== undefined
+      const ids = named ? [m.documentId!] : await this.store.documentsChangedBy(userId, m.targetSequence)
       if (m.targetSequence > (await this.store.latestSequence())) throw new PatchsyncError('invalid_sequence', `sequence ${m.targetSequence} has not happened yet`)
       const undoMeta: EventMeta = { ...meta, cause: 'undo', batchId: randomUUID() }
       const changes: PendingChange[] = []
       for (const id of ids) {
         const entry = await this.cache.load(id)
-        if (!checkUndo(entry, userId, id, m.documentId !== undefined)) continue
+        if (!checkUndo(entry, userId, id, named)) continue
         const history = (await this.store.documentEvents(id, m.targetSequence)).reverse().map(toHistoryEvent)
-        const head: DocState = entry.row.deleted ? null : { title: entry.row.title, content: entry.row.content }
-        for (const planned of undoPlan(id, head, history, m.targetSequence)) changes.push(this.append(entry, planned, undoMeta, changes.length, journal))
+        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence)
+        if (!checkUndoExistence(entry, userId, named, plan.some(changesExistence))) continue
+        for (const planned of plan) changes.push(this.append(entry, planned, undoMeta, changes.length, journal))
       }
       return changes
     },
 
-    /** §7.4: re-apply the user's most recent undo not redone yet, if nothing changed since. */
+    /**
+     * §7.4: re-apply the user's most recent undo not redone yet, if its documents are as it left
+     * them; access first (§7.5 step 5).
+     */
     redo: async ({ userId, mutation: m }, meta, journal) => {
+      if (m.documentId !== undefined) checkRedo(await this.cache.load(m.documentId), userId, m.documentId)
       const undone = await this.store.lastUndoBatch(userId, m.documentId)
       if (undone.length === 0) throw new PatchsyncError('nothing_to_redo', 'there is no undo to redo')
-      const lastRevision = new Map(undone.map((e) => [e.documentId, e.revisionId]))
-      for (const [id, revision] of lastRevision) {
+      const lastOfUndo = new Map(undone.map((e) => [e.documentId, e.sequence]))
+      const entries = new Map<string, CachedDocument>()
+      for (const id of lastOfUndo.keys()) {
         const entry = await this.cache.load(id)
         checkRedo(entry, userId, id)
-        if (!entry || entry.row.revisionId !== revision) {
-          throw new PatchsyncError('conflict', `document ${id} changed after the undo`, entry ? { document: wireSnapshot(entry.row) } : undefined)
+        entries.set(id, entry)
+      }
+      for (const [id, sequence] of lastOfUndo) {
+        const entry = entries.get(id)!
+        if (!sameState(stateOf(entry.row), await this.stateAfter(entry.row, sequence))) {
+          throw new PatchsyncError('conflict', `document ${id} changed after the undo`, { document: wireSnapshot(entry.row) })
         }
       }
       const redoMeta: EventMeta = { ...meta, cause: 'redo', batchId: undone[0]!.batchId }
       const changes: PendingChange[] = []
       for (const e of [...undone].reverse()) {
         const planned = invertEvent({ event_type: e.eventType, forward_patch: e.forwardPatch, reverse_patch: e.reversePatch })
-        changes.push(this.append(this.cache.get(e.documentId)!, planned, redoMeta, changes.length, journal))
+        changes.push(this.append(entries.get(e.documentId)!, planned, redoMeta, changes.length, journal))
       }
       return changes
     },
+  }
+
+  /** A document as it was right after the event with `sequence`, walked back from its committed head. */
+  private async stateAfter(head: DocumentRow, sequence: number): Promise<DocState> {
+    const later = await this.store.documentEvents(head.id, sequence)
+    return stateAt(stateOf(head), later.reverse().map(toHistoryEvent), sequence)
   }
 
   /** Applies a planned event to a cached document and returns the change that records it. */
@@ -189,6 +208,20 @@ export class Planner {
     entry.size = size
     return { document: { ...row }, expectedRevisionId: before.revisionId, event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex) }
   }
+}
+
+/** A document's title and content, or null when deleted (what undo and redo compare, §7.4). */
+function stateOf(row: DocumentRow): DocState {
+  return row.deleted ? null : { title: row.title, content: row.content }
+}
+
+function sameState(a: DocState, b: DocState): boolean {
+  return a === null || b === null ? a === b : a.title === b.title && jsonEqual(a.content, b.content)
+}
+
+/** Whether an undo's event deletes or re-creates its document (§7.5 step 3). */
+function changesExistence(planned: PlannedEvent): boolean {
+  return planned.event_type === 'create' || planned.event_type === 'delete'
 }
 
 /**
