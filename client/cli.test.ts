@@ -184,6 +184,7 @@ t.test('on a terminal, a live line is printed above the prompt, which is drawn a
   const args = ['--server', server.url, '--db', join(tempDir(t), 'tty.db'), '--user', userId, '--token', `token-${userId}`]
   const exited = runClientCli(args, { input, output: sink, color: false })
   // What the terminal shows, without readline's cursor movements.
+  // eslint-disable-next-line no-control-regex -- terminal escape sequences
   const plain = () => output.replace(/\x1b\[\d*[A-Za-z]/g, '')
   const waitFor = async (pattern: RegExp) => {
     for (let i = 0; i < 500 && !pattern.test(plain()); i++) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -202,6 +203,7 @@ t.test('on a terminal, a live line is printed above the prompt, which is drawn a
   await other.update(id, [{ op: 'replace', path: '/n', value: 2 }])
   await waitFor(/← updated [0-9a-f]{8} \{"n":2\}\n[\s\S]*patchsync> se$/)
   const live = output.indexOf('← updated')
+  // eslint-disable-next-line no-control-regex -- the terminal escape that clears a line
   t.match(output.slice(output.lastIndexOf('patchsync> ', live), live), /^patchsync> \S*se\S*\x1b\[2K$/, 'the prompt line with the typed text is cleared before the live line')
   input.end('t . /n 3\r')
   t.equal(await exited, 0)

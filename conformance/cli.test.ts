@@ -42,7 +42,7 @@ t.test('exits 1 when no case matches the filters', async (t) => {
 t.test('exits 1 with a reason per scenario when the server is unreachable', async (t) => {
   const { status, stdout } = await run(['--server', 'ws://127.0.0.1:1/ws', '--file', 'authentication.json', '--only', 'second authenticate', '--timeout', '500'])
   t.equal(status, 1)
-  t.match(stdout, /not ok 1 - scenarios\/authentication\.json: rejects a second authenticate.*\n  ---\n  spec: "§1.2"\n  reason: "step 1: cannot connect/)
+  t.match(stdout, /not ok 1 - scenarios\/authentication\.json: rejects a second authenticate.*\n {2}---\n {2}spec: "§1.2"\n {2}reason: "step 1: cannot connect/)
   t.match(stdout, /# 0 passed, 1 failed, 1 total/)
 })
 

@@ -33,7 +33,7 @@ export function readSuiteFolder(folder: 'vectors' | 'scenarios', root = suiteRoo
       try {
         return { name: `${folder}/${name}`, path, data: JSON.parse(readFileSync(path, 'utf8')) as unknown }
       } catch (error) {
-        throw new Error(`${folder}/${name} is not valid JSON: ${(error as Error).message}`)
+        throw new Error(`${folder}/${name} is not valid JSON: ${(error as Error).message}`, { cause: error })
       }
     })
 }

@@ -30,7 +30,7 @@ export async function startMutatingProxy(upstreamUrl: string, mutate: FrameMutat
     })
     upstream.on('message', (data) => {
       const text = data.toString()
-      let out = text
+      let out: string
       try {
         out = JSON.stringify(mutate(JSON.parse(text) as Record<string, unknown>))
       } catch {

@@ -36,6 +36,7 @@ export function jsonBytes(value: unknown): number {
       if (value === null) return 4
       const text = JSON.stringify(value) ?? ''
       // Pure ASCII text (the common case) is as many bytes as characters.
+      // eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
       return /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).length
     }
   }

@@ -72,7 +72,7 @@ t.test('a patch that fails part-way leaves the document as it was: member order 
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value))
 
-t.test('a tracked size is never below the bytes of the result, and over by at most two per operation', async (t) => {
+t.test('a tracked size is never below the bytes of the result, and over by at most two per operation', async () => {
   fc.assert(
     fc.property(documentWithPatch, ({ doc, patch }) => {
       const { doc: after, size } = applyPatch(doc, patch, { size: bytes(doc) })
@@ -107,7 +107,7 @@ t.test('a patch the tracked size would refuse is measured first, and accepted wh
   t.throws(() => applyPatch(structuredClone(doc), [{ op: 'replace', path: '/o/a', value: 20 }], { limits, size: bytes(doc) }), { code: 'document_too_large' })
 })
 
-t.test('a measured size is exactly the bytes of the result, whatever the patch removed', async (t) => {
+t.test('a measured size is exactly the bytes of the result, whatever the patch removed', async () => {
   fc.assert(
     fc.property(documentWithPatch, ({ doc, patch }) => {
       const { doc: after, size } = applyPatch(doc, patch)

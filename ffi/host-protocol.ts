@@ -46,6 +46,7 @@ export interface HostedClient {
   status(): { online: boolean; pending: number } | Promise<{ online: boolean; pending: number }>
   whenSynced(timeoutMs?: number): Promise<unknown>
   // Each event has its own payload type; the host forwards them all alike, so any listener fits.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a listener of any event's payload
   on(event: HostedEvent, listener: (...args: any[]) => void): unknown
 }
 

@@ -13,6 +13,6 @@ export function requirePeer<T>(name: 'argon2' | 'better-sqlite3' | 'pg', neededF
     return require(name) as T
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((error as Error).message).includes(`'${name}'`)) throw error
-    throw new Error(`${neededFor} needs the package ${name}, which is not installed: run npm install ${name}`)
+    throw new Error(`${neededFor} needs the package ${name}, which is not installed: run npm install ${name}`, { cause: error })
   }
 }

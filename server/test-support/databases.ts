@@ -28,7 +28,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<{ url: s
   try {
     await admin.connect()
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${TEST_PG_URL} (set PATCHSYNC_TEST_PG_URL): ${(error as Error).message}`)
+    throw new Error(`PostgreSQL is not reachable at ${TEST_PG_URL} (set PATCHSYNC_TEST_PG_URL): ${(error as Error).message}`, { cause: error })
   }
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
