@@ -64,11 +64,18 @@ function initial(t: ColumnTypes): Migration {
   }
 }
 
+/** What makes a resubmission the same request (§4.1), which the events alone do not always tell. */
+const requestDigest: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('change_events').addColumn('request_digest', 'text').execute()
+  },
+}
+
 /** The one migration source every dialect runs, in its column types; Kysely's Migrator records what ran. */
 export function migrations(columnTypes: ColumnTypes): MigrationProvider {
   return {
     async getMigrations() {
-      return { '2026-11-25-initial': initial(columnTypes) }
+      return { '2026-11-25-initial': initial(columnTypes), '2026-12-06-request-digest': requestDigest }
     },
   }
 }

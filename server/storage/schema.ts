@@ -60,6 +60,11 @@ export interface ChangeEventsTable {
   cause: Cause | null
   /** The undo batch an undo event belongs to, or that a redo event redoes. */
   batch_id: string | null
+  /**
+   * For an event of a request with a client op id, what makes two requests the same (§4.1): the
+   * SHA-256 of its key members. Null for events logged before it was recorded.
+   */
+  request_digest: string | null
   conflict: number
   created_at: Timestamp
 }
@@ -67,7 +72,7 @@ export interface ChangeEventsTable {
 /** The columns a commit writes to `change_events` (the sequence is allocated by the database). */
 export const EVENT_COLUMNS = [
   'document_id', 'user_id', 'event_type', 'revision_id', 'previous_revision_id', 'forward_patch', 'reverse_patch',
-  'client_op_id', 'op_index', 'vector_clock', 'cause', 'batch_id', 'conflict', 'created_at',
+  'client_op_id', 'op_index', 'vector_clock', 'cause', 'batch_id', 'request_digest', 'conflict', 'created_at',
 ] as const satisfies ReadonlyArray<keyof ChangeEventsTable>
 
 /** The columns a commit writes to `documents`; an existing row keeps its owner and creation time. */

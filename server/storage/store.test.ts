@@ -6,6 +6,7 @@ import { revisionId, type JsonObject } from '../../core/index.js'
 import { TEST_DIALECTS, createTestDatabase, createTestStore } from '../test-support/databases.js'
 import { WalSync } from './sqlite.js'
 import { DuplicateOpError, StaleRevisionError, Store, type DocumentRow, type PendingChange } from './store.js'
+import { WritePath } from '../write-path/write-path.js'
 
 const USER = '550e8400-e29b-41d4-a716-446655440000'
 const OTHER = '550e8400-e29b-41d4-a716-4466554400ff'
@@ -17,14 +18,14 @@ function created(id: string, content: JsonObject, clientOpId: string | null = nu
   const rev = revisionId(1, null, 'T', content)
   const document: DocumentRow = { id, ownerId: USER, title: 'T', content, revisionId: rev, generation: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now }
   return { document, expectedRevisionId: null, event: { documentId: id, userId: USER, eventType: 'create', revisionId: rev, previousRevisionId: null,
-    forwardPatch: { id, title: 'T', content }, reversePatch: null, clientOpId, opIndex: 0, vectorClock: null, cause: null, batchId: null, conflict: false } }
+    forwardPatch: { id, title: 'T', content }, reversePatch: null, clientOpId, opIndex: 0, vectorClock: null, cause: null, batchId: null, requestDigest: null, conflict: false } }
 }
 
 function updated(before: DocumentRow, content: JsonObject, forward: unknown, reverse: unknown, clientOpId: string | null = null): PendingChange {
   const rev = revisionId(before.generation + 1, before.revisionId, before.title, content)
   const document = { ...before, content, revisionId: rev, generation: before.generation + 1, updatedAt: new Date().toISOString() }
   return { document, expectedRevisionId: before.revisionId, event: { documentId: before.id, userId: USER, eventType: 'update', revisionId: rev,
-    previousRevisionId: before.revisionId, forwardPatch: forward, reversePatch: reverse, clientOpId, opIndex: 0, vectorClock: { a: 1 }, cause: null, batchId: null, conflict: false } }
+    previousRevisionId: before.revisionId, forwardPatch: forward, reversePatch: reverse, clientOpId, opIndex: 0, vectorClock: { a: 1 }, cause: null, batchId: null, requestDigest: null, conflict: false } }
 }
 
 for (const dialect of TEST_DIALECTS) {
@@ -61,7 +62,7 @@ for (const dialect of TEST_DIALECTS) {
       const rev = revisionId(2, doc.revisionId, null, null)
       await store.commit([{ document: { ...doc, deleted: true, revisionId: rev, generation: 2 }, expectedRevisionId: doc.revisionId,
         event: { documentId: id, userId: USER, eventType: 'delete', revisionId: rev, previousRevisionId: doc.revisionId, forwardPatch: null,
-          reversePatch: { id, title: 'T', content: { text: 'x' } }, clientOpId: null, opIndex: 0, vectorClock: null, cause: null, batchId: null, conflict: false } }])
+          reversePatch: { id, title: 'T', content: { text: 'x' } }, clientOpId: null, opIndex: 0, vectorClock: null, cause: null, batchId: null, requestDigest: null, conflict: false } }])
       const [, deleted] = await store.documentEvents(id)
       t.equal(deleted!.forwardPatch, null)
       t.same(deleted!.reversePatch, { id, title: 'T', content: { text: 'x' } })
@@ -187,6 +188,16 @@ for (const dialect of TEST_DIALECTS) {
       await t.rejects(store.commit([created(docId(), { n: 1 }, 'twice'), created(docId(), { n: 2 }, 'twice')]), DuplicateOpError)
       t.equal(await store.latestSequence(), 0)
       t.same(await store.listDocuments(USER), [])
+    })
+
+    t.test('a create logged before requests had digests is still told apart from another request on resubmission', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      await store.commit([created(id, { a: 1 }, 'legacy-op')])
+      const writes = new WritePath(store)
+      const again = await writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 1 } })
+      t.ok(again.replayed, 'the same create gets its original result')
+      await t.rejects(writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 2 } }), { code: 'op_id_reused' }, 'other content is another request')
     })
 
     t.test('users: created once, found by id', async (t) => {

@@ -16,9 +16,13 @@ export interface DocumentRow extends DocumentRecord {
   deleted: boolean
 }
 
-/** A change event as stored: what the wire shows, and the undo batch it belongs to or redoes. */
+/**
+ * A change event as stored: what the wire shows, the undo batch it belongs to or redoes, and the
+ * digest of the request that made it (see `write-path/replay.ts`).
+ */
 export interface ChangeEventRow extends ChangeRecord {
   batchId: string | null
+  requestDigest: string | null
 }
 
 /** A stored event in the shape core's history functions read. */
@@ -413,6 +417,7 @@ export class Store {
       vectorClock: r.vector_clock === null ? null : (this.dialect.decodeJson(r.vector_clock) as VectorClock),
       cause: r.cause,
       batchId: r.batch_id,
+      requestDigest: r.request_digest,
       conflict: Number(r.conflict) === 1,
       createdAt: this.dialect.decodeTime(r.created_at),
     }
@@ -433,6 +438,7 @@ function eventColumns(e: NewEvent, now: string): Insertable<ChangeEventsTable> {
     vector_clock: e.vectorClock === null ? null : JSON.stringify(e.vectorClock),
     cause: e.cause,
     batch_id: e.batchId,
+    request_digest: e.requestDigest,
     conflict: e.conflict ? 1 : 0,
     created_at: now,
   }

@@ -23,6 +23,7 @@ import {
 import { checkCreate, checkRedo, checkUndo, checkUndoExistence, checkWrite } from '../access.js'
 import { toHistoryEvent, type DocumentRow, type NewEvent, type PendingChange, type Store } from '../storage/store.js'
 import type { DocumentCache, CachedDocument } from './document-cache.js'
+import { requestDigest } from './replay.js'
 import type { Mutation, SubmitRequest } from './submit-request.js'
 
 /** Who made the events of one request, and why. */
@@ -31,6 +32,7 @@ interface EventMeta {
   clientOpId: string | null
   cause: Cause | null
   batchId: string | null
+  requestDigest: string | null
 }
 
 type PlanOf<K extends Mutation['kind']> = (
@@ -59,7 +61,7 @@ export class Planner {
    * later request cannot commit a change that no event records.
    */
   async plan(request: SubmitRequest): Promise<PendingChange[]> {
-    const meta: EventMeta = { userId: request.userId, clientOpId: request.clientOpId, cause: null, batchId: null }
+    const meta: EventMeta = { userId: request.userId, clientOpId: request.clientOpId, cause: null, batchId: null, requestDigest: request.clientOpId === null ? null : requestDigest(request.mutation) }
     const plan = this.plans[request.mutation.kind] as PlanOf<Mutation['kind']>
     const journal = new PlanJournal(this.cache)
     try {
@@ -310,6 +312,7 @@ function event(type: EventType, row: DocumentRow, previous: string | null, forwa
     vectorClock: null,
     cause: meta.cause,
     batchId: meta.batchId,
+    requestDigest: meta.requestDigest,
     conflict: false,
   }
 }

@@ -1,27 +1,59 @@
-import { PatchsyncError, jsonEqual } from '../../core/index.js'
+import { createHash } from 'node:crypto'
+import { PatchsyncError, canonicalJson, jsonEqual } from '../../core/index.js'
 import type { ChangeEventRow, DocumentRow, Store } from '../storage/store.js'
 import type { Mutation, MutationResult, SubmitRequest } from './submit-request.js'
+
+type KeyOf<K extends Mutation['kind']> = (mutation: Extract<Mutation, { kind: K }>) => unknown
+
+/**
+ * The key members of each request (§4.1's table): what two requests with one client op id must
+ * share to be the same. Not `update`'s base revision and clock (a resend may update them); an
+ * absent document id is a value of its own.
+ */
+const KEY_MEMBERS: { [K in Mutation['kind']]: KeyOf<K> } = {
+  create: (m) => [m.id, m.title, m.content],
+  update: (m) => [m.documentId, m.patch],
+  rename: (m) => [m.documentId, m.title],
+  delete: (m) => [m.documentId],
+  undo: (m) => [m.targetSequence, m.documentId ?? null],
+  redo: (m) => [m.documentId ?? null],
+}
+
+/**
+ * What a request's events record of it (every event of a request with a client op id): the
+ * SHA-256 of the canonical JSON (§6.3) of its kind and key members. The events alone do not tell
+ * an undo's target, or whether an undo or redo named its document.
+ */
+export function requestDigest(mutation: Mutation): string {
+  const key = [mutation.kind, (KEY_MEMBERS[mutation.kind] as KeyOf<Mutation['kind']>)(mutation)]
+  return createHash('sha256').update(canonicalJson(key)).digest('hex')
+}
 
 type SameOf<K extends Mutation['kind']> = (mutation: Extract<Mutation, { kind: K }>, first: ChangeEventRow) => boolean
 
 /**
- * Whether the first logged event of a client op is what a resubmitted request would have made
- * (§4.2). One check per mutation kind.
+ * For events logged before requests had digests: what the event itself tells of the request that
+ * made it, which for undo and redo is only their kind.
  */
-const SAME_REQUEST: { [K in Mutation['kind']]: SameOf<K> } = {
-  create: (m, e) => e.eventType === 'create' && e.documentId === m.id,
+const SAME_AS_LOGGED: { [K in Mutation['kind']]: SameOf<K> } = {
+  create: (m, e) => e.eventType === 'create' && jsonEqual(e.forwardPatch, { id: m.id, title: m.title, content: m.content }),
   update: (m, e) => e.eventType === 'update' && e.documentId === m.documentId && jsonEqual(e.forwardPatch, m.patch),
-  rename: (m, e) => e.eventType === 'rename' && (e.forwardPatch as { title: string }).title === m.title,
+  rename: (m, e) => e.eventType === 'rename' && e.documentId === m.documentId && (e.forwardPatch as { title: string }).title === m.title,
   delete: (m, e) => e.eventType === 'delete' && e.documentId === m.documentId,
   undo: (_, e) => e.cause === 'undo',
   redo: (_, e) => e.cause === 'redo',
 }
 
+/** Whether the first logged event of a client op was made by this request (§4.1). */
+function sameRequest(mutation: Mutation, first: ChangeEventRow): boolean {
+  if (first.requestDigest !== null) return first.requestDigest === requestDigest(mutation)
+  return (SAME_AS_LOGGED[mutation.kind] as SameOf<Mutation['kind']>)(mutation, first)
+}
+
 /** The original result for a resubmission, or `op_id_reused` when the request differs (§4.2). */
 function replay(mutation: Mutation, events: ChangeEventRow[], documents: DocumentRow[]): MutationResult {
   const first = events[0]
-  const same = first !== undefined && (SAME_REQUEST[mutation.kind] as SameOf<Mutation['kind']>)(mutation, first)
-  if (!same) throw new PatchsyncError('op_id_reused', 'this client_op_id was already used for a different request')
+  if (first === undefined || !sameRequest(mutation, first)) throw new PatchsyncError('op_id_reused', 'this client_op_id was already used for a different request')
   return { events, documents, replayed: true }
 }
 
