@@ -239,6 +239,10 @@ for (const engine of TEST_ENGINES) for (const dialect of TEST_DIALECTS) {
       t.same(history.map((e) => e.event_type), ['create', 'update', 'update'])
       const paged = await client.history(doc.id, { since: history[0]!.sequence, limit: 1 })
       t.same(paged.map((e) => e.sequence), [history[1]!.sequence], 'a page of the history: one event after the first')
+      const newest = await client.timeline(doc.id, { limit: 2 })
+      t.same([newest.changes.map((e) => e.sequence), newest.hasMore], [[history[2]!.sequence, history[1]!.sequence], true], 'the timeline: the newest two first, and more before them')
+      const oldest = await client.timeline(doc.id, { before: history[1]!.sequence, limit: 2 })
+      t.same([oldest.changes.map((e) => e.event_type), oldest.hasMore], [['create'], false], 'its last page')
       t.same(await client.documentAt(doc.id, afterCreate), { title: 'H', content: { v: 1 } }, 'time travel')
       const undo = await client.undoToSequence(afterCreate, doc.id)
       await client.acknowledged(undo.opId)
@@ -250,6 +254,10 @@ for (const engine of TEST_ENGINES) for (const dialect of TEST_DIALECTS) {
       await t.rejects(client.acknowledged(again.opId), { code: 'nothing_to_redo' }, 'a refused op rejects its acknowledgement')
       await client.whenSynced(5000)
       t.same(client.get(doc.id)?.content, (await server.store.getDocument(doc.id))?.content)
+      const reader = randomUUID()
+      await client.acknowledged((await client.share(doc.id, reader, 'read')).opId)
+      t.same(await client.access(doc.id), { owner_id: client.options.userId, grants: [{ user_id: reader, role: 'read' }] }, 'who has access')
+      await t.rejects(client.access(randomUUID()), { code: 'document_not_found' })
     })
 
     t.test('bad input is refused with a registry code and queues nothing', async (t) => {

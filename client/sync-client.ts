@@ -395,6 +395,27 @@ export class SyncClient extends Emitter<SyncClientEvents> {
     }
   }
 
+  /**
+   * One page of the document's change events from the server, newest first (online only): the
+   * newest `limit` (default 50) before `before` (default: all of them). Pass the last event's
+   * sequence as the next `before` while `hasMore` (§8.4).
+   */
+  async timeline(id: string, options: { before?: number; limit?: number } = {}): Promise<{ changes: ChangeEvent[]; hasMore: boolean }> {
+    const connection = this.requireOnline()
+    const request = { type: 'get_changes', since_sequence: 0, before_sequence: options.before ?? Number.MAX_SAFE_INTEGER, limit: options.limit ?? 50, document_id: id.toLowerCase() } as const
+    const reply = await connection.request(request, this.requestTimeoutMs)
+    if (reply.type !== 'changes_since') throw replyError(reply)
+    return { changes: reply.changes, hasMore: reply.has_more === true }
+  }
+
+  /** Who has access to the document: its owner and every grant, from the server (online only, §9.5). */
+  async access(id: string): Promise<{ owner_id: string; grants: Array<{ user_id: string; role: 'read' | 'write' }> }> {
+    const connection = this.requireOnline()
+    const reply = await connection.request({ type: 'list_access', document_id: id.toLowerCase() }, this.requestTimeoutMs)
+    if (reply.type !== 'access_list') throw replyError(reply)
+    return { owner_id: reply.owner_id, grants: reply.grants }
+  }
+
   /** The document as it was at `sequence` on the server, or null if it did not exist (online only). */
   async documentAt(id: string, sequence: number): Promise<{ title: string; content: JsonObject } | null> {
     const connection = this.requireOnline()

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
@@ -38,7 +38,7 @@ t.test('derives minimal, full, missing, wrong-type, extra and boundary cases', a
 t.test('covers every message of the catalog in both directions', async (t) => {
   const cases = buildMessageVectors(specDir).cases
   const types = new Set(cases.map((c) => c.message_type))
-  t.equal(types.size, 25)
+  t.equal(types.size, readdirSync(join(specDir, 'messages')).filter((f) => f.endsWith('.json')).length, 'one message type per schema file')
   t.ok(cases.some((c) => c.direction === 'client_to_server') && cases.some((c) => c.direction === 'server_to_client'))
 })
 

@@ -162,6 +162,7 @@ const CHANGE_READERS: { [T in ServerMessageType]: (message: MessageOf<T>) => Wir
   document_at: () => [],
   document: () => [],
   document_list: () => [],
+  access_list: () => [],
   document_shared: () => [],
   error: () => [],
   document_created: (message) => [

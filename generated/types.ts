@@ -74,6 +74,10 @@ export type Operation =
  * via the `definition` "patch".
  */
 export type Patch = Operation[]
+/**
+ * Position in the global change log (§3). At most 2^53-1, the largest integer every JSON parser reads exactly (§2.8).
+ */
+export type Sequence1 = number
 
 /**
  * Actor id to counter (§5).
@@ -191,6 +195,22 @@ export interface ChangeEvent {
   client_op_id?: ClientOpId | null
   vector_clock?: VectorClock | null
   cause?: ('undo' | 'redo') | null
+}
+/**
+ * Reply to list_access: the document's owner and every grant on it, by user id (§9.5).
+ *
+ * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
+ * via the `definition` "access_list_message".
+ */
+export interface AccessListMessage {
+  type: 'access_list'
+  request_id?: RequestId
+  document_id: Uuid
+  owner_id: Uuid
+  grants: {
+    user_id: Uuid
+    role: 'read' | 'write'
+  }[]
 }
 /**
  * Reply to authenticate (§1).
@@ -411,7 +431,7 @@ export interface ErrorMessage {
   details?: {}
 }
 /**
- * Reads the change log after a sequence (§8).
+ * Reads the change log after a sequence (§8.2), or, with before_sequence, newest first (§8.4).
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "get_changes_message".
@@ -420,6 +440,7 @@ export interface GetChangesMessage {
   type: 'get_changes'
   request_id?: RequestId
   since_sequence: Sequence
+  before_sequence?: Sequence1
   limit?: number
   document_id?: Uuid
 }
@@ -443,6 +464,17 @@ export interface GetDocumentAtMessage {
  */
 export interface GetDocumentMessage {
   type: 'get_document'
+  request_id?: RequestId
+  document_id: Uuid
+}
+/**
+ * Asks who has access to a document (§9.5).
+ *
+ * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
+ * via the `definition` "list_access_message".
+ */
+export interface ListAccessMessage {
+  type: 'list_access'
   request_id?: RequestId
   document_id: Uuid
 }
@@ -557,6 +589,7 @@ export type ClientMessage =
   | GetChangesMessage
   | GetDocumentAtMessage
   | GetDocumentMessage
+  | ListAccessMessage
   | ListDocumentsMessage
   | RedoMessage
   | RenameDocumentMessage
@@ -565,6 +598,7 @@ export type ClientMessage =
   | UpdateDocumentMessage
 /** Every message a server may send. */
 export type ServerMessage =
+  | AccessListMessage
   | AuthSuccessMessage
   | ChangesSinceMessage
   | DocumentAtMessage
@@ -578,7 +612,7 @@ export type ServerMessage =
   | ErrorMessage
   | RedoAppliedMessage
   | UndoAppliedMessage
-export const CLIENT_MESSAGE_TYPES = ['authenticate', 'create_document', 'delete_document', 'get_changes', 'get_document_at', 'get_document', 'list_documents', 'redo', 'rename_document', 'share_document', 'undo_to_sequence', 'update_document'] as const
-export const SERVER_MESSAGE_TYPES = ['auth_success', 'changes_since', 'document_at', 'document_created', 'document_deleted', 'document_list', 'document_renamed', 'document_shared', 'document_updated', 'document', 'error', 'redo_applied', 'undo_applied'] as const
+export const CLIENT_MESSAGE_TYPES = ['authenticate', 'create_document', 'delete_document', 'get_changes', 'get_document_at', 'get_document', 'list_access', 'list_documents', 'redo', 'rename_document', 'share_document', 'undo_to_sequence', 'update_document'] as const
+export const SERVER_MESSAGE_TYPES = ['access_list', 'auth_success', 'changes_since', 'document_at', 'document_created', 'document_deleted', 'document_list', 'document_renamed', 'document_shared', 'document_updated', 'document', 'error', 'redo_applied', 'undo_applied'] as const
 export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number]
 export type ServerMessageType = (typeof SERVER_MESSAGE_TYPES)[number]

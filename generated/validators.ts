@@ -2,15 +2,298 @@
 // @ts-nocheck
 import func2Module from 'ajv/dist/runtime/ucs2length.js'
 
-export const validateAuthSuccess = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/auth-success.json","title":"auth_success","description":"Reply to authenticate (§1).","x-direction":"server","type":"object","required":["type","user_id","latest_sequence"],"additionalProperties":false,"properties":{"type":{"const":"auth_success"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
+export const validateAccessList = validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/access-list.json","title":"access_list","description":"Reply to list_access: the document's owner and every grant on it, by user id (§9.5).","x-direction":"server","type":"object","required":["type","document_id","owner_id","grants"],"additionalProperties":false,"properties":{"type":{"const":"access_list"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"owner_id":{"$ref":"../definitions.json#/definitions/uuid"},"grants":{"type":"array","items":{"type":"object","required":["user_id","role"],"additionalProperties":false,"properties":{"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"type":"string","enum":["read","write"]}}}}}};
 const schema13 = {"description":"Chosen by the client, echoed in the reply (§2).","type":"string","minLength":1,"maxLength":128};
 const schema14 = {"description":"A UUID in 8-4-4-4-12 hex form (§1).","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
-const schema15 = {"description":"Position in the global change log (§3). At most 2^53-1, the largest integer every JSON parser reads exactly (§2.8).","type":"integer","minimum":0,"maximum":9007199254740991};
 const func2 = func2Module.default;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://patchsync.dev/spec/messages/access-list.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.document_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document_id"},message:"must have required property '"+"document_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.owner_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner_id"},message:"must have required property '"+"owner_id"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.grants === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grants"},message:"must have required property '"+"grants"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "type") || (key0 === "request_id")) || (key0 === "document_id")) || (key0 === "owner_id")) || (key0 === "grants"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if("access_list" !== data.type){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "access_list"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if(typeof data1 === "string"){
+if(func2(data1) > 128){
+const err6 = {instancePath:instancePath+"/request_id",schemaPath:"../definitions.json#/definitions/request_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/request_id",schemaPath:"../definitions.json#/definitions/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/request_id",schemaPath:"../definitions.json#/definitions/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.document_id !== undefined){
+let data2 = data.document_id;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err9 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.owner_id !== undefined){
+let data3 = data.owner_id;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err11 = {instancePath:instancePath+"/owner_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/owner_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.grants !== undefined){
+let data4 = data.grants;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.user_id === undefined){
+const err13 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data5.role === undefined){
+const err14 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "user_id") || (key1 === "role"))){
+const err15 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.user_id !== undefined){
+let data6 = data5.user_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err16 = {instancePath:instancePath+"/grants/" + i0+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/grants/" + i0+"/user_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data5.role !== undefined){
+let data7 = data5.role;
+if(typeof data7 !== "string"){
+const err18 = {instancePath:instancePath+"/grants/" + i0+"/role",schemaPath:"#/properties/grants/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((data7 === "read") || (data7 === "write"))){
+const err19 = {instancePath:instancePath+"/grants/" + i0+"/role",schemaPath:"#/properties/grants/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.grants.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const validateAuthSuccess = validate12;
+const schema17 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/auth-success.json","title":"auth_success","description":"Reply to authenticate (§1).","x-direction":"server","type":"object","required":["type","user_id","latest_sequence"],"additionalProperties":false,"properties":{"type":{"const":"auth_success"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
+const schema20 = {"description":"Position in the global change log (§3). At most 2^53-1, the largest integer every JSON parser reads exactly (§2.8).","type":"integer","minimum":0,"maximum":9007199254740991};
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/auth-success.json" */;
 let vErrors = null;
 let errors = 0;
@@ -175,14 +458,14 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
 
-export const validateAuthenticate = validate12;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/authenticate.json","title":"authenticate","description":"Authenticates the connection as a user (§1).","x-direction":"client","type":"object","required":["type","user_id","auth_token"],"additionalProperties":false,"properties":{"type":{"const":"authenticate"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"auth_token":{"type":"string","minLength":1,"maxLength":1024}}};
+export const validateAuthenticate = validate13;
+const schema21 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/authenticate.json","title":"authenticate","description":"Authenticates the connection as a user (§1).","x-direction":"client","type":"object","required":["type","user_id","auth_token"],"additionalProperties":false,"properties":{"type":{"const":"authenticate"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"auth_token":{"type":"string","minLength":1,"maxLength":1024}}};
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/authenticate.json" */;
 let vErrors = null;
 let errors = 0;
@@ -347,22 +630,22 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const validateChangesSince = validate13;
-const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/changes-since.json","title":"changes_since","description":"Reply to get_changes (§8.2). A server MUST send latest_sequence and has_more; they are optional here only so that replies shaped like the seed's example (which has neither) still validate, and a client MUST read a reply without has_more as the last page.","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"changes_since"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"has_more":{"type":"boolean"}}};
-const schema21 = {"description":"One entry of the change log (§8).","type":"object","required":["sequence","document_id","event_type","revision_id","forward_patch","reverse_patch","created_at"],"additionalProperties":false,"properties":{"sequence":{"$ref":"#/definitions/sequence"},"document_id":{"$ref":"#/definitions/uuid"},"user_id":{"$ref":"#/definitions/uuid"},"event_type":{"type":"string","enum":["create","update","delete","rename"]},"revision_id":{"$ref":"#/definitions/revision_id"},"forward_patch":{"description":"create: the document; update: a patch; delete: null; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"reverse_patch":{"description":"create: null; update: a patch; delete: the document; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"created_at":{"$ref":"#/definitions/timestamp"},"client_op_id":{"oneOf":[{"$ref":"#/definitions/client_op_id"},{"type":"null"}]},"vector_clock":{"oneOf":[{"$ref":"#/definitions/vector_clock"},{"type":"null"}]},"cause":{"oneOf":[{"type":"string","enum":["undo","redo"]},{"type":"null"}]}}};
-const schema25 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.","type":"string","maxLength":145,"pattern":"^[1-9][0-9]*-[0-9a-f]+$"};
-const schema26 = {"description":"RFC 3339 UTC timestamp.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"};
-const schema27 = {"description":"Idempotency key of a mutation, unique per user (§4).","type":"string","minLength":1,"maxLength":128};
-const schema28 = {"description":"Actor id to counter (§5).","type":"object","propertyNames":{"minLength":1,"maxLength":128},"additionalProperties":{"type":"integer","minimum":0,"maximum":9007199254740991}};
-const func10 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^[1-9][0-9]*-[0-9a-f]+$", "u");
-const pattern5 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
+export const validateChangesSince = validate14;
+const schema24 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/changes-since.json","title":"changes_since","description":"Reply to get_changes (§8.2). A server MUST send latest_sequence and has_more; they are optional here only so that replies shaped like the seed's example (which has neither) still validate, and a client MUST read a reply without has_more as the last page.","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"changes_since"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}},"latest_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"has_more":{"type":"boolean"}}};
+const schema26 = {"description":"One entry of the change log (§8).","type":"object","required":["sequence","document_id","event_type","revision_id","forward_patch","reverse_patch","created_at"],"additionalProperties":false,"properties":{"sequence":{"$ref":"#/definitions/sequence"},"document_id":{"$ref":"#/definitions/uuid"},"user_id":{"$ref":"#/definitions/uuid"},"event_type":{"type":"string","enum":["create","update","delete","rename"]},"revision_id":{"$ref":"#/definitions/revision_id"},"forward_patch":{"description":"create: the document; update: a patch; delete: null; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"reverse_patch":{"description":"create: null; update: a patch; delete: the document; rename: {title}.","oneOf":[{"type":"object"},{"type":"array"},{"type":"null"}]},"created_at":{"$ref":"#/definitions/timestamp"},"client_op_id":{"oneOf":[{"$ref":"#/definitions/client_op_id"},{"type":"null"}]},"vector_clock":{"oneOf":[{"$ref":"#/definitions/vector_clock"},{"type":"null"}]},"cause":{"oneOf":[{"type":"string","enum":["undo","redo"]},{"type":"null"}]}}};
+const schema30 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.","type":"string","maxLength":145,"pattern":"^[1-9][0-9]*-[0-9a-f]+$"};
+const schema31 = {"description":"RFC 3339 UTC timestamp.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"};
+const schema32 = {"description":"Idempotency key of a mutation, unique per user (§4).","type":"string","minLength":1,"maxLength":128};
+const schema33 = {"description":"Actor id to counter (§5).","type":"object","propertyNames":{"minLength":1,"maxLength":128},"additionalProperties":{"type":"integer","minimum":0,"maximum":9007199254740991}};
+const func12 = Object.prototype.hasOwnProperty;
+const pattern7 = new RegExp("^[1-9][0-9]*-[0-9a-f]+$", "u");
+const pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -437,7 +720,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func10.call(schema21.properties, key0))){
+if(!(func12.call(schema26.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -546,7 +829,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
-const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema26.properties.event_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -569,7 +852,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
+if(!pattern7.test(data4)){
 const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -768,7 +1051,7 @@ vErrors = null;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -1032,7 +1315,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((data11 === "undo") || (data11 === "redo"))){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1101,12 +1384,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/changes-since.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1195,8 +1478,8 @@ let data2 = data.changes;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate14(data2[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+if(!(validate15(data2[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 }
@@ -1270,17 +1553,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const validateCreateDocument = validate16;
-const schema30 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/create-document.json","title":"create_document","description":"Creates a document (§2).","x-direction":"client","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"create_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document":{"$ref":"../definitions.json#/definitions/document_input"}}};
-const schema33 = {"type":"object","required":["id","title","content"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/uuid"},"title":{"$ref":"#/definitions/title"},"content":{"$ref":"#/definitions/content"}}};
-const schema35 = {"type":"string","maxLength":1024};
-const schema36 = {"description":"A document's JSON content; always an object.","type":"object"};
+export const validateCreateDocument = validate17;
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/create-document.json","title":"create_document","description":"Creates a document (§2).","x-direction":"client","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"create_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document":{"$ref":"../definitions.json#/definitions/document_input"}}};
+const schema38 = {"type":"object","required":["id","title","content"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/uuid"},"title":{"$ref":"#/definitions/title"},"content":{"$ref":"#/definitions/content"}}};
+const schema40 = {"type":"string","maxLength":1024};
+const schema41 = {"description":"A document's JSON content; always an object.","type":"object"};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1400,12 +1683,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/create-document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1525,8 +1808,8 @@ errors++;
 }
 }
 if(data.document !== undefined){
-if(!(validate17(data.document, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate18(data.document, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -1541,14 +1824,14 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDeleteDocument = validate19;
-const schema37 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/delete-document.json","title":"delete_document","description":"Deletes a document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"delete_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+export const validateDeleteDocument = validate20;
+const schema42 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/delete-document.json","title":"delete_document","description":"Deletes a document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"delete_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/delete-document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1703,15 +1986,15 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate19.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentAt = validate20;
-const schema41 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-at.json","title":"document_at","description":"Reply to get_document_at; document is null when it did not exist then (§7).","x-direction":"server","type":"object","required":["type","document_id","sequence","document"],"additionalProperties":false,"properties":{"type":{"const":"document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document":{"oneOf":[{"$ref":"../definitions.json#/definitions/document"},{"type":"null"}]}}};
-const schema45 = {"type":"object","required":["id","title","content","revision_id","vector_clock","owner_id","created_at","updated_at"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/uuid"},"title":{"$ref":"#/definitions/title"},"content":{"$ref":"#/definitions/content"},"revision_id":{"$ref":"#/definitions/revision_id"},"vector_clock":{"$ref":"#/definitions/vector_clock"},"owner_id":{"$ref":"#/definitions/uuid"},"created_at":{"$ref":"#/definitions/timestamp"},"updated_at":{"$ref":"#/definitions/timestamp"}}};
+export const validateDocumentAt = validate21;
+const schema46 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-at.json","title":"document_at","description":"Reply to get_document_at; document is null when it did not exist then (§7).","x-direction":"server","type":"object","required":["type","document_id","sequence","document"],"additionalProperties":false,"properties":{"type":{"const":"document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document":{"oneOf":[{"$ref":"../definitions.json#/definitions/document"},{"type":"null"}]}}};
+const schema50 = {"type":"object","required":["id","title","content","revision_id","vector_clock","owner_id","created_at","updated_at"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/uuid"},"title":{"$ref":"#/definitions/title"},"content":{"$ref":"#/definitions/content"},"revision_id":{"$ref":"#/definitions/revision_id"},"vector_clock":{"$ref":"#/definitions/vector_clock"},"owner_id":{"$ref":"#/definitions/uuid"},"created_at":{"$ref":"#/definitions/timestamp"},"updated_at":{"$ref":"#/definitions/timestamp"}}};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1883,7 +2166,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern7.test(data3)){
 const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -2019,7 +2302,7 @@ errors++;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
@@ -2044,7 +2327,7 @@ errors++;
 if(data.updated_at !== undefined){
 let data8 = data.updated_at;
 if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
+if(!pattern8.test(data8)){
 const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -2077,12 +2360,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-at.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2252,8 +2535,8 @@ const _errs13 = errors;
 let valid4 = false;
 let passing0 = null;
 const _errs14 = errors;
-if(!(validate21(data4, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate22(data4, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs14 === errors;
@@ -2316,14 +2599,14 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentCreated = validate23;
-const schema54 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-created.json","title":"document_created","description":"Reply to create_document and broadcast (§2, §9.3); also announces a document re-created by undo or redo (§7.3), with cause.","x-direction":"server","type":"object","required":["type","document","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_created"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
+export const validateDocumentCreated = validate24;
+const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-created.json","title":"document_created","description":"Reply to create_document and broadcast (§2, §9.3); also announces a document re-created by undo or redo (§7.3), with cause.","x-direction":"server","type":"object","required":["type","document","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_created"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2495,7 +2778,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern7.test(data3)){
 const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -2631,7 +2914,7 @@ errors++;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
@@ -2656,7 +2939,7 @@ errors++;
 if(data.updated_at !== undefined){
 let data8 = data.updated_at;
 if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
+if(!pattern8.test(data8)){
 const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -2689,12 +2972,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-created.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2809,8 +3092,8 @@ errors++;
 }
 }
 if(data.document !== undefined){
-if(!(validate24(data.document, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate25(data.document, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -2862,7 +3145,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
+if(!pattern7.test(data4)){
 const err14 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -2957,7 +3240,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((data7 === "undo") || (data7 === "redo"))){
-const err22 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema54.properties.cause.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema59.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2978,14 +3261,14 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentDeleted = validate26;
-const schema69 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-deleted.json","title":"document_deleted","description":"Reply to delete_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_deleted"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
+export const validateDocumentDeleted = validate27;
+const schema74 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-deleted.json","title":"document_deleted","description":"Reply to delete_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","sequence","revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_deleted"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-deleted.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3172,7 +3455,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
+if(!pattern7.test(data4)){
 const err16 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -3267,7 +3550,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!((data7 === "undo") || (data7 === "redo"))){
-const err24 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema69.properties.cause.enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema74.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3288,14 +3571,14 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentList = validate27;
-const schema76 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-list.json","title":"document_list","description":"Reply to list_documents (§2).","x-direction":"server","type":"object","required":["type","documents"],"additionalProperties":false,"properties":{"type":{"const":"document_list"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"documents":{"type":"array","items":{"$ref":"../definitions.json#/definitions/document"}}}};
+export const validateDocumentList = validate28;
+const schema81 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-list.json","title":"document_list","description":"Reply to list_documents (§2).","x-direction":"server","type":"object","required":["type","documents"],"additionalProperties":false,"properties":{"type":{"const":"document_list"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"documents":{"type":"array","items":{"$ref":"../definitions.json#/definitions/document"}}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3467,7 +3750,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern7.test(data3)){
 const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -3603,7 +3886,7 @@ errors++;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
@@ -3628,7 +3911,7 @@ errors++;
 if(data.updated_at !== undefined){
 let data8 = data.updated_at;
 if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
+if(!pattern8.test(data8)){
 const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -3661,12 +3944,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-list.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3755,8 +4038,8 @@ let data2 = data.documents;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate28(data2[i0], {instancePath:instancePath+"/documents/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate29(data2[i0], {instancePath:instancePath+"/documents/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
@@ -3783,14 +4066,14 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentRenamed = validate30;
-const schema87 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-renamed.json","title":"document_renamed","description":"Reply to rename_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","title","sequence","revision_id","previous_revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_renamed"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
+export const validateDocumentRenamed = validate31;
+const schema92 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-renamed.json","title":"document_renamed","description":"Reply to rename_document and broadcast (§2).","x-direction":"server","type":"object","required":["type","document_id","title","sequence","revision_id","previous_revision_id","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_renamed"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"cause":{"type":"string","enum":["undo","redo"]}}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-renamed.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3866,7 +4149,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func10.call(schema87.properties, key0))){
+if(!(func12.call(schema92.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -4022,7 +4305,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern4.test(data5)){
+if(!pattern7.test(data5)){
 const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -4117,7 +4400,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
+if(!pattern7.test(data8)){
 const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -4152,7 +4435,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((data9 === "undo") || (data9 === "redo"))){
-const err31 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema87.properties.cause.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema92.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4173,15 +4456,15 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentShared = validate31;
-const schema96 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-shared.json","title":"document_shared","description":"Reply to share_document, and broadcast to every connection of the user it names (§9.4).","x-direction":"server","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"document_shared"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
-const schema100 = {"type":"string","enum":["read","write","none"]};
+export const validateDocumentShared = validate32;
+const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-shared.json","title":"document_shared","description":"Reply to share_document, and broadcast to every connection of the user it names (§9.4).","x-direction":"server","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"document_shared"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
+const schema105 = {"type":"string","enum":["read","write","none"]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-shared.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4348,7 +4631,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data4 === "read") || (data4 === "write")) || (data4 === "none"))){
-const err14 = {instancePath:instancePath+"/role",schemaPath:"../definitions.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema100.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/role",schemaPath:"../definitions.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema105.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4369,19 +4652,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocumentUpdated = validate32;
-const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-updated.json","title":"document_updated","description":"Reply to update_document and broadcast (§2, §5).","x-direction":"server","type":"object","required":["type","document_id","patch","sequence","revision_id","previous_revision_id","vector_clock","conflict","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_updated"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"},"conflict":{"type":"boolean"},"cause":{"type":"string","enum":["undo","redo"]}}};
-const schema104 = {"description":"An RFC 6902 patch; paths are relative to the document's content.","type":"array","items":{"$ref":"#/definitions/operation"}};
-const schema105 = {"description":"One RFC 6902 operation.","oneOf":[{"$ref":"#/definitions/add_operation"},{"$ref":"#/definitions/remove_operation"},{"$ref":"#/definitions/replace_operation"},{"$ref":"#/definitions/move_operation"},{"$ref":"#/definitions/copy_operation"},{"$ref":"#/definitions/test_operation"}]};
-const schema106 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"add"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
-const schema107 = {"description":"RFC 6901 JSON Pointer, relative to the document's content.","type":"string","pattern":"^(/([^~/]|~[01])*)*$"};
-const pattern36 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
+export const validateDocumentUpdated = validate33;
+const schema106 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document-updated.json","title":"document_updated","description":"Reply to update_document and broadcast (§2, §5).","x-direction":"server","type":"object","required":["type","document_id","patch","sequence","revision_id","previous_revision_id","vector_clock","conflict","user_id"],"additionalProperties":false,"properties":{"type":{"const":"document_updated"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"},"revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"previous_revision_id":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"},"conflict":{"type":"boolean"},"cause":{"type":"string","enum":["undo","redo"]}}};
+const schema109 = {"description":"An RFC 6902 patch; paths are relative to the document's content.","type":"array","items":{"$ref":"#/definitions/operation"}};
+const schema110 = {"description":"One RFC 6902 operation.","oneOf":[{"$ref":"#/definitions/add_operation"},{"$ref":"#/definitions/remove_operation"},{"$ref":"#/definitions/replace_operation"},{"$ref":"#/definitions/move_operation"},{"$ref":"#/definitions/copy_operation"},{"$ref":"#/definitions/test_operation"}]};
+const schema111 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"add"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
+const schema112 = {"description":"RFC 6901 JSON Pointer, relative to the document's content.","type":"string","pattern":"^(/([^~/]|~[01])*)*$"};
+const pattern39 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4442,7 +4725,7 @@ errors++;
 if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern39.test(data1)){
 const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -4475,13 +4758,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema108 = {"type":"object","required":["op","path"],"additionalProperties":false,"properties":{"op":{"const":"remove"},"path":{"$ref":"#/definitions/json_pointer"}}};
+const schema113 = {"type":"object","required":["op","path"],"additionalProperties":false,"properties":{"op":{"const":"remove"},"path":{"$ref":"#/definitions/json_pointer"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4532,7 +4815,7 @@ errors++;
 if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern39.test(data1)){
 const err4 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -4565,13 +4848,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema110 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"replace"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
+const schema115 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"replace"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4632,7 +4915,7 @@ errors++;
 if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern39.test(data1)){
 const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -4665,13 +4948,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema112 = {"type":"object","required":["op","path","from"],"additionalProperties":false,"properties":{"op":{"const":"move"},"path":{"$ref":"#/definitions/json_pointer"},"from":{"$ref":"#/definitions/json_pointer"}}};
+const schema117 = {"type":"object","required":["op","path","from"],"additionalProperties":false,"properties":{"op":{"const":"move"},"path":{"$ref":"#/definitions/json_pointer"},"from":{"$ref":"#/definitions/json_pointer"}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4732,7 +5015,7 @@ errors++;
 if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern39.test(data1)){
 const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -4757,7 +5040,7 @@ errors++;
 if(data.from !== undefined){
 let data2 = data.from;
 if(typeof data2 === "string"){
-if(!pattern36.test(data2)){
+if(!pattern39.test(data2)){
 const err7 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -4790,13 +5073,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema115 = {"type":"object","required":["op","path","from"],"additionalProperties":false,"properties":{"op":{"const":"copy"},"path":{"$ref":"#/definitions/json_pointer"},"from":{"$ref":"#/definitions/json_pointer"}}};
+const schema120 = {"type":"object","required":["op","path","from"],"additionalProperties":false,"properties":{"op":{"const":"copy"},"path":{"$ref":"#/definitions/json_pointer"},"from":{"$ref":"#/definitions/json_pointer"}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4857,7 +5140,7 @@ errors++;
 if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern39.test(data1)){
 const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -4882,7 +5165,7 @@ errors++;
 if(data.from !== undefined){
 let data2 = data.from;
 if(typeof data2 === "string"){
-if(!pattern36.test(data2)){
+if(!pattern39.test(data2)){
 const err7 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -4915,13 +5198,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema118 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"test"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
+const schema123 = {"type":"object","required":["op","path","value"],"additionalProperties":false,"properties":{"op":{"const":"test"},"path":{"$ref":"#/definitions/json_pointer"},"value":{}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4982,7 +5265,7 @@ errors++;
 if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern39.test(data1)){
 const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/json_pointer/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -5015,20 +5298,20 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -5037,8 +5320,8 @@ valid0 = true;
 passing0 = 0;
 }
 const _errs2 = errors;
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -5052,8 +5335,8 @@ valid0 = true;
 passing0 = 1;
 }
 const _errs3 = errors;
-if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -5067,8 +5350,8 @@ valid0 = true;
 passing0 = 2;
 }
 const _errs4 = errors;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -5082,8 +5365,8 @@ valid0 = true;
 passing0 = 3;
 }
 const _errs5 = errors;
-if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs5 === errors;
@@ -5097,8 +5380,8 @@ valid0 = true;
 passing0 = 4;
 }
 const _errs6 = errors;
-if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs6 === errors;
@@ -5137,19 +5420,19 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate34(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate35(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -5164,12 +5447,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document-updated.json" */;
 let vErrors = null;
 let errors = 0;
@@ -5265,7 +5548,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func10.call(schema101.properties, key0))){
+if(!(func12.call(schema106.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -5349,8 +5632,8 @@ errors++;
 }
 }
 if(data.patch !== undefined){
-if(!(validate33(data.patch, {instancePath:instancePath+"/patch",parentData:data,parentDataProperty:"patch",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate34(data.patch, {instancePath:instancePath+"/patch",parentData:data,parentDataProperty:"patch",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
@@ -5402,7 +5685,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern4.test(data5)){
+if(!pattern7.test(data5)){
 const err20 = {instancePath:instancePath+"/revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -5497,7 +5780,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
+if(!pattern7.test(data8)){
 const err28 = {instancePath:instancePath+"/previous_revision_id",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -5630,7 +5913,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((data12 === "undo") || (data12 === "redo"))){
-const err39 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema101.properties.cause.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema106.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5651,14 +5934,14 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDocument = validate49;
-const schema126 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"}}};
+export const validateDocument = validate50;
+const schema131 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"}}};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5830,7 +6113,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern7.test(data3)){
 const err15 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -5966,7 +6249,7 @@ errors++;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
@@ -5991,7 +6274,7 @@ errors++;
 if(data.updated_at !== undefined){
 let data8 = data.updated_at;
 if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
+if(!pattern8.test(data8)){
 const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -6024,12 +6307,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -6114,8 +6397,8 @@ errors++;
 }
 }
 if(data.document !== undefined){
-if(!(validate50(data.document, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate51(data.document, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -6130,14 +6413,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-export const validateError = validate52;
-const schema137 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/error.json","title":"error","description":"Every failure on the wire (§11).","x-direction":"server","type":"object","required":["type","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"code":{"type":"string","enum":["invalid_json","invalid_message","unknown_message_type","frame_too_large","unauthenticated","auth_failed","already_authenticated","forbidden","document_not_found","document_exists","invalid_patch","invalid_path","path_not_found","test_failed","patch_too_large","document_too_large","nesting_too_deep","conflict","rate_limited","op_id_reused","nothing_to_redo","invalid_sequence","internal_error","server_shutting_down","user_exists","invalid_text"]},"message":{"type":"string"},"details":{"type":"object"}}};
+export const validateError = validate53;
+const schema142 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/error.json","title":"error","description":"Every failure on the wire (§11).","x-direction":"server","type":"object","required":["type","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"code":{"type":"string","enum":["invalid_json","invalid_message","unknown_message_type","frame_too_large","unauthenticated","auth_failed","already_authenticated","forbidden","document_not_found","document_exists","invalid_patch","invalid_path","path_not_found","test_failed","patch_too_large","document_too_large","nesting_too_deep","conflict","rate_limited","op_id_reused","nothing_to_redo","invalid_sequence","internal_error","server_shutting_down","user_exists","invalid_text"]},"message":{"type":"string"},"details":{"type":"object"}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/error.json" */;
 let vErrors = null;
 let errors = 0;
@@ -6244,7 +6527,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((((((((((((((((((((((((((data2 === "invalid_json") || (data2 === "invalid_message")) || (data2 === "unknown_message_type")) || (data2 === "frame_too_large")) || (data2 === "unauthenticated")) || (data2 === "auth_failed")) || (data2 === "already_authenticated")) || (data2 === "forbidden")) || (data2 === "document_not_found")) || (data2 === "document_exists")) || (data2 === "invalid_patch")) || (data2 === "invalid_path")) || (data2 === "path_not_found")) || (data2 === "test_failed")) || (data2 === "patch_too_large")) || (data2 === "document_too_large")) || (data2 === "nesting_too_deep")) || (data2 === "conflict")) || (data2 === "rate_limited")) || (data2 === "op_id_reused")) || (data2 === "nothing_to_redo")) || (data2 === "invalid_sequence")) || (data2 === "internal_error")) || (data2 === "server_shutting_down")) || (data2 === "user_exists")) || (data2 === "invalid_text"))){
-const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema137.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema142.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6290,14 +6573,14 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
-export const validateGetChanges = validate53;
-const schema139 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-changes.json","title":"get_changes","description":"Reads the change log after a sequence (§8).","x-direction":"client","type":"object","required":["type","since_sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_changes"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"since_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"limit":{"type":"integer","minimum":1,"maximum":1000},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+export const validateGetChanges = validate54;
+const schema144 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-changes.json","title":"get_changes","description":"Reads the change log after a sequence (§8.2), or, with before_sequence, newest first (§8.4).","x-direction":"client","type":"object","required":["type","since_sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_changes"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"since_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"before_sequence":{"description":"With it, the page holds the newest events before this sequence, newest first (§8.4). It may lie beyond the latest sequence.","$ref":"../definitions.json#/definitions/sequence"},"limit":{"type":"integer","minimum":1,"maximum":1000},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/get-changes.json" */;
 let vErrors = null;
 let errors = 0;
@@ -6323,7 +6606,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "type") || (key0 === "request_id")) || (key0 === "since_sequence")) || (key0 === "limit")) || (key0 === "document_id"))){
+if(!((((((key0 === "type") || (key0 === "request_id")) || (key0 === "since_sequence")) || (key0 === "before_sequence")) || (key0 === "limit")) || (key0 === "document_id"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6416,10 +6699,10 @@ errors++;
 }
 }
 }
-if(data.limit !== undefined){
-let data3 = data.limit;
+if(data.before_sequence !== undefined){
+let data3 = data.before_sequence;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/before_sequence",schemaPath:"../definitions.json#/definitions/sequence/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6429,8 +6712,8 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/before_sequence",schemaPath:"../definitions.json#/definitions/sequence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6439,8 +6722,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/before_sequence",schemaPath:"../definitions.json#/definitions/sequence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6451,11 +6734,10 @@ errors++;
 }
 }
 }
-if(data.document_id !== undefined){
-let data4 = data.document_id;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err13 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data.limit !== undefined){
+let data4 = data.limit;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6464,9 +6746,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1000 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6475,10 +6757,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4 < 1 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6487,14 +6767,52 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate53.errors = vErrors;
+}
+}
+if(data.document_id !== undefined){
+let data5 = data.document_id;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err16 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate54.errors = vErrors;
 return errors === 0;
 }
 
-export const validateGetDocumentAt = validate54;
-const schema143 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document-at.json","title":"get_document_at","description":"Reads a document as it was at a sequence (§7).","x-direction":"client","type":"object","required":["type","document_id","sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
+export const validateGetDocumentAt = validate55;
+const schema149 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document-at.json","title":"get_document_at","description":"Reads a document as it was at a sequence (§7).","x-direction":"client","type":"object","required":["type","document_id","sequence"],"additionalProperties":false,"properties":{"type":{"const":"get_document_at"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"sequence":{"$ref":"../definitions.json#/definitions/sequence"}}};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/get-document-at.json" */;
 let vErrors = null;
 let errors = 0;
@@ -6659,14 +6977,14 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
-export const validateGetDocument = validate55;
-const schema147 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document.json","title":"get_document","description":"Reads one document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"get_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+export const validateGetDocument = validate56;
+const schema153 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document.json","title":"get_document","description":"Reads one document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"get_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/get-document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -6786,14 +7104,141 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-export const validateListDocuments = validate56;
-const schema150 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/list-documents.json","title":"list_documents","description":"Lists the documents the user may read (§2).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"list_documents"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"}}};
+export const validateListAccess = validate57;
+const schema156 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/list-access.json","title":"list_access","description":"Asks who has access to a document (§9.5).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"list_access"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://patchsync.dev/spec/messages/list-access.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.document_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document_id"},message:"must have required property '"+"document_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "request_id")) || (key0 === "document_id"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if("list_access" !== data.type){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "list_access"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if(typeof data1 === "string"){
+if(func2(data1) > 128){
+const err4 = {instancePath:instancePath+"/request_id",schemaPath:"../definitions.json#/definitions/request_id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/request_id",schemaPath:"../definitions.json#/definitions/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/request_id",schemaPath:"../definitions.json#/definitions/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.document_id !== undefined){
+let data2 = data.document_id;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err7 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/document_id",schemaPath:"../definitions.json#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+
+export const validateListDocuments = validate58;
+const schema159 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/list-documents.json","title":"list_documents","description":"Lists the documents the user may read (§2).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"list_documents"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"}}};
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/list-documents.json" */;
 let vErrors = null;
 let errors = 0;
@@ -6878,14 +7323,14 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
-export const validateRedoApplied = validate57;
-const schema152 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/redo-applied.json","title":"redo_applied","description":"Reply to redo: the appended events (§7).","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"redo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
+export const validateRedoApplied = validate59;
+const schema161 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/redo-applied.json","title":"redo_applied","description":"Reply to redo: the appended events (§7).","x-direction":"server","type":"object","required":["type","changes"],"additionalProperties":false,"properties":{"type":{"const":"redo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6960,7 +7405,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func10.call(schema21.properties, key0))){
+if(!(func12.call(schema26.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -7069,7 +7514,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
-const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema26.properties.event_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7092,7 +7537,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
+if(!pattern7.test(data4)){
 const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -7291,7 +7736,7 @@ vErrors = null;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -7555,7 +8000,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((data11 === "undo") || (data11 === "redo"))){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7624,12 +8069,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/redo-applied.json" */;
 let vErrors = null;
 let errors = 0;
@@ -7718,8 +8163,8 @@ let data2 = data.changes;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate58(data2[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate60(data2[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 }
@@ -7746,14 +8191,14 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
-export const validateRedo = validate60;
-const schema162 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/redo.json","title":"redo","description":"Re-applies the most recent undo (§7).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"redo"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+export const validateRedo = validate62;
+const schema171 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/redo.json","title":"redo","description":"Re-applies the most recent undo (§7).","x-direction":"client","type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"redo"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/redo.json" */;
 let vErrors = null;
 let errors = 0;
@@ -7898,14 +8343,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
 
-export const validateRenameDocument = validate61;
-const schema166 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/rename-document.json","title":"rename_document","description":"Changes a document's title, recorded as a rename event (§2).","x-direction":"client","type":"object","required":["type","document_id","title"],"additionalProperties":false,"properties":{"type":{"const":"rename_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"}}};
+export const validateRenameDocument = validate63;
+const schema175 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/rename-document.json","title":"rename_document","description":"Changes a document's title, recorded as a rename event (§2).","x-direction":"client","type":"object","required":["type","document_id","title"],"additionalProperties":false,"properties":{"type":{"const":"rename_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"title":{"$ref":"../definitions.json#/definitions/title"}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/rename-document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -8095,14 +8540,14 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 
-export const validateShareDocument = validate62;
-const schema171 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/share-document.json","title":"share_document","description":"Grants or revokes another user's access (§9).","x-direction":"client","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"share_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
+export const validateShareDocument = validate64;
+const schema180 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/share-document.json","title":"share_document","description":"Grants or revokes another user's access (§9).","x-direction":"client","type":"object","required":["type","document_id","user_id","role"],"additionalProperties":false,"properties":{"type":{"const":"share_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"user_id":{"$ref":"../definitions.json#/definitions/uuid"},"role":{"$ref":"../definitions.json#/definitions/role"}}};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/share-document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -8304,7 +8749,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((data5 === "read") || (data5 === "write")) || (data5 === "none"))){
-const err17 = {instancePath:instancePath+"/role",schemaPath:"../definitions.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema100.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/role",schemaPath:"../definitions.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema105.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8325,14 +8770,14 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUndoApplied = validate63;
-const schema177 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/undo-applied.json","title":"undo_applied","description":"Reply to undo_to_sequence: the appended events (§7).","x-direction":"server","type":"object","required":["type","target_sequence","changes"],"additionalProperties":false,"properties":{"type":{"const":"undo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
+export const validateUndoApplied = validate65;
+const schema186 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/undo-applied.json","title":"undo_applied","description":"Reply to undo_to_sequence: the appended events (§7).","x-direction":"server","type":"object","required":["type","target_sequence","changes"],"additionalProperties":false,"properties":{"type":{"const":"undo_applied"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"changes":{"type":"array","items":{"$ref":"../definitions.json#/definitions/change_event"}}}};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8407,7 +8852,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func10.call(schema21.properties, key0))){
+if(!(func12.call(schema26.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -8516,7 +8961,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((data3 === "create") || (data3 === "update")) || (data3 === "delete")) || (data3 === "rename"))){
-const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.event_type.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/enum",keyword:"enum",params:{allowedValues: schema26.properties.event_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8539,7 +8984,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
+if(!pattern7.test(data4)){
 const err18 = {instancePath:instancePath+"/revision_id",schemaPath:"#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -8738,7 +9183,7 @@ vErrors = null;
 if(data.created_at !== undefined){
 let data7 = data.created_at;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern8.test(data7)){
 const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -9002,7 +9447,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((data11 === "undo") || (data11 === "redo"))){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9071,12 +9516,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/undo-applied.json" */;
 let vErrors = null;
 let errors = 0;
@@ -9210,8 +9655,8 @@ let data3 = data.changes;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate64(data3[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(!(validate66(data3[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
@@ -9238,14 +9683,14 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUndoToSequence = validate66;
-const schema188 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/undo-to-sequence.json","title":"undo_to_sequence","description":"Restores documents to their state at a sequence by appending events (§7).","x-direction":"client","type":"object","required":["type","target_sequence"],"additionalProperties":false,"properties":{"type":{"const":"undo_to_sequence"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+export const validateUndoToSequence = validate68;
+const schema197 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/undo-to-sequence.json","title":"undo_to_sequence","description":"Restores documents to their state at a sequence by appending events (§7).","x-direction":"client","type":"object","required":["type","target_sequence"],"additionalProperties":false,"properties":{"type":{"const":"undo_to_sequence"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"target_sequence":{"$ref":"../definitions.json#/definitions/sequence"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/undo-to-sequence.json" */;
 let vErrors = null;
 let errors = 0;
@@ -9435,21 +9880,21 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUpdateDocument = validate67;
-const schema193 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/update-document.json","title":"update_document","description":"Applies an RFC 6902 patch to a document's content (§2, §5).","x-direction":"client","type":"object","required":["type","patch"],"additionalProperties":false,"properties":{"type":{"const":"update_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"patch":{"type":"object","required":["document_id","patch"],"additionalProperties":false,"properties":{"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"base_revision":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"}}}}};
+export const validateUpdateDocument = validate69;
+const schema202 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/update-document.json","title":"update_document","description":"Applies an RFC 6902 patch to a document's content (§2, §5).","x-direction":"client","type":"object","required":["type","patch"],"additionalProperties":false,"properties":{"type":{"const":"update_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"client_op_id":{"$ref":"../definitions.json#/definitions/client_op_id"},"patch":{"type":"object","required":["document_id","patch"],"additionalProperties":false,"properties":{"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"patch":{"$ref":"../definitions.json#/definitions/patch"},"base_revision":{"$ref":"../definitions.json#/definitions/revision_id"},"vector_clock":{"$ref":"../definitions.json#/definitions/vector_clock"}}}}};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate34(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate35(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -9464,12 +9909,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/update-document.json" */;
 let vErrors = null;
 let errors = 0;
@@ -9649,8 +10094,8 @@ errors++;
 }
 }
 if(data3.patch !== undefined){
-if(!(validate68(data3.patch, {instancePath:instancePath+"/patch/patch",parentData:data3,parentDataProperty:"patch",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate70(data3.patch, {instancePath:instancePath+"/patch/patch",parentData:data3,parentDataProperty:"patch",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -9667,7 +10112,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern4.test(data6)){
+if(!pattern7.test(data6)){
 const err16 = {instancePath:instancePath+"/patch/base_revision",schemaPath:"../definitions.json#/definitions/revision_id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*-[0-9a-f]+$"},message:"must match pattern \""+"^[1-9][0-9]*-[0-9a-f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -9798,7 +10243,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
 
@@ -9811,6 +10256,7 @@ export const clientValidators = {
   get_changes: validateGetChanges,
   get_document_at: validateGetDocumentAt,
   get_document: validateGetDocument,
+  list_access: validateListAccess,
   list_documents: validateListDocuments,
   redo: validateRedo,
   rename_document: validateRenameDocument,
@@ -9820,6 +10266,7 @@ export const clientValidators = {
 };
 /** Validators of server-to-client messages, by `type`. */
 export const serverValidators = {
+  access_list: validateAccessList,
   auth_success: validateAuthSuccess,
   changes_since: validateChangesSince,
   document_at: validateDocumentAt,

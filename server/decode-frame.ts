@@ -60,6 +60,7 @@ const LOWERCASE_IDS: { [T in ClientMessageType]: (message: Extract<ClientMessage
   get_document_at: lowerDocumentId,
   list_documents: () => {},
   get_changes: lowerOptionalDocumentId,
+  list_access: lowerDocumentId,
   undo_to_sequence: lowerOptionalDocumentId,
   redo: lowerOptionalDocumentId,
   share_document: (m) => {

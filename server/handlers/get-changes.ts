@@ -5,12 +5,13 @@ import type { RequestHandler } from './context.js'
 
 /**
  * §8.2: one page of the change log the user may read (the store's query applies `access.ts`'s
- * rule). A named document must be one they may read, deleted or not, else it is not found.
+ * rule), oldest first, or newest first before `before_sequence` (§8.4). A named document must be
+ * one they may read, deleted or not, else it is not found.
  */
 export const getChanges: RequestHandler<GetChangesMessage> = {
   run: async (ctx, message) => {
     if (message.document_id !== undefined) await readableDocument(ctx.store, ctx.userId, message.document_id, { history: true })
-    const page = await ctx.store.readChanges({ since: message.since_sequence, limit: message.limit ?? 100, userId: ctx.userId, documentId: message.document_id })
+    const page = await ctx.store.readChanges({ since: message.since_sequence, before: message.before_sequence, limit: message.limit ?? 100, userId: ctx.userId, documentId: message.document_id })
     return { type: 'changes_since', changes: page.events.map(toWireEvent), latest_sequence: page.latestSequence, has_more: page.hasMore }
   },
 }

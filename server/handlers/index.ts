@@ -6,6 +6,7 @@ import { deleteDocument } from './delete-document.js'
 import { getChanges } from './get-changes.js'
 import { getDocumentAt } from './get-document-at.js'
 import { getDocument } from './get-document.js'
+import { listAccess } from './list-access.js'
 import { listDocuments } from './list-documents.js'
 import { redo } from './redo.js'
 import { renameDocument } from './rename-document.js'
@@ -33,6 +34,7 @@ export const HANDLERS: { [T in ClientMessageType]: Handler<Extract<ClientMessage
   undo_to_sequence: undoToSequence,
   redo,
   share_document: shareDocument,
+  list_access: listAccess,
 }
 
 /** The handler of a request's type. */

@@ -289,10 +289,11 @@ export class Store {
   }
 
   /**
-   * Events after `since` on documents the user may read now (or one document), ascending. Commit
-   * order is sequence order (§3.2), so a sequence seen here can never be preceded later by a lower one.
+   * Events after `since` on documents the user may read now (or one document), ascending; with
+   * `before`, the newest of those before it, descending (§8.4). Commit order is sequence order
+   * (§3.2), so a sequence seen here can never be preceded later by a lower one.
    */
-  async readChanges(opts: { since: number; limit: number; userId: string; documentId?: string }): Promise<{
+  async readChanges(opts: { since: number; before?: number | undefined; limit: number; userId: string; documentId?: string | undefined }): Promise<{
     events: ChangeEventRow[]
     latestSequence: number
     hasMore: boolean
@@ -309,7 +310,8 @@ export class Store {
         ]),
       )
     if (opts.documentId !== undefined) query = query.where('e.document_id', '=', opts.documentId)
-    const rows = await query.orderBy('e.sequence').limit(opts.limit + 1).execute()
+    if (opts.before !== undefined) query = query.where('e.sequence', '<', opts.before)
+    const rows = await query.orderBy('e.sequence', opts.before === undefined ? 'asc' : 'desc').limit(opts.limit + 1).execute()
     // latestSequence waits for durability (settled) after this query, so the page is durable too.
     return {
       events: rows.slice(0, opts.limit).map((r) => this.toEvent(r)),
