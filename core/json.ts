@@ -72,6 +72,37 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false
 }
 
+/** U+0000, or a UTF-16 surrogate without its partner (matched by code unit: no `u` flag). */
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * True when a string holds U+0000 or an unpaired surrogate: text that no document may contain
+ * (§2.9), because not every backend stores it (PostgreSQL's jsonb refuses both, SQLite replaces a
+ * lone surrogate) and canonical JSON has no form for a lone surrogate.
+ */
+export function hasUnstorableText(s: string): boolean {
+  return UNSTORABLE_TEXT.test(s)
+}
+
+/** True when any member name or string anywhere in `value` has unstorable text (see {@link hasUnstorableText}). */
+export function holdsUnstorableText(value: unknown): boolean {
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (typeof item === 'string') {
+      if (hasUnstorableText(item)) return true
+    } else if (Array.isArray(item)) {
+      for (const member of item) pending.push(member)
+    } else if (typeof item === 'object' && item !== null) {
+      for (const key of Object.keys(item)) {
+        if (hasUnstorableText(key)) return true
+        pending.push((item as Record<string, unknown>)[key])
+      }
+    }
+  }
+  return false
+}
+
 /** UTF-8 bytes of `JSON.stringify(s)`: quotes, escapes and all, without building the text. */
 export function jsonStringBytes(s: string): number {
   const length = s.length

@@ -1,7 +1,7 @@
 import { clientValidators, serverValidators } from '../generated/validators.js'
 import type { ClientMessage, ServerMessage } from '../generated/types.js'
 import { PatchsyncError } from './errors.js'
-import { nestedDeeperThan } from './json.js'
+import { hasUnstorableText, holdsUnstorableText, nestedDeeperThan } from './json.js'
 import { DEFAULT_LIMITS } from './limits.js'
 
 type Validator = ((data: unknown) => boolean) & {
@@ -46,7 +46,8 @@ export const FRAME_ENVELOPE_DEPTH = 4
  * Decodes and checks a text frame, in the order §1.2 gives: malformed JSON is `invalid_json`; a
  * frame nested more than {@link FRAME_ENVELOPE_DEPTH} levels deeper than the content limit
  * `maxDepth` is `nesting_too_deep` (no valid request is, and deeper values must never reach code
- * that recurses over them); then the schema decides.
+ * that recurses over them); then the schema decides; then a string with U+0000 or an unpaired
+ * surrogate anywhere is `invalid_text` (§2.9).
  */
 export function decodeClientFrame(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ClientMessage {
   let frame: unknown
@@ -58,7 +59,13 @@ export function decodeClientFrame(text: string, maxDepth: number = DEFAULT_LIMIT
   if (nestedDeeperThan(frame, maxDepth + FRAME_ENVELOPE_DEPTH)) {
     throw new PatchsyncError('nesting_too_deep', `the frame nests deeper than any request may (content depth limit ${maxDepth})`)
   }
-  return parseClientMessage(frame)
+  const message = parseClientMessage(frame)
+  // Such text reaches a string only through a \u escape, or raw in a string from this process: the
+  // walk is skipped for the frames that have neither.
+  if ((text.includes('\\u') || hasUnstorableText(text)) && holdsUnstorableText(message)) {
+    throw new PatchsyncError('invalid_text', 'a string in the request holds U+0000 or an unpaired surrogate (§2.9)')
+  }
+  return message
 }
 
 /** Best-effort `request_id` of a frame that failed validation, so the error can still echo it. */

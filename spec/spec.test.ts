@@ -94,6 +94,21 @@ t.test('a frame nested past the content limit plus the envelope is nesting_too_d
   t.equal(codeOf(() => decodeClientFrame('{"type":"no_such_type"}')), 'unknown_message_type')
 })
 
+t.test('text with U+0000 or an unpaired surrogate anywhere in a request is invalid_text, after its schema (§1.2, §2.9)', async (t) => {
+  const create = (title: string, content: string, opId = 'op') =>
+    `{"type":"create_document","client_op_id":"${opId}","document":{"id":"${DOC}","title":"${title}","content":${content}}}`
+  const update = (value: string) => `{"type":"update_document","patch":{"document_id":"${DOC}","patch":[{"op":"add","path":"/a","value":${value}}]}}`
+  t.equal(codeOf(() => decodeClientFrame(create('a\\u0000b', '{}'))), 'invalid_text', 'U+0000 in a title')
+  t.equal(codeOf(() => decodeClientFrame(create('t', '{"x":"\\ud800"}'))), 'invalid_text', 'a lone high surrogate in a value')
+  t.equal(codeOf(() => decodeClientFrame(create('t', '{"\\udc00x":1}'))), 'invalid_text', 'a lone low surrogate in a member name')
+  t.equal(codeOf(() => decodeClientFrame(create('t', '{}', 'op\\u0000'))), 'invalid_text', 'U+0000 in a client_op_id')
+  t.equal(codeOf(() => decodeClientFrame(update('{"deep":[["\\u0000"]]}'))), 'invalid_text', 'deep in a patch value')
+  t.equal(codeOf(() => decodeClientFrame(`{"type":"update_document","patch":{"document_id":"${DOC}","patch":[{"op":"add","path":"/\\ud800","value":1}]}}`)), 'invalid_text', 'in a pointer')
+  t.equal(codeOf(() => decodeClientFrame(create('t', '{"x":"\ud800"}'))), 'invalid_text', 'raw in a string from this process (no escape)')
+  t.equal(codeOf(() => decodeClientFrame(create('\\ud83d\\ude00', '{"\\ud83d\\ude00":"\\u00e9\\u0001"}'))), undefined, 'a surrogate pair, other escapes and control characters pass')
+  t.equal(codeOf(() => decodeClientFrame(create('a\\u0000b', '{}').replace('"op"', '1'))), 'invalid_message', 'the schema is checked first')
+})
+
 t.test('server messages: valid replies pass, broken ones fail', async (t) => {
   const event = { sequence: 3, document_id: DOC, user_id: DOC, event_type: 'update', revision_id: REV,
     forward_patch: [], reverse_patch: [], created_at: '2026-01-01T00:00:00.000Z', client_op_id: null, vector_clock: { a: 1 }, cause: null }

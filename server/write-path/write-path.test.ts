@@ -121,6 +121,25 @@ for (const dialect of TEST_DIALECTS) {
       t.same(head.content, { n: 1 }, 'without the refused member')
     })
 
+    t.test('a batch whose commit fails for one request commits the others (batch isolation, issue 10 finding 4)', async (t) => {
+      const { store, documents, user, id, batches } = await withDocument(t, dialect, { n: 0, list: [] })
+      // The database refuses any commit that holds the poisoned request (as PostgreSQL refuses a
+      // value it cannot store), whatever else is in it.
+      const write = store.write.bind(store)
+      store.write = async (changes, hooks) => {
+        if (changes.some((c) => c.event.clientOpId === 'poison')) throw new Error('the database refused a value')
+        return write(changes, hooks)
+      }
+      const update = (i: number) => ({ kind: 'update' as const, documentId: id, patch: [{ op: 'add' as const, path: '/list/-', value: i }] })
+      const results = await Promise.allSettled(Array.from({ length: 21 }, (_, i) => documents.submit(user, i === 10 ? 'poison' : `op-${i}`, update(i))))
+      t.same(results.map((r) => r.status), results.map((_, i) => (i === 10 ? 'rejected' : 'fulfilled')), 'only the poisoned request fails')
+      t.match(results[10], { reason: { message: 'the database refused a value' } }, 'with the error that stopped it')
+      t.same((await store.getDocument(id))!.content, { n: 0, list: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] }, 'the others commit, in order')
+      t.same(batches, Array(20).fill(1), 'one request at a time after the batch failed')
+      const { head, replayed } = await headAndReplay(store, id)
+      t.same(head, replayed)
+    })
+
     t.test('a failed log lookup answers only the request that needed it, not the batch that committed', async (t) => {
       const { store, documents, user, id } = await withDocument(t, dialect)
       const restore = breakLookups(t, store)
@@ -137,3 +156,17 @@ for (const dialect of TEST_DIALECTS) {
     })
   })
 }
+
+t.test('postgres: a value it cannot store fails only its own request, not the batch it was queued with (issue 10 finding 4)', async (t) => {
+  // The edge refuses such text (§2.9); this is what happens when it gets past it (the write path is
+  // also reached in-process), with PostgreSQL's own refusal.
+  const { store, documents, user, id } = await withDocument(t, 'postgres', { n: 0, list: [] })
+  const results = await Promise.allSettled(
+    Array.from({ length: 50 }, (_, i) => documents.submit(user, `op-${i}`, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: i === 25 ? 'a\u0000b' : i }] })),
+  )
+  t.equal(results.filter((r) => r.status === 'fulfilled').length, 49, 'every other request commits')
+  t.equal(results[25]!.status, 'rejected')
+  t.equal(((await store.getDocument(id))!.content as { list: unknown[] }).list.length, 49)
+  const { head, replayed } = await headAndReplay(store, id)
+  t.same(head, replayed)
+})

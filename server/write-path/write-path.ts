@@ -211,15 +211,18 @@ export class WritePath {
    * too: they may have failed on a change that did not commit), in the same order, on what the
    * database holds. An op already in the log: the batch again, as it was, looked up first. A
    * document changed underneath (another instance): each request alone, so one stale document
-   * cannot keep failing the others. Anything else fails the batch.
+   * cannot keep failing the others. Anything else may be one request's fault (a value the database
+   * refuses): a batch of several is tried again one request at a time, so that it fails alone and
+   * the others commit (batch isolation); a request alone fails with the error.
    */
   private retry(requests: SubmitRequest[], planned: Array<{ changes: PendingChange[] }>, error: unknown): void {
     for (const { changes } of planned) for (const change of changes) this.cache.delete(change.document.id)
     const duplicate = error instanceof DuplicateOpError
     const retryable = duplicate || error instanceof StaleRevisionError
+    const isolate = !retryable && requests.length > 1
     const again = requests.filter((request) => {
       request.attempts++
-      if (retryable && request.attempts < MAX_ATTEMPTS) return true
+      if ((retryable || isolate) && request.attempts < MAX_ATTEMPTS) return true
       request.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : error)
       return false
     })
