@@ -73,6 +73,7 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
 }
 
 /** U+0000, or a UTF-16 surrogate without its partner (matched by code unit: no `u` flag). */
+// eslint-disable-next-line no-control-regex -- U+0000 is what it looks for
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**
