@@ -7,7 +7,7 @@ import { jsonLog } from './activity-log.js'
 import type { AuthenticationAttempt } from './authentication.js'
 import { CLOSE_REVOKED } from './connection.js'
 import { TEST_DIALECTS } from './test-support/databases.js'
-import { startTestServer } from './test-support/servers.js'
+import { metric, startTestServer } from './test-support/servers.js'
 import type { TestClient } from './test-support/ws-client.js'
 
 const ISSUER = 'https://auth.example.com/'
@@ -58,8 +58,6 @@ function upgrade(url: string, headers: Record<string, string> = {}): Promise<'op
     })
   })
 }
-
-const metric = async (server: { metrics: { render(): Promise<string> } }, name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(await server.metrics.render())?.[1])
 
 for (const dialect of TEST_DIALECTS) {
   t.test(`${dialect}: an authenticate hook checking real JWTs (jose)`, async (t) => {

@@ -5,7 +5,7 @@ import type { ClientMessage, ErrorMessage, ServerMessage } from '../generated/ty
 import { PatchsyncError } from '../core/index.js'
 import type { ActivityLog, ConnectionInfo } from './activity-log.js'
 import type { Admission, Authentication, Identity } from './authentication.js'
-import { decodeFrame } from './decode-frame.js'
+import { decodeFrame, frameSize } from './decode-frame.js'
 import type { FanOut } from './fan-out.js'
 import { handle, handlerOf, isMutation, type HandlerContext } from './handlers/index.js'
 import type { Metrics } from './metrics.js'
@@ -20,6 +20,19 @@ const RESUME_UNANSWERED = 1024
 const CLOSE_TIMEOUT_MS = 1000
 /** The close code of a connection whose credentials no longer hold (§1.5): RFC 6455's policy violation. */
 export const CLOSE_REVOKED = 1008
+/** The close code of a connection whose unsent bytes passed the limit (§10.4): it does not read what it is sent. */
+export const CLOSE_BACKLOG = 4001
+
+/**
+ * Bounds on what one connection may make the server hold (§10.4), in bytes. Past `highWaterBytes` of
+ * unsent replies and broadcasts, or of frames received and not yet answered, the connection is not
+ * read and its next request waits until the backlog has left; a connection whose unsent bytes pass
+ * `limitBytes` (broadcasts keep coming while it does not read) is closed with {@link CLOSE_BACKLOG}.
+ */
+export interface SendBufferLimits {
+  readonly highWaterBytes: number
+  readonly limitBytes: number
+}
 
 /** What a connection needs of the server it belongs to. */
 export interface ConnectionHost {
@@ -31,6 +44,8 @@ export interface ConnectionHost {
   readonly log: ActivityLog
   /** Largest frame accepted, in bytes. */
   readonly maxPayload: number
+  /** How much a connection may leave unsent or unanswered. */
+  readonly sendBuffer: SendBufferLimits
   /** Deepest document content accepted (a frame may nest its envelope deeper); the core default when undefined. */
   readonly maxDepth: number | undefined
   /** Who a connection is. */
@@ -62,11 +77,14 @@ export class Connection implements ConnectionInfo {
   private alive = true
   /** The reply chain: replies are sent in the order the frames arrived. */
   private replies: Promise<void> = Promise.resolve()
-  /** Frames received and not answered yet. */
+  /** Frames received and not answered yet, and their size in bytes. */
   private unanswered = 0
+  private unansweredBytes = 0
   /** Frames waiting in the reply chain that must run after everything before them (not pipelined). */
   private inOrder = 0
   private paused = false
+  /** Set while a backlog past the high-water mark is waited for. */
+  private draining = false
   private corked = false
   private readonly context: HandlerContext
 
@@ -140,28 +158,83 @@ export class Connection implements ConnectionInfo {
     return this.socket.bufferedAmount
   }
 
+  /** Sends a message that answers no frame of this connection (a broadcast, a revocation). */
   send(message: ServerMessage): void {
     this.host.log.sent(this, message.type)
     this.sendText(JSON.stringify(message))
   }
 
-  /** Sends an already serialized message (a broadcast is serialized once for every receiver). */
+  /**
+   * Sends an already serialized broadcast (serialized once for every receiver). Broadcasts are not
+   * held back, so a connection that lets them pile up past the limit is closed (§10.4).
+   */
   sendText(text: string): void {
+    this.transmit(text)
+    if (this.socket.bufferedAmount > this.host.sendBuffer.limitBytes) this.overflow()
+  }
+
+  /** Writes a frame; a backlog past the high-water mark stops the reading of frames until it leaves. */
+  private transmit(text: string): void {
     if (this.socket.readyState !== this.socket.OPEN) return
-    if (!this.corked) {
+    const raw = this.rawSocket()
+    if (!this.corked && raw && typeof raw.cork === 'function') {
       // Frames sent in one turn of the event loop (a group commit answers many at once) leave in
-      // one write instead of a system call each. ws keeps its TCP/TLS socket in `_socket`.
-      const raw = (this.socket as unknown as { _socket?: Duplex })._socket
-      if (raw && typeof raw.cork === 'function') {
-        this.corked = true
-        raw.cork()
-        process.nextTick(() => {
-          this.corked = false
-          raw.uncork()
-        })
-      }
+      // one write instead of a system call each.
+      this.corked = true
+      raw.cork()
+      process.nextTick(() => {
+        this.corked = false
+        raw.uncork()
+      })
     }
     this.socket.send(text)
+    if (!this.draining && this.backlogged()) {
+      this.draining = true
+      this.pause()
+      void this.backlogLeft().then(() => {
+        this.draining = false
+        this.resumeIfDue()
+      })
+    }
+  }
+
+  /** The TCP/TLS socket under the WebSocket (ws keeps it in `_socket`). */
+  private rawSocket(): Duplex | undefined {
+    return (this.socket as unknown as { _socket?: Duplex })._socket
+  }
+
+  /** True while more than the high-water mark of what was sent has not left yet. */
+  private backlogged(): boolean {
+    return this.socket.readyState === this.socket.OPEN && this.socket.bufferedAmount > this.host.sendBuffer.highWaterBytes
+  }
+
+  /** Resolves once the backlog is down to the high-water mark, or the connection is closed. */
+  private async backlogLeft(): Promise<void> {
+    const raw = this.rawSocket()
+    // Each turn waits for an event that comes (the socket's buffer emptied, or it closed), so the loop ends.
+    while (raw && this.backlogged()) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          raw.off('drain', done)
+          this.socket.off('close', done)
+          resolve()
+        }
+        raw.on('drain', done)
+        this.socket.on('close', done)
+      })
+    }
+  }
+
+  /**
+   * Unsent bytes passed the limit: the peer does not read. It is told why in the close frame, which
+   * it sees only if it reads after all; the backlog is let go at once either way.
+   */
+  private overflow(): void {
+    if (this.socket.readyState !== this.socket.OPEN) return
+    this.host.log.info('closed a connection that does not read what it is sent', { connection: this.id, address: this.address, unsent_bytes: this.socket.bufferedAmount })
+    this.socket.close(CLOSE_BACKLOG, 'too much unsent data: the client does not read')
+    // The close frame waits behind the backlog; cut the socket off rather than holding it.
+    setTimeout(() => this.socket.terminate(), CLOSE_TIMEOUT_MS).unref()
   }
 
   /** One heartbeat: a connection that has not answered the last ping is dead, and is cut off. */
@@ -203,28 +276,41 @@ export class Connection implements ConnectionInfo {
    * for it, so a read sees the connection's earlier writes and no later ones.
    */
   private receive(data: RawData, isBinary: boolean): void {
-    const decoded = decodeFrame(data, isBinary, this.host.maxPayload, this.host.maxDepth)
-    if (++this.unanswered >= MAX_UNANSWERED) this.pause()
+    const size = frameSize(data)
+    const decoded = decodeFrame(data, size, isBinary, this.host.maxPayload, this.host.maxDepth)
+    this.unanswered++
+    this.unansweredBytes += size
+    if (this.unanswered >= MAX_UNANSWERED || this.unansweredBytes > this.host.sendBuffer.highWaterBytes) this.pause()
+    const answered = () => {
+      this.unanswered--
+      this.unansweredBytes -= size
+      this.resumeIfDue()
+    }
     if ('message' in decoded && this.inOrder === 0 && this.identity !== undefined && this.host.running && isMutation(handlerOf(decoded.message))) {
       const reply = this.dispatch(decoded.message)
-      this.replies = this.replies.then(() => reply).then(this.deliver).catch(this.lost)
+      this.replies = this.replies.then(() => reply).then(this.deliver).catch(this.lost).finally(answered)
       return
     }
     this.inOrder++
     this.replies = this.replies
+      // A request waits until the replies before it have left (§10.4): a client that does not read
+      // makes the server hold one reply beyond the high-water mark, not one per frame it sent.
+      .then(() => this.backlogLeft())
       .then(() => ('message' in decoded ? this.dispatch(decoded.message) : this.errorReply(decoded.error, decoded.requestId)))
       .then(this.deliver)
       .catch(this.lost)
-      .finally(() => this.inOrder--)
+      .finally(() => {
+        this.inOrder--
+        answered()
+      })
   }
 
   private readonly deliver = (reply: ServerMessage): void => {
-    this.send(reply)
-    if (--this.unanswered <= RESUME_UNANSWERED) this.resume()
+    this.host.log.sent(this, reply.type)
+    this.transmit(JSON.stringify(reply))
   }
 
   private readonly lost = (error: unknown): void => {
-    this.unanswered--
     this.host.log.fault('could not answer a frame', { error: String(error) })
   }
 
@@ -274,8 +360,9 @@ export class Connection implements ConnectionInfo {
     this.socket.pause()
   }
 
-  private resume(): void {
-    if (!this.paused) return
+  /** Reads frames again once few are unanswered and the backlog has left. */
+  private resumeIfDue(): void {
+    if (!this.paused || this.unanswered > RESUME_UNANSWERED || this.unansweredBytes > this.host.sendBuffer.highWaterBytes / 2 || this.backlogged()) return
     this.paused = false
     this.socket.resume()
   }

@@ -5,13 +5,17 @@ import { PatchsyncError, decodeClientFrame, requestIdOf } from '../core/index.js
 /** A frame decoded into a message, or the error it is answered with (echoing its request id if it has one). */
 export type DecodedFrame = { message: ClientMessage } | { error: unknown; requestId?: string }
 
+/** A frame's size in bytes, however ws delivered it. */
+export function frameSize(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
+}
+
 /**
- * Decodes one frame: its size, its kind, its JSON, its depth (the content limit `maxDepth` plus the
+ * Decodes one frame (of `size` bytes, see {@link frameSize}): its size, its kind, its JSON, its depth (the content limit `maxDepth` plus the
  * request's envelope) and its schema (§1.1, §10.2), then puts its ids in lower case. Pure, so it may
  * run as soon as the frame arrives.
  */
-export function decodeFrame(data: RawData, isBinary: boolean, maxPayload: number, maxDepth?: number): DecodedFrame {
-  const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
+export function decodeFrame(data: RawData, size: number, isBinary: boolean, maxPayload: number, maxDepth?: number): DecodedFrame {
   if (size > maxPayload) return { error: new PatchsyncError('frame_too_large', `frames may be at most ${maxPayload} bytes`) }
   if (isBinary) return { error: new PatchsyncError('invalid_message', 'binary frames are not part of the protocol') }
   const text = data.toString()

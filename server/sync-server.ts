@@ -7,7 +7,7 @@ import type { Limits, PatchsyncError } from '../core/index.js'
 import { silentLog, type ActivityLog } from './activity-log.js'
 import type { HashOptions } from './auth.js'
 import { Authentication, upgradeStatus, type Admission, type AuthenticationHooks } from './authentication.js'
-import { Connection, type ConnectionHost } from './connection.js'
+import { Connection, type ConnectionHost, type SendBufferLimits } from './connection.js'
 import { FanOut } from './fan-out.js'
 import { abortHandshake, attachedUpgrades, httpRoutes, ownUpgrades, type UpgradeTarget } from './http-routes.js'
 import { InstanceRelay } from './instance-relay.js'
@@ -42,10 +42,19 @@ export interface SyncServerOptions<Verified = unknown> extends AuthenticationHoo
   reauthenticateMs?: number
   /** WebSocket path. Default `/ws`. */
   path?: string
-  /** Largest frame accepted, in bytes; larger frames get `frame_too_large`. Default 1 MiB. */
+  /**
+   * Largest frame accepted, in bytes; larger frames get `frame_too_large`, and frames over twice
+   * this close the connection (1009) unread (§10.2). Default 1 MiB.
+   */
   maxPayload?: number
   /** Patch and document limits (§10). */
   limits?: Partial<Limits>
+  /**
+   * What one connection may make the server hold, in bytes (§10.4): past `highWaterBytes` unsent (or
+   * received and unanswered) it is not read and its next request waits; past `limitBytes` unsent it
+   * is closed with code 4001. Default 4 MiB and 16 MiB.
+   */
+  sendBuffer?: SendBufferLimits
   /** Per-user token bucket; `perSecond: 0` turns it off. Default 200/s, burst 400. */
   rateLimit?: { perSecond: number; burst: number }
   /** Ping interval; a connection that misses one pong is terminated. Default 30 s; 0 turns it off. */
@@ -105,6 +114,7 @@ const DEFAULTS: Omit<Settings, Unset> = {
   autoRegister: true,
   path: '/ws',
   maxPayload: 1024 * 1024,
+  sendBuffer: { highWaterBytes: 4 * 1024 * 1024, limitBytes: 16 * 1024 * 1024 },
   rateLimit: { perSecond: 200, burst: 400 },
   heartbeatMs: 30_000,
   hashOptions: {},
@@ -151,6 +161,8 @@ class PatchsyncServer implements SyncServer {
       throw new TypeError('autoRegister is the built-in token table\'s; an authenticate hook replaces that table (leave autoRegister unset)')
     }
     const settings = (this.settings = { ...DEFAULTS, ...withoutUndefined(options) })
+    const { highWaterBytes, limitBytes } = settings.sendBuffer
+    if (!(highWaterBytes > 0 && limitBytes > highWaterBytes)) throw new TypeError('sendBuffer: highWaterBytes must be above 0 and below limitBytes')
     this.store = options.store ?? Store.open(settings.databaseUrl)
     this.ownsStore = options.store === undefined
     const { log } = settings
@@ -194,6 +206,7 @@ class PatchsyncServer implements SyncServer {
       metrics: this.metrics,
       log,
       maxPayload: settings.maxPayload,
+      sendBuffer: settings.sendBuffer,
       maxDepth: settings.limits?.maxDepth,
       authentication: this.authentication,
       get running() {
@@ -201,9 +214,9 @@ class PatchsyncServer implements SyncServer {
       },
       closed: (connection) => this.connections.delete(connection),
     }
-    // Frames up to twice the limit are read so they can be answered with frame_too_large; beyond
-    // that ws closes the connection (1009), as reading them would cost the memory the limit protects.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxPayload * 2 + 1024 })
+    // §10.2: frames up to twice the limit are read so they can be answered with frame_too_large;
+    // beyond that ws closes the connection (1009) at the frame's header, before buffering any of it.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxPayload * 2 })
     this.upgrades = {
       path: settings.path,
       get running() {

@@ -55,3 +55,7 @@ export async function startTestServers<N extends number, Verified = unknown>(t: 
   }
   return servers as Instances<N>
 }
+
+/** One sample of a server's /metrics (a series with its labels: `patchsync_connections{state="authenticated"}`); NaN when absent. */
+export const metric = async (server: { metrics: { render(): Promise<string> } }, name: string) =>
+  Number(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(await server.metrics.render())?.[1])
