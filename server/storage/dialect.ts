@@ -75,9 +75,14 @@ export interface StorageDialect {
   notifyAccess(trx: Transaction<Database>, change: AccessChange): Promise<void>
   /**
    * Sequences committed by any instance, and grants any instance changed (`own`: this store made
-   * the change); returns the function that stops listening.
+   * the change); returns the function that stops listening. A listening connection that was lost
+   * is made again, and then `onReconnected` is called: what committed meanwhile was not heard.
    */
-  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (change: AccessChange & { own: boolean }) => void): Promise<() => Promise<void>>
+  subscribe(
+    onCommitted: (sequences: number[]) => void,
+    onAccessChanged?: (change: AccessChange & { own: boolean }) => void,
+    onReconnected?: () => void,
+  ): Promise<() => Promise<void>>
   /** True for the error a unique index raises (the client op index: an op already in the log). */
   isUniqueViolation(error: unknown): boolean
   close(): Promise<void>

@@ -81,6 +81,10 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
   // An idle pooled connection closed by the server (restart, pg_terminate_backend) is dropped and
   // replaced by pg; without a listener the pool's 'error' event would crash the process.
   pool.on('error', () => {})
+  // So would a connection closed while checked out (pg-pool listens only to idle ones): the error
+  // reaches the query under way, which fails its request alone, and the released connection, no
+  // longer queryable, is dropped from the pool (issue 10 finding 2).
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const listeners = new Set<pg.Client>()
   /** Names this store in its grant notifications, so it can tell its own from other instances'. */
@@ -130,7 +134,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
       const payload = JSON.stringify({ document_id: documentId, user_id: userId, role, store: self })
       await sql`select pg_notify(${CHANNEL}, ${ACCESS_PREFIX + payload})`.execute(trx)
     },
-    subscribe: async (onCommitted, onAccessChanged) => {
+    subscribe: async (onCommitted, onAccessChanged, onReconnected) => {
       let stopped = false
       let client: pg.Client | undefined
       const connect = async (): Promise<void> => {
@@ -143,7 +147,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
         c.on('error', () => {
           listeners.delete(c)
           c.end().catch(() => {})
-          if (!stopped) setTimeout(() => void connect().catch(() => {}), 500)
+          if (!stopped) void reconnect()
         })
         await c.connect()
         await c.query(`LISTEN ${CHANNEL}`)
@@ -153,6 +157,21 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
         }
         client = c
         listeners.add(c)
+      }
+      // The listening connection lost (the database restarted, or ended it): try again until it is
+      // back, then say so, since what committed meanwhile was announced to nobody here.
+      const reconnect = async (): Promise<void> => {
+        for (let delay = 100; !stopped; delay = Math.min(delay * 2, 5000)) {
+          await new Promise((resolve) => setTimeout(resolve, delay).unref())
+          if (stopped) return
+          try {
+            await connect()
+            onReconnected?.()
+            return
+          } catch {
+            // Still unreachable: wait longer.
+          }
+        }
       }
       await connect()
       return async () => {

@@ -373,10 +373,16 @@ export class Store {
 
   /**
    * Sequences committed, and documents whose grants changed, by any instance on this database (see
-   * {@link announcesCommits}); nothing is ever heard where one process owns the database.
+   * {@link announcesCommits}); nothing is ever heard where one process owns the database. After
+   * the listening connection was lost and made again, `onReconnected`: what committed in between
+   * was announced to nobody here.
    */
-  subscribe(onCommitted: (sequences: number[]) => void, onAccessChanged?: (change: AccessChange & { own: boolean }) => void): Promise<() => Promise<void>> {
-    return this.dialect.subscribe(onCommitted, onAccessChanged)
+  subscribe(
+    onCommitted: (sequences: number[]) => void,
+    onAccessChanged?: (change: AccessChange & { own: boolean }) => void,
+    onReconnected?: () => void,
+  ): Promise<() => Promise<void>> {
+    return this.dialect.subscribe(onCommitted, onAccessChanged, onReconnected)
   }
 
   /**

@@ -1,0 +1,123 @@
+import t, { type Test } from 'tap'
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { errorInfo, type ErrorCode } from '../generated/errors.js'
+import { createTestDatabase, TEST_PG_URL } from './test-support/databases.js'
+import { headAndReplay } from './test-support/log-replay.js'
+import { startTestServer, type TestServer } from './test-support/servers.js'
+import type { TestClient } from './test-support/ws-client.js'
+
+// The fault suite (issue 10): a database fault fails requests, never the process, and loses or
+// doubles nothing acknowledged. Each case checks: every acknowledged update is in the log once, and
+// the head is a replay of the log.
+
+/** Polls until `check` holds, for at most `ms` (a loaded machine may be slow; nothing is timed). */
+async function eventually(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return check()
+}
+
+/** A connection to the PostgreSQL server as its administrator, closed at teardown. */
+async function admin(t: Test): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL })
+  await client.connect()
+  t.teardown(() => client.end())
+  return client
+}
+
+/** Ends every connection to one database (the test's own: never another test's or another user's). */
+async function terminateBackends(db: pg.Client, database: string): Promise<number> {
+  const { rows } = await db.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database])
+  return rows.length
+}
+
+/**
+ * Sends an update until it is answered with anything but a retryable error, as a client does with
+ * its outbox: the same client_op_id each time, so a commit whose answer was lost is not applied
+ * twice. Returns the answer and how many retryable errors came before it.
+ */
+async function updateUntilAnswered(client: TestClient, documentId: string, opId: string, value: number): Promise<{ reply: Record<string, unknown>; retried: ErrorCode[] }> {
+  const retried: ErrorCode[] = []
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const reply = await client.request({ type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value }] } }, 20_000)
+    if (reply.type !== 'error' || !errorInfo(reply.code as ErrorCode).retryable) return { reply, retried }
+    retried.push(reply.code as ErrorCode)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`update ${opId} still refused after 200 attempts`)
+}
+
+/** The log has each op once, and the document's list holds each value once, in the log's order. */
+async function checkLog(t: Test, server: TestServer, documentId: string, opIds: string[]) {
+  const log = await server.store.documentEvents(documentId)
+  const logged = log.map((e) => e.clientOpId).filter((id) => id !== null)
+  t.same([...logged].sort(), [...opIds].sort(), 'every acknowledged update is in the log, once')
+  const { head, replayed } = await headAndReplay(server.store, documentId)
+  t.same(head, replayed, 'the head is a replay of the log')
+}
+
+t.test('postgres: its connections ended under reads and writes, and an outage: the server stays up and loses nothing (issue 10 finding 2)', async (t) => {
+  const database = await createTestDatabase('postgres')
+  const name = new URL(database.url).pathname.slice(1)
+  const server = await startTestServer(t, 'postgres', { databaseUrl: database.url })
+  t.teardown(() => database.drop())
+  const db = await admin(t)
+  const writer = await server.login()
+  const reader = await server.login()
+  const documentId = randomUUID()
+  await writer.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
+  await writer.request({ type: 'share_document', document_id: documentId, user_id: reader.userId, role: 'read' })
+
+  // Writes and reads go on while every connection of the server is ended, five times over.
+  const opIds = Array.from({ length: 40 }, (_, i) => `op-${i}`)
+  let writing = true
+  const writes = (async () => {
+    const retried: ErrorCode[] = []
+    for (const [i, opId] of opIds.entries()) {
+      const answer = await updateUntilAnswered(writer, documentId, opId, i)
+      t.equal(answer.reply.type, 'document_updated', `${opId} committed`)
+      retried.push(...answer.retried)
+    }
+    writing = false
+    return retried
+  })()
+  const reads = (async () => {
+    const codes = new Set<string>()
+    while (writing) {
+      const reply = await reader.request({ type: 'get_document', document_id: documentId }, 20_000)
+      codes.add(reply.type === 'error' ? (reply.code as string) : reply.type)
+    }
+    return codes
+  })()
+  let ended = 0
+  for (let round = 0; round < 5; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    ended += await terminateBackends(db, name)
+  }
+  const retried = await writes
+  const readCodes = await reads
+  t.ok(ended > 0, `${ended} connections ended`)
+  t.ok(retried.every((code) => errorInfo(code).retryable), `writes refused meanwhile got retryable codes only (${[...new Set(retried)].join(', ') || 'none'})`)
+  t.ok([...readCodes].every((c) => c === 'document' || errorInfo(c as ErrorCode).retryable), `reads got documents or retryable codes (${[...readCodes].join(', ')})`)
+  await checkLog(t, server, documentId, opIds)
+
+  // An outage: the database refuses new connections, and the server's are ended.
+  await db.query(`alter database ${name} allow_connections false`)
+  t.teardown(() => db.query(`alter database ${name} allow_connections true`))
+  await terminateBackends(db, name)
+  const health = () => fetch(`http://${new URL(server.url).host}/healthz`).then((r) => r.status)
+  t.ok(await eventually(async () => (await health()) === 503), '/healthz says 503 during the outage')
+  const refused = await writer.request({ type: 'update_document', client_op_id: 'op-outage', patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: 'outage' }] } }, 20_000)
+  t.match(refused, { type: 'error' }, 'a write during the outage is refused')
+  t.equal(errorInfo(refused.code as ErrorCode).retryable, true, `with a retryable code (${refused.code})`)
+  await db.query(`alter database ${name} allow_connections true`)
+  t.ok(await eventually(async () => (await health()) === 200), '/healthz says 200 once the database is back')
+  const after = await updateUntilAnswered(writer, documentId, 'op-outage', -1)
+  t.equal(after.reply.type, 'document_updated', 'the pool reconnected by itself: the write retried commits')
+  await checkLog(t, server, documentId, [...opIds, 'op-outage'])
+  t.equal(((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length, 41, 'reads answer again')
+})
