@@ -167,7 +167,7 @@ function checkMatcher(matcher: unknown, path: string, bound: Set<string>): strin
 }
 
 /** Sections (`## §3 …` headings) and numbered paragraphs (`3.2 …` at a line start) of spec/PROTOCOL.md. */
-function protocolSections(specDir: string): Set<string> {
+export function protocolSections(specDir: string): Set<string> {
   const path = join(specDir, 'PROTOCOL.md')
   if (!existsSync(path)) return new Set()
   const text = readFileSync(path, 'utf8')
