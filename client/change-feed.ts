@@ -1,4 +1,4 @@
-import { changesOf, readEvent, isJsonObject, parseRevisionId, revisionId, type ErrorCode, type JsonObject, type Operation, type Role, type ServerMessage, type VectorClock, type WireChange as Change } from '../core/index.js'
+import { changesOf, readEvent, isJsonObject, parseRevisionId, isRevisionOf, type ErrorCode, type JsonObject, type Operation, type Role, type ServerMessage, type VectorClock, type WireChange as Change } from '../core/index.js'
 import type { Connection } from './connection.js'
 import { replyError } from './connection.js'
 import { applyToFrozen, sized } from './frozen-json.js'
@@ -185,7 +185,8 @@ export class ChangeFeed {
     if (generation === base.confirmed.generation + 1) {
       try {
         const state = nextState(base.state, change)
-        if (revisionId(generation, base.confirmed.revision, state?.title ?? null, state?.content.doc ?? null) === change.revision) {
+        const event = { eventType: change.eventType, forwardPatch: change.forward }
+        if (isRevisionOf(change.revision, generation, base.confirmed.revision, event, () => state && { title: state.title, content: state.content.doc })) {
           const confirmed: ConfirmedDocument = {
             id,
             state: state && { title: state.title, content: state.content.doc },

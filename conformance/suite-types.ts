@@ -29,13 +29,10 @@ export interface PatchReverseCase extends CaseBase {
   reverse: unknown[]
 }
 
-export interface RevisionIdCase extends CaseBase {
-  generation: number
-  parent: string | null
-  title: string | null
-  content: Record<string, unknown> | null
-  expected: string
-}
+/** The content form (§6.2, §6.5) or the chained form (§6.4) of a revision id. */
+export type RevisionIdCase =
+  | (CaseBase & { generation: number; parent: string | null; title: string | null; content: Record<string, unknown> | null; expected: string })
+  | (CaseBase & { generation: number; parent: string; event_type: 'update' | 'rename' | 'delete'; forward_patch: unknown; expected: string })
 
 export type VectorClock = Record<string, number>
 

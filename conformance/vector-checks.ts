@@ -1,4 +1,4 @@
-import { applyPatch, canonicalJson, compare, detectConflict, increment, merge, PatchsyncError, revisionId } from '../core/index.js'
+import { applyPatch, canonicalJson, chainedRevisionId, compare, detectConflict, increment, merge, PatchsyncError, revisionId } from '../core/index.js'
 import { parseClientMessage, parseServerMessage } from '../core/messages.js'
 import { deepEqual } from './matcher.js'
 import type {
@@ -80,7 +80,9 @@ function checkPatchReverse(vector: PatchReverseCase): string | undefined {
 }
 
 function checkRevisionId(vector: RevisionIdCase): string | undefined {
-  const id = revisionId(vector.generation, vector.parent, vector.title, vector.content)
+  const id = 'event_type' in vector
+    ? chainedRevisionId(vector.generation, vector.parent, vector.event_type, vector.forward_patch)
+    : revisionId(vector.generation, vector.parent, vector.title, vector.content)
   return id === vector.expected ? undefined : `expected ${vector.expected}, got ${id}`
 }
 

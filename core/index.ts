@@ -5,7 +5,7 @@ export { parsePointer, formatPointer } from './pointer.js'
 export { isJsonObject, jsonEqual, jsonBytes, type JsonObject, type JsonValue } from './json.js'
 export { applyPatch, validatePatch, type ApplyOptions, type ApplyResult, type Operation } from './patch.js'
 export { canonicalJson } from './canonical-json.js'
-export { revisionId, parseRevisionId, nextGeneration } from './revision.js'
+export { revisionId, chainedRevisionId, contentDigest, eventRevisionId, isRevisionOf, parseRevisionId, nextGeneration } from './revision.js'
 export { increment, merge, compare, type VectorClock, type ClockOrder } from './vector-clock.js'
 export { ServerWins, detectConflict, type ConflictStrategy, type ServerState, type IncomingUpdate, type Resolution } from './conflict.js'
 export {

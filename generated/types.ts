@@ -390,6 +390,10 @@ export interface DocumentMessage {
   type: 'document'
   request_id?: RequestId
   document: Document
+  /**
+   * Lowercase hex SHA-256 of the canonical JSON of {content, title} at the document's revision_id (§6.6): lets a client check its own copy of that revision. A server MUST send it; optional in the schema for replies shaped like the seed's.
+   */
+  content_digest?: string
 }
 /**
  * Every failure on the wire (§11).

@@ -5939,7 +5939,7 @@ return errors === 0;
 }
 
 export const validateDocument = validate50;
-const schema131 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"}}};
+const schema131 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"content_digest":{"description":"Lowercase hex SHA-256 of the canonical JSON of {content, title} at the document's revision_id (§6.6): lets a client check its own copy of that revision. A server MUST send it; optional in the schema for replies shaped like the seed's.","type":"string","pattern":"^[0-9a-f]{64}$","examples":["06abdb21955933af8bb67ab1db044a437bb7cad72b68f356faf5ac3e7bc404df"]}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6311,6 +6311,7 @@ validate51.errors = vErrors;
 return errors === 0;
 }
 
+const pattern55 = new RegExp("^[0-9a-f]{64}$", "u");
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/document.json" */;
@@ -6338,7 +6339,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "type") || (key0 === "request_id")) || (key0 === "document"))){
+if(!((((key0 === "type") || (key0 === "request_id")) || (key0 === "document")) || (key0 === "content_digest"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6402,14 +6403,39 @@ vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.content_digest !== undefined){
+let data3 = data.content_digest;
+if(typeof data3 === "string"){
+if(!pattern55.test(data3)){
+const err7 = {instancePath:instancePath+"/content_digest",schemaPath:"#/properties/content_digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/content_digest",schemaPath:"#/properties/content_digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }

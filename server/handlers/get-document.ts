@@ -1,9 +1,15 @@
 import type { GetDocumentMessage } from '../../generated/types.js'
-import { toWireDocument } from '../../core/index.js'
+import { contentDigest, toWireDocument } from '../../core/index.js'
 import { readableDocument } from '../access.js'
 import type { RequestHandler } from './context.js'
 
-/** Reads the committed state: a reply never shows a change that might still fail to commit. */
+/**
+ * Reads the committed state: a reply never shows a change that might still fail to commit. The
+ * reply carries the full-content digest (§6.6), computed here, on a read, so that no change pays it.
+ */
 export const getDocument: RequestHandler<GetDocumentMessage> = {
-  run: async (ctx, message) => ({ type: 'document', document: toWireDocument(await readableDocument(ctx.store, ctx.userId, message.document_id)) }),
+  run: async (ctx, message) => {
+    const document = await readableDocument(ctx.store, ctx.userId, message.document_id)
+    return { type: 'document', document: toWireDocument(document), content_digest: contentDigest(document.title, document.content) }
+  },
 }

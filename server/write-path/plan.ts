@@ -3,6 +3,7 @@ import {
   PatchsyncError,
   applyPatch,
   invertEvent,
+  eventRevisionId,
   jsonBytes,
   revertEvent,
   jsonEqual,
@@ -103,7 +104,7 @@ export class Planner {
         throw withCurrentDocument(error, before)
       }
       journal.patched(entry, resolution.content, resolution.size, resolution.reverse)
-      const row = advance(before, before.title, resolution.content, false, resolution.vectorClock)
+      const row = advance(before, { title: before.title, content: resolution.content, deleted: false }, resolution.vectorClock, 'update', resolution.forward)
       entry.row = row
       const e = event('update', row, before.revisionId, resolution.forward, resolution.reverse, meta, 0)
       return [{ document: { ...row }, expectedRevisionId: before.revisionId, event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]
@@ -205,7 +206,7 @@ export class Planner {
       case 'delete':
         deleted = true
     }
-    const row = advance(before, title, content, deleted, before.vectorClock)
+    const row = advance(before, { title, content, deleted }, before.vectorClock, planned.event_type, planned.forward_patch)
     entry.row = row
     entry.size = size
     return { document: { ...row }, expectedRevisionId: before.revisionId, event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex) }
@@ -291,11 +292,20 @@ function checkSize(content: JsonObject, limits?: Partial<Limits>): void {
   applyPatch({}, [{ op: 'replace', path: '', value: content }], { limits, requireObject: true })
 }
 
-/** The row after one more event (§6: generation + 1, digest over content, parent and title). */
-function advance(before: DocumentRow, title: string, content: JsonObject, deleted: boolean, vectorClock: VectorClock): DocumentRow {
+/**
+ * The row after one more event: generation + 1, and the id of the revision the event makes (§6: the
+ * chained form, over the parent and the change, for all but a create).
+ */
+function advance(
+  before: DocumentRow,
+  after: { title: string; content: JsonObject; deleted: boolean },
+  vectorClock: VectorClock,
+  eventType: EventType,
+  forwardPatch: unknown,
+): DocumentRow {
   const generation = before.generation + 1
-  const revision = deleted ? revisionId(generation, before.revisionId, null, null) : revisionId(generation, before.revisionId, title, content)
-  return { ...before, title, content, deleted, vectorClock, generation, revisionId: revision, updatedAt: new Date().toISOString() }
+  const revision = eventRevisionId(generation, before.revisionId, eventType, forwardPatch)
+  return { ...before, ...after, vectorClock, generation, revisionId: revision, updatedAt: new Date().toISOString() }
 }
 
 function event(type: EventType, row: DocumentRow, previous: string | null, forward: unknown, reverse: unknown, meta: EventMeta, opIndex: number): NewEvent {
