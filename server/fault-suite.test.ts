@@ -4,7 +4,7 @@ import pg from 'pg'
 import { errorInfo, type ErrorCode } from '../generated/errors.js'
 import { createTestDatabase, TEST_PG_URL } from './test-support/databases.js'
 import { headAndReplay } from './test-support/log-replay.js'
-import { startTestServer, type TestServer } from './test-support/servers.js'
+import { startTestServer, startTestServers, type TestServer } from './test-support/servers.js'
 import type { TestClient } from './test-support/ws-client.js'
 
 // The fault suite (issue 10): a database fault fails requests, never the process, and loses or
@@ -120,4 +120,32 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   t.equal(after.reply.type, 'document_updated', 'the pool reconnected by itself: the write retried commits')
   await checkLog(t, server, documentId, [...opIds, 'op-outage'])
   t.equal(((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length, 41, 'reads answer again')
+})
+
+t.test('postgres: two instances, a writer on each updating one document: every update commits, and every reader hears them in commit order (issue 10 finding 12)', async (t) => {
+  const [a, b] = await startTestServers(t, 'postgres', 2)
+  const writerA = await a.login()
+  const writerB = await b.login()
+  const readers = [await a.login(), await b.login()]
+  const documentId = randomUUID()
+  await writerA.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
+  for (const user of [writerB, ...readers]) {
+    await writerA.request({ type: 'share_document', document_id: documentId, user_id: user.userId, role: user === writerB ? 'write' : 'read' })
+  }
+  // Each writer pipelines its 25 updates, both at once; each update is sent once.
+  const send = (writer: TestClient, name: string) =>
+    Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        writer.request({ type: 'update_document', client_op_id: `${name}-${i}`, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: `${name}-${i}` }] } }, 30_000),
+      ),
+    )
+  const replies = (await Promise.all([send(writerA, 'a'), send(writerB, 'b')])).flat()
+  const refused = replies.filter((r) => r.type !== 'document_updated')
+  t.same(refused, [], 'all 50 updates commit')
+  const log = (await a.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
+  t.equal(log.length, 50)
+  const heard = (reader: TestClient) => reader.received.filter((f) => f.type === 'document_updated' && f.document_id === documentId).map((f) => f.sequence as number)
+  t.ok(await eventually(() => readers.every((r) => heard(r).length >= 50)), 'every reader hears all 50')
+  for (const [i, reader] of readers.entries()) t.same(heard(reader), log, `the reader on instance ${i === 0 ? 'a' : 'b'} hears them in commit order`)
+  await checkLog(t, a, documentId, [...Array.from({ length: 25 }, (_, i) => `a-${i}`), ...Array.from({ length: 25 }, (_, i) => `b-${i}`)])
 })

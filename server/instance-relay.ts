@@ -1,21 +1,42 @@
+import type { Role } from '../core/index.js'
 import type { ActivityLog } from './activity-log.js'
 import type { FanOut } from './fan-out.js'
 import type { ChangeEventRow, DocumentRow, Grant, Store } from './storage/store.js'
+import type { Audience } from './write-path/publish.js'
 import type { WritePath } from './write-path/write-path.js'
 
+/** One call of {@link Audience.changes}: one request's committed events, to broadcast. */
+interface Broadcast {
+  events: ChangeEventRow[]
+  documents: DocumentRow[]
+  grants: ReadonlyArray<ReadonlyMap<string, Grant>>
+  origin?: object
+}
+
+/** How long an announced commit of this instance waits for its broadcast before it is read back instead. */
+const OWN_BROADCAST_WAIT_MS = 5000
+/** Events read per query when catching up after the listening connection was lost. */
+const CATCH_UP_PAGE = 1000
+
 /**
- * Changes and grant changes that other server instances on the same database make reach this
- * instance's connections, and its write path forgets the documents they touched. Only a database
- * that announces commits (see `Store.announcesCommits`) has anything to relay.
+ * Every broadcast of committed changes, in commit order (§3.2), whichever instance made them.
+ *
+ * Where one process owns the database, this instance's commits are broadcast as they are published.
+ * Where several instances may share it (`Store.announcesCommits`), every commit is announced, in
+ * commit order, on one channel; broadcasts follow that order: another instance's commit is read from
+ * the store (and its documents forgotten by the write path), this instance's waits for the write
+ * path to publish it. Broadcasting this instance's commits at once instead let a reader hear one
+ * before another instance's earlier commit of the same document, whose reads were still under way,
+ * and its copy diverged (issue 10 finding 12). Announcements lost while the listening connection
+ * was down are caught up from the log once it is back.
  */
-export class InstanceRelay {
-  /**
-   * This instance's commits whose announcement has not come back yet (only where commits are
-   * announced: elsewhere nothing comes back, and remembering every sequence would grow without end).
-   */
-  private readonly own = new Set<number>()
-  /** Deliveries still reading the store; stopping waits for them. */
-  private readonly deliveries = new Set<Promise<void>>()
+export class InstanceRelay implements Audience {
+  /** This instance's commits not broadcast yet, by sequence, each resolved with its broadcast once published. */
+  private readonly own = new Map<number, { broadcast: Promise<Broadcast>; publish: (b: Broadcast) => void }>()
+  /** The highest sequence broadcast; announcements up to it are old news. */
+  private heard = 0
+  /** The deliveries, one after the other, in announcement order. */
+  private delivering: Promise<void> = Promise.resolve()
   private stopListening: (() => Promise<void>) | undefined
 
   constructor(
@@ -25,19 +46,33 @@ export class InstanceRelay {
     private readonly log: ActivityLog,
   ) {}
 
-  /** Inside a commit of this instance: its announcement, when it comes back, is not another's. */
+  /** Inside a commit of this instance: its announcement, when it comes, waits for this broadcast. */
   remember(events: ChangeEventRow[]): void {
-    if (this.store.announcesCommits) for (const e of events) this.own.add(e.sequence)
+    if (!this.store.announcesCommits) return
+    for (const e of events) {
+      let publish!: (b: Broadcast) => void
+      const broadcast = new Promise<Broadcast>((resolve) => (publish = resolve))
+      this.own.set(e.sequence, { broadcast, publish })
+    }
+  }
+
+  /** This instance's committed changes (the write path's audience): broadcast now, or in their turn. */
+  changes(events: ChangeEventRow[], documents: DocumentRow[], grants: ReadonlyArray<ReadonlyMap<string, Grant>>, origin?: object): void {
+    const broadcast = { events, documents, grants, origin }
+    const waiting = events.map((e) => this.own.get(e.sequence)).filter((w) => w !== undefined)
+    if (waiting.length > 0) for (const w of waiting) w.publish(broadcast)
+    else if (events.every((e) => e.sequence > this.heard)) this.fanOut.changes(events, documents, grants, origin)
+  }
+
+  shared(documentId: string, userId: string, role: Role): void {
+    this.fanOut.shared(documentId, userId, role)
   }
 
   async start(): Promise<void> {
+    if (!this.store.announcesCommits) return
+    this.heard = await this.store.latestSequence()
     this.stopListening = await this.store.subscribe(
-      (sequences) => {
-        const delivery = this.deliver(sequences)
-          .catch((error) => this.log.fault('could not deliver changes from another instance', { error: String(error) }))
-          .finally(() => this.deliveries.delete(delivery))
-        this.deliveries.add(delivery)
-      },
+      (sequences) => this.inTurn(() => this.deliver(sequences)),
       (change) => {
         // Another instance shared or revoked: the cached grants (write checks, broadcasts) are
         // stale, and the grantee's connections here learn of it as those there did (§9.4).
@@ -45,6 +80,7 @@ export class InstanceRelay {
         if (change.own || change.userId === '') return
         this.fanOut.shared(change.documentId, change.userId, change.role)
       },
+      () => this.inTurn(() => this.catchUp()),
     )
   }
 
@@ -52,20 +88,88 @@ export class InstanceRelay {
   async stop(): Promise<void> {
     await this.stopListening?.()
     this.stopListening = undefined
-    await Promise.all(this.deliveries)
+    await this.delivering
   }
 
+  /** Runs a delivery after those before it; a failed one is logged and the next goes on. */
+  private inTurn(delivery: () => Promise<void>): void {
+    this.delivering = this.delivering
+      .then(delivery)
+      .catch((error: unknown) => this.log.fault('could not deliver changes committed on the database', { error: String(error) }))
+  }
+
+  /** One announced commit: its events, all of this instance or all of another. */
   private async deliver(sequences: number[]): Promise<void> {
-    const foreign = sequences.filter((s) => !this.own.delete(s))
-    if (foreign.length === 0) return
-    const events = await this.store.eventsBySequence(foreign)
+    const fresh = sequences.filter((s) => s > this.heard)
+    if (fresh.length === 0) return
+    if (this.own.has(fresh[0]!)) await this.deliverOwn(fresh)
+    else await this.deliverForeign(await this.store.eventsBySequence(fresh))
+    this.hear(fresh.at(-1)!)
+  }
+
+  /** This instance's commit: the broadcasts the write path published for it, in order. */
+  private async deliverOwn(sequences: number[]): Promise<void> {
+    const sent = new Set<Broadcast>()
+    for (const [i, sequence] of sequences.entries()) {
+      const waiting = this.own.get(sequence)
+      const broadcast = waiting && (await within(waiting.broadcast, OWN_BROADCAST_WAIT_MS))
+      if (!broadcast) {
+        // Its request failed after the commit (a broadcast is sent even then): read the rest back.
+        await this.deliverForeign(await this.store.eventsBySequence(sequences.slice(i)))
+        return
+      }
+      if (sent.has(broadcast)) continue
+      sent.add(broadcast)
+      this.fanOut.changes(broadcast.events, broadcast.documents, broadcast.grants, broadcast.origin)
+    }
+  }
+
+  /** Events read from the store: their documents are forgotten here, then broadcast to everyone. */
+  private async deliverForeign(events: ChangeEventRow[]): Promise<void> {
+    if (events.length === 0) return
+    for (const e of events) this.writes.invalidate(e.documentId)
     const documents: DocumentRow[] = []
     const grants: Array<ReadonlyMap<string, Grant>> = []
     for (const e of events) {
-      this.writes.invalidate(e.documentId)
       documents.push((await this.store.getDocument(e.documentId))!)
       grants.push(await this.writes.grantsOf(e.documentId))
     }
     this.fanOut.changes(events, documents, grants)
   }
+
+  /**
+   * After the listening connection was lost: every commit since the last one heard, from the log,
+   * and the write path forgets every document (grant changes were not heard either).
+   */
+  private async catchUp(): Promise<void> {
+    this.writes.invalidateAll()
+    for (;;) {
+      const events = await this.store.eventsAfter(this.heard, CATCH_UP_PAGE)
+      if (events.length === 0) return
+      // Grouped as announced: runs of this instance's events and of others'.
+      let run: ChangeEventRow[] = []
+      for (const [i, e] of events.entries()) {
+        run.push(e)
+        const next = events[i + 1]
+        if (next && this.own.has(next.sequence) === this.own.has(e.sequence)) continue
+        if (this.own.has(e.sequence)) await this.deliverOwn(run.map((r) => r.sequence))
+        else await this.deliverForeign(run)
+        run = []
+      }
+      this.hear(events.at(-1)!.sequence)
+    }
+  }
+
+  /** Everything up to `sequence` is broadcast: own commits not announced by then never will be. */
+  private hear(sequence: number): void {
+    this.heard = Math.max(this.heard, sequence)
+    for (const s of this.own.keys()) if (s <= this.heard) this.own.delete(s)
+  }
+}
+
+/** The promise's value, or undefined if it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }

@@ -177,7 +177,8 @@ class PatchsyncServer implements SyncServer {
     this.writes = new WritePath(this.store, {
       limits: settings.limits,
       cacheSize: settings.cacheSize,
-      audience: this.fanOut,
+      // Broadcasts go through the relay, which keeps them in commit order across instances.
+      audience: { changes: (...args) => this.relay.changes(...args), shared: (...args) => this.relay.shared(...args) },
       beforeCommit: (events) => this.relay.remember(events),
       onCommit: ({ events, milliseconds }) => {
         this.metrics.commit(milliseconds / 1000)

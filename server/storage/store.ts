@@ -338,6 +338,12 @@ export class Store {
     return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
+  /** Every event after `after`, ascending, at most `limit` (a relay catching up on what it did not hear). */
+  async eventsAfter(after: number, limit: number): Promise<ChangeEventRow[]> {
+    const rows = await this.db.selectFrom('change_events').selectAll().where('sequence', '>', after).orderBy('sequence').limit(limit).execute()
+    return this.settled(rows.map((r) => this.toEvent(r)))
+  }
+
   /** Documents the user changed after a sequence (what an undo without document id restores). */
   async documentsChangedBy(userId: string, after: number): Promise<string[]> {
     const rows = await this.db

@@ -99,6 +99,11 @@ export class WritePath {
     this.cache.delete(documentId)
   }
 
+  /** Drops every document from memory (what other instances changed was not heard for a while). */
+  invalidateAll(): void {
+    this.cache.clear()
+  }
+
   /** A document's grants: from memory when it is held there, else from the store. */
   async grantsOf(documentId: string): Promise<ReadonlyMap<string, Grant>> {
     return this.cache.grants(documentId) ?? (await this.store.grants(documentId))
