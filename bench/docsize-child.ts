@@ -19,6 +19,8 @@ const server = createSyncServer({
   databaseUrl,
   hashOptions: { memoryCost: 1024, timeCost: 1 },
   rateLimit: { perSecond: 0, burst: 1 },
+  // Every bench client comes from 127.0.0.1: no per-address limits either.
+  addressLimit: { connections: 0, perSecond: 0, burst: 1 },
   heartbeatMs: 0,
   maxPayload: 8 * 1024 * 1024,
   limits: { maxDocumentBytes: 4 * 1024 * 1024 },

@@ -28,6 +28,26 @@ t.test('the limiter runs at most `limit` at once, in arrival order, and survives
   t.same(settled.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'], 'a failure frees its slot too')
 })
 
+t.test('the limiter takes the keys in turn: a key with many waiting calls delays another key by one turn (issue 10 finding 6)', async (t) => {
+  const limited = limiter(1)
+  const started: string[] = []
+  const releases: Array<() => void> = []
+  const job = (key: string, i: number) =>
+    limited(async () => {
+      started.push(`${key}${i}`)
+      await new Promise<void>((resolve) => releases.push(resolve))
+    }, key)
+  // An attacker's address queues ten logins, then an honest one queues two.
+  const all = Promise.all([...Array.from({ length: 10 }, (_, i) => job('attacker', i)), job('honest', 0), job('honest', 1)])
+  for (let round = 0; round < 12; round++) {
+    await new Promise((resolve) => setImmediate(resolve))
+    releases.shift()?.()
+  }
+  await all
+  t.same(started.slice(0, 5), ['attacker0', 'attacker1', 'honest0', 'attacker2', 'honest1'], 'the honest key waits one turn per call, not ten')
+  t.equal(started.length, 12, 'every call ran')
+})
+
 t.test('hashes verify, and wrong tokens do not, through the limiter', async (t) => {
   const cheap = { memoryCost: 1024, timeCost: 1 }
   const hashes = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((token) => hashToken(token, cheap)))

@@ -152,11 +152,12 @@ export class Authentication {
 
   /**
    * An `authenticate` message (§1.2–1.4) on a connection admitted as `admission`: who it proves,
-   * or throws the error it is answered with.
+   * or throws the error it is answered with. `address` is the client's, whose turn it waits for in
+   * the token-hashing queue.
    */
-  async authenticate(admission: Admission, userId: string, token: string): Promise<Identity> {
+  async authenticate(admission: Admission, userId: string, token: string, address?: string): Promise<Identity> {
     const { authenticate } = this.options
-    if (!authenticate) return this.fromTable(userId, token)
+    if (!authenticate) return this.fromTable(userId, token, address)
     const attempt: AuthenticationAttempt = { userId, token, upgrade: admission.upgrade, verified: admission.verified, again: false }
     let answer: string
     try {
@@ -203,14 +204,14 @@ export class Authentication {
    * The built-in token table (§1.3): the token must verify against the user's Argon2id hash; an
    * unknown user is registered with it when auto-registration is on.
    */
-  private async fromTable(userId: string, token: string): Promise<Identity> {
+  private async fromTable(userId: string, token: string, address: string | undefined): Promise<Identity> {
     let user = await this.store.getUser(userId)
     if (!user && this.options.autoRegister) {
-      const hash = await hashToken(token, this.options.hashOptions)
+      const hash = await hashToken(token, this.options.hashOptions, address)
       if (await this.store.createUser(userId, hash)) user = { id: userId, tokenHash: hash }
       else user = await this.store.getUser(userId) // registered concurrently by another connection
     }
-    if (!user || !(await verifyToken(user.tokenHash, token))) throw authFailed()
+    if (!user || !(await verifyToken(user.tokenHash, token, address))) throw authFailed()
     return { userId, proof: { tokenHash: user.tokenHash } }
   }
 

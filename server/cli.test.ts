@@ -137,8 +137,10 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
 t.test('configuration parsing: flags over variables over defaults, strictly typed', async (t) => {
   t.same(parseServeConfig([], {}), {
     port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, logLevel: 'info', autoRegister: true, maxPayload: 1048576,
-    maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, heartbeatMs: 30000, reauthenticateMs: 60000,
+    maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, sendHighWater: 4194304, sendLimit: 16777216, authTimeoutMs: 10000,
+    addressConnections: 256, addressRateLimit: 1000, addressRateBurst: 2000, trustedProxies: '', heartbeatMs: 30000, reauthenticateMs: 60000,
   })
+  t.match(parseServeConfig(['--trusted-proxies', '10.0.0.1,10.0.0.2'], { ADDRESS_CONNECTIONS: '0' }), { trustedProxies: '10.0.0.1,10.0.0.2', addressConnections: 0 })
   const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
   t.match(config, { port: 9000, host: '::1', autoRegister: false, monitoring: true, rateLimit: 0.5, heartbeatMs: 0 })
   t.match(parseServeConfig(['--no-monitoring'], { MONITORING: 'yes' }), { monitoring: false })
@@ -158,6 +160,7 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
     [[], { MONITORING: 'maybe' }, /invalid --monitoring \(MONITORING\).*"maybe"/],
     [['--database-url', 'sqlite:'], {}, /invalid --database-url \(DATABASE_URL\)/],
     [['--tls-key', 'k.pem'], {}, /--tls-cert and --tls-key go together/],
+    [['--send-limit', '4096'], { SEND_HIGH_WATER: '4096' }, /--send-limit \(SEND_LIMIT\) must be above --send-high-water \(4096\), got 4096/],
     [['--log-level', 'loud'], {}, /invalid --log-level \(LOG_LEVEL\): expected one of trace, debug, info, warn, error, fatal, silent, got "loud"/],
     [['serve'], {}, /Unexpected argument 'serve'/],
   ]

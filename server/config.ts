@@ -20,6 +20,13 @@ export const ServeConfig = Type.Object({
   maxDocumentBytes: Type.Integer({ minimum: 1, default: 1048576, description: 'largest document content, in bytes of canonical JSON' }),
   rateLimit: Type.Number({ minimum: 0, default: 200, description: 'requests per second per user (0 = no limit)' }),
   rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'requests a user may send at once above the rate' }),
+  sendHighWater: Type.Integer({ minimum: 1024, default: 4194304, description: 'unsent bytes past which a connection is not read and its next request waits (§10.4)' }),
+  sendLimit: Type.Integer({ minimum: 2048, default: 16777216, description: 'unsent bytes past which a connection is closed with 4001 (§10.4); above --send-high-water' }),
+  authTimeoutMs: Type.Integer({ minimum: 0, default: 10000, description: 'a connection not authenticated after this long is closed (0 = never)' }),
+  addressConnections: Type.Integer({ minimum: 0, default: 256, description: 'most open connections per client address (0 = no limit)' }),
+  addressRateLimit: Type.Number({ minimum: 0, default: 1000, description: 'requests per second per client address, all its users together (0 = no limit)' }),
+  addressRateBurst: Type.Integer({ minimum: 1, default: 2000, description: 'requests a client address may send at once above the rate' }),
+  trustedProxies: Type.String({ default: '', description: 'comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (empty: the header is ignored)' }),
   heartbeatMs: Type.Integer({ minimum: 0, default: 30000, description: 'ping interval; a connection that misses a pong is dropped (0 = off)' }),
   reauthenticateMs: Type.Integer({
     minimum: 0,
@@ -35,7 +42,9 @@ export type ServeConfig = Static<typeof ServeConfig>
 const ENV: Record<string, keyof ServeConfig> = {
   PORT: 'port', HOST: 'host', DATABASE_URL: 'databaseUrl', MONITORING: 'monitoring', LOG_LEVEL: 'logLevel', AUTO_REGISTER: 'autoRegister',
   MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', RATE_LIMIT: 'rateLimit',
-  RATE_BURST: 'rateBurst', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
+  RATE_BURST: 'rateBurst', SEND_HIGH_WATER: 'sendHighWater', SEND_LIMIT: 'sendLimit', AUTH_TIMEOUT_MS: 'authTimeoutMs',
+  ADDRESS_CONNECTIONS: 'addressConnections', ADDRESS_RATE_LIMIT: 'addressRateLimit', ADDRESS_RATE_BURST: 'addressRateBurst',
+  TRUSTED_PROXIES: 'trustedProxies', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
 }
 
 /** A configuration that cannot be started with; the message says what is wrong. */
@@ -73,6 +82,7 @@ export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   if (!acceptsDatabaseUrl(config.databaseUrl)) throw new ConfigError(invalidDatabaseUrl(config.databaseUrl))
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new ConfigError('--tls-cert and --tls-key go together')
+  if (config.sendLimit <= config.sendHighWater) throw new ConfigError(`--send-limit (SEND_LIMIT) must be above --send-high-water (${config.sendHighWater}), got ${config.sendLimit}`)
   return config
 }
 

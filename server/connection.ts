@@ -9,6 +9,7 @@ import { decodeFrame, frameSize } from './decode-frame.js'
 import type { FanOut } from './fan-out.js'
 import { handle, handlerOf, isMutation, type HandlerContext } from './handlers/index.js'
 import type { Metrics } from './metrics.js'
+import type { LoginThrottle } from './login-throttle.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { Store } from './storage/store.js'
 import type { WritePath } from './write-path/write-path.js'
@@ -20,6 +21,8 @@ const RESUME_UNANSWERED = 1024
 const CLOSE_TIMEOUT_MS = 1000
 /** The close code of a connection whose credentials no longer hold (§1.5): RFC 6455's policy violation. */
 export const CLOSE_REVOKED = 1008
+/** The close code of a connection that did not authenticate in time (§10.5): RFC 6455's policy violation. */
+export const CLOSE_LOGIN_TIMEOUT = 1008
 /** The close code of a connection whose unsent bytes passed the limit (§10.4): it does not read what it is sent. */
 export const CLOSE_BACKLOG = 4001
 
@@ -39,7 +42,14 @@ export interface ConnectionHost {
   readonly store: Store
   readonly writes: WritePath
   readonly fanOut: FanOut
+  /** The per-user rate limit (by connection before authentication). */
   readonly limiter: RateLimiter
+  /** The per-address rate limit, so fresh user ids do not bypass the per-user one (§10.5). */
+  readonly addressLimiter: RateLimiter
+  /** Failed logins per user id and per address (§10.5). */
+  readonly logins: LoginThrottle
+  /** How long a connection may stay unauthenticated, in ms (0: forever). */
+  readonly authTimeoutMs: number
   readonly metrics: Metrics
   readonly log: ActivityLog
   /** Largest frame accepted, in bytes. */
@@ -63,7 +73,7 @@ export interface ConnectionHost {
  */
 export class Connection implements ConnectionInfo {
   readonly id = randomUUID()
-  /** The peer's IP address, for log lines. */
+  /** The client's IP address (see `clientAddress`), for per-address limits and log lines. */
   readonly address: string | undefined
   private user: Identity | undefined
   /**
@@ -83,6 +93,8 @@ export class Connection implements ConnectionInfo {
   /** Frames waiting in the reply chain that must run after everything before them (not pipelined). */
   private inOrder = 0
   private paused = false
+  /** Closes the connection if it has not authenticated in time. */
+  private loginTimer: NodeJS.Timeout | undefined
   /** Set while a backlog past the high-water mark is waited for. */
   private draining = false
   private corked = false
@@ -92,9 +104,10 @@ export class Connection implements ConnectionInfo {
     private readonly socket: WebSocket,
     private readonly host: ConnectionHost,
     admission: Admission,
+    address: string | undefined,
   ) {
     this.admission = admission
-    this.address = admission.upgrade.address
+    this.address = address
     const connection = this
     this.context = {
       connection: this,
@@ -112,6 +125,10 @@ export class Connection implements ConnectionInfo {
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('close', () => this.onClose())
     socket.on('error', () => socket.terminate())
+    if (host.authTimeoutMs > 0) {
+      this.loginTimer = setTimeout(() => void this.close(CLOSE_LOGIN_TIMEOUT, 'no authenticate in time'), host.authTimeoutMs)
+      this.loginTimer.unref()
+    }
   }
 
   /** The user this connection authenticated as, if it has. */
@@ -129,9 +146,11 @@ export class Connection implements ConnectionInfo {
    * the connection is the user's, and the user's broadcasts reach it.
    */
   async authenticate(userId: string, token: string): Promise<void> {
-    if (!this.admission) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')
-    this.user = await this.host.authentication.authenticate(this.admission, userId, token)
+    const admission = this.admission
+    if (!admission) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')
+    this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))
     this.admission = undefined
+    clearTimeout(this.loginTimer)
     this.host.fanOut.join(this)
     this.host.metrics.connectionAuthenticated()
     this.host.log.authenticated(this)
@@ -324,7 +343,7 @@ export class Connection implements ConnectionInfo {
     log.received(this, message.type)
     const requestId = message.request_id
     if (this.revoked) return this.errorReply(new PatchsyncError('auth_failed', 'the credentials of this connection no longer hold'), requestId)
-    const wait = limiter.take(this.userId ?? `connection:${this.id}`)
+    const wait = Math.max(this.host.addressLimiter.take(this.address ?? `connection:${this.id}`), limiter.take(this.userId ?? `connection:${this.id}`))
     if (wait > 0) return this.errorReply(new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
     if (this.user === undefined && message.type !== 'authenticate') return this.errorReply(new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
     if (!this.host.running) return this.errorReply(new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
@@ -368,6 +387,7 @@ export class Connection implements ConnectionInfo {
   }
 
   private onClose(): void {
+    clearTimeout(this.loginTimer)
     this.host.fanOut.leave(this)
     this.host.limiter.forget(`connection:${this.id}`)
     this.host.metrics.connectionClosed(this.user !== undefined)

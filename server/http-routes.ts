@@ -66,7 +66,7 @@ export function attachedUpgrades(target: UpgradeTarget): (req: IncomingMessage, 
  * Refuses an upgrade before the handshake, with an HTTP status and a text body (ws's
  * `abortHandshake`): no WebSocket exists, and the socket is closed once the answer is written.
  */
-export function abortHandshake(socket: Duplex, status: 401 | 404 | 503, message: string = STATUS_CODES[status]!): void {
+export function abortHandshake(socket: Duplex, status: 401 | 404 | 429 | 503, message: string = STATUS_CODES[status]!): void {
   const body = Buffer.from(`${message}\n`)
   const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: text/plain; charset=utf-8', `Content-Length: ${body.length}`]
   socket.once('finish', () => socket.destroy())

@@ -12,7 +12,9 @@ import { FanOut } from './fan-out.js'
 import { abortHandshake, attachedUpgrades, httpRoutes, ownUpgrades, type UpgradeTarget } from './http-routes.js'
 import { InstanceRelay } from './instance-relay.js'
 import { Metrics } from './metrics.js'
-import { RateLimiter } from './rate-limit.js'
+import { clientAddress } from './client-address.js'
+import { LoginThrottle, type LoginLimits } from './login-throttle.js'
+import { RateLimiter, type Rate } from './rate-limit.js'
 import { InProcessSession, type ServerSession } from './server-session.js'
 import { Store } from './storage/store.js'
 import { WritePath } from './write-path/write-path.js'
@@ -56,7 +58,27 @@ export interface SyncServerOptions<Verified = unknown> extends AuthenticationHoo
    */
   sendBuffer?: SendBufferLimits
   /** Per-user token bucket; `perSecond: 0` turns it off. Default 200/s, burst 400. */
-  rateLimit?: { perSecond: number; burst: number }
+  rateLimit?: Rate
+  /**
+   * Per client address (§10.5): at most `connections` open WebSockets (more are refused with HTTP
+   * 429), and a token bucket of requests shared by all its connections, so fresh user ids do not
+   * bypass the per-user limit. 0 turns each off. Default 256 connections, 1000/s, burst 2000.
+   * Behind a reverse proxy, name it in `trustedProxies`, or every client counts as the proxy.
+   */
+  addressLimit?: { connections: number } & Rate
+  /**
+   * Failed logins allowed per user id and per address, as token buckets (§10.5); past them, logins
+   * are `rate_limited` before any token is checked. Default per user 10, then one per 10 s; per
+   * address 30, then one a second.
+   */
+  loginLimit?: LoginLimits
+  /** A connection that has not authenticated after this many ms is closed (1008). Default 10 s; 0 turns it off. */
+  authTimeoutMs?: number
+  /**
+   * Addresses of reverse proxies whose `X-Forwarded-For` is believed: a connection from one counts as
+   * the address the proxy forwarded for. Default none: the header is ignored (any client can set it).
+   */
+  trustedProxies?: readonly string[]
   /** Ping interval; a connection that misses one pong is terminated. Default 30 s; 0 turns it off. */
   heartbeatMs?: number
   /** Argon2id parameters for new token hashes. */
@@ -115,6 +137,10 @@ const DEFAULTS: Omit<Settings, Unset> = {
   path: '/ws',
   maxPayload: 1024 * 1024,
   sendBuffer: { highWaterBytes: 4 * 1024 * 1024, limitBytes: 16 * 1024 * 1024 },
+  addressLimit: { connections: 256, perSecond: 1000, burst: 2000 },
+  loginLimit: { perUser: { perSecond: 0.1, burst: 10 }, perAddress: { perSecond: 1, burst: 30 } },
+  authTimeoutMs: 10_000,
+  trustedProxies: [],
   rateLimit: { perSecond: 200, burst: 400 },
   heartbeatMs: 30_000,
   hashOptions: {},
@@ -138,6 +164,9 @@ class PatchsyncServer implements SyncServer {
   private readonly settings: Settings
   private readonly ownsStore: boolean
   private readonly connections = new Set<Connection>()
+  /** Open connections by client address, for the per-address limit. */
+  private readonly perAddress = new Map<string, number>()
+  private readonly trustedProxies: ReadonlySet<string>
   private readonly authentication: Authentication
   private readonly fanOut: FanOut
   private readonly writes: WritePath
@@ -161,6 +190,7 @@ class PatchsyncServer implements SyncServer {
       throw new TypeError('autoRegister is the built-in token table\'s; an authenticate hook replaces that table (leave autoRegister unset)')
     }
     const settings = (this.settings = { ...DEFAULTS, ...withoutUndefined(options) })
+    this.trustedProxies = new Set(settings.trustedProxies)
     const { highWaterBytes, limitBytes } = settings.sendBuffer
     if (!(highWaterBytes > 0 && limitBytes > highWaterBytes)) throw new TypeError('sendBuffer: highWaterBytes must be above 0 and below limitBytes')
     this.store = options.store ?? Store.open(settings.databaseUrl)
@@ -203,7 +233,10 @@ class PatchsyncServer implements SyncServer {
       store: this.store,
       writes: this.writes,
       fanOut: this.fanOut,
-      limiter: new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst),
+      limiter: new RateLimiter(settings.rateLimit),
+      addressLimiter: new RateLimiter(settings.addressLimit),
+      logins: new LoginThrottle(settings.loginLimit),
+      authTimeoutMs: settings.authTimeoutMs,
       metrics: this.metrics,
       log,
       maxPayload: settings.maxPayload,
@@ -213,7 +246,7 @@ class PatchsyncServer implements SyncServer {
       get running() {
         return server.state === RUNNING
       },
-      closed: (connection) => this.connections.delete(connection),
+      closed: (connection) => this.forget(connection),
     }
     // §10.2: frames up to twice the limit are read so they can be answered with frame_too_large;
     // beyond that ws closes the connection (1009) at the frame's header, before buffering any of it.
@@ -290,6 +323,12 @@ class PatchsyncServer implements SyncServer {
    * connection is made.
    */
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const address = clientAddress(req, this.trustedProxies)
+    if (this.atAddressLimit(address)) {
+      this.metrics.error('rate_limited')
+      this.settings.log.refused({ id: 'upgrade', userId: undefined, address }, 'rate_limited', 'upgrade refused: too many connections from this address')
+      return abortHandshake(socket, 429, 'too many connections from this address')
+    }
     // ws listens for the socket's errors from the handshake on; until then a reset must not be an
     // unhandled 'error' (which would end the process).
     const drop = () => socket.destroy()
@@ -309,7 +348,25 @@ class PatchsyncServer implements SyncServer {
     }
     if (socket.destroyed) return
     if (this.state !== RUNNING) return abortHandshake(socket, 503)
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connections.add(new Connection(ws, this.host, admission)))
+    if (this.atAddressLimit(address)) return abortHandshake(socket, 429, 'too many connections from this address')
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.connections.add(new Connection(ws, this.host, admission, address))
+      if (address !== undefined) this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
+    })
+  }
+
+  /** True when the address has as many connections open as the per-address limit allows. */
+  private atAddressLimit(address: string | undefined): boolean {
+    const limit = this.settings.addressLimit.connections
+    return limit > 0 && address !== undefined && (this.perAddress.get(address) ?? 0) >= limit
+  }
+
+  /** A connection closed: the server forgets it. */
+  private forget(connection: Connection): void {
+    if (!this.connections.delete(connection) || connection.address === undefined) return
+    const open = this.perAddress.get(connection.address)! - 1
+    if (open > 0) this.perAddress.set(connection.address, open)
+    else this.perAddress.delete(connection.address)
   }
 
   /**

@@ -13,7 +13,7 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§1.3',
     description: 'a known user signs in with any token',
     file: 'server/authentication.ts',
-    search: 'if (!user || !(await verifyToken(user.tokenHash, token))) throw authFailed()',
+    search: 'if (!user || !(await verifyToken(user.tokenHash, token, address))) throw authFailed()',
     replace: 'if (!user) throw authFailed()',
   },
   {
@@ -21,8 +21,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§1.3',
     description: 'a failed authenticate uses up the connection: trying again is already_authenticated',
     file: 'server/connection.ts',
-    search: 'this.user = await this.host.authentication.authenticate(this.admission, userId, token)\n    this.admission = undefined',
-    replace: 'const admission = this.admission\n    this.admission = undefined\n    this.user = await this.host.authentication.authenticate(admission, userId, token)',
+    search: 'this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))\n    this.admission = undefined',
+    replace: 'this.admission = undefined\n    this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))',
   },
   {
     id: 'login-latest-sequence-behind',

@@ -17,7 +17,7 @@ export type TestServer = SyncServer & {
 
 /**
  * The one way tests start a server: listening on 127.0.0.1 on a fresh database of the dialect (no
- * heartbeat, no rate limit, cheap hashing unless `options` say otherwise). At teardown the clients
+ * heartbeat, no rate limit, no per-address limits, cheap hashing unless `options` say otherwise). At teardown the clients
  * made through it close (failing the test if the server sent any of them a frame that breaks its
  * schema), then the server, then the database is dropped.
  */
@@ -44,7 +44,8 @@ export async function startTestServers<N extends number, Verified = unknown>(t: 
     return client
   }
   for (let i = 0; i < count; i++) {
-    const server = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 }, ...options })
+    // Every test client comes from 127.0.0.1: per-address limits are off unless a test sets them.
+    const server = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 }, addressLimit: { connections: 0, perSecond: 0, burst: 1 }, ...options })
     servers.push(
       Object.assign(server, {
         connect: async (clientOptions?: WebSocket.ClientOptions) => track(await TestClient.connect(server.url, clientOptions)),
