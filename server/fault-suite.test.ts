@@ -122,7 +122,7 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   t.equal(((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length, 41, 'reads answer again')
 })
 
-t.test('postgres: two instances, a writer on each updating one document: every update commits, and every reader hears them in commit order (issue 10 finding 12)', async (t) => {
+t.test('postgres: two instances, a writer on each updating one document, one by one and pipelined: every update commits, and every reader hears them in commit order (issue 10 finding 12)', async (t) => {
   const [a, b] = await startTestServers(t, 'postgres', 2)
   const writerA = await a.login()
   const writerB = await b.login()
@@ -132,20 +132,27 @@ t.test('postgres: two instances, a writer on each updating one document: every u
   for (const user of [writerB, ...readers]) {
     await writerA.request({ type: 'share_document', document_id: documentId, user_id: user.userId, role: user === writerB ? 'write' : 'read' })
   }
-  // Each writer pipelines its 25 updates, both at once; each update is sent once.
-  const send = (writer: TestClient, name: string) =>
-    Promise.all(
-      Array.from({ length: 25 }, (_, i) =>
-        writer.request({ type: 'update_document', client_op_id: `${name}-${i}`, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: `${name}-${i}` }] } }, 30_000),
-      ),
-    )
-  const replies = (await Promise.all([send(writerA, 'a'), send(writerB, 'b')])).flat()
-  const refused = replies.filter((r) => r.type !== 'document_updated')
-  t.same(refused, [], 'all 50 updates commit')
+  const update = (writer: TestClient, opId: string) =>
+    writer.request({ type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: opId }] } }, 30_000)
+  // Each update is sent once: first each writer sends its next one when the last is answered (the
+  // instance that must read the document again loses races to the one that holds it), then each
+  // pipelines 25, both at once.
+  const oneByOne = async (writer: TestClient, name: string) => {
+    const replies = []
+    for (let i = 0; i < 25; i++) replies.push(await update(writer, `${name}-${i}`))
+    return replies
+  }
+  const pipelined = (writer: TestClient, name: string) => Promise.all(Array.from({ length: 25 }, (_, i) => update(writer, `${name}-${i}`)))
+  const replies = [
+    ...(await Promise.all([oneByOne(writerA, 'a'), oneByOne(writerB, 'b')])).flat(),
+    ...(await Promise.all([pipelined(writerA, 'pa'), pipelined(writerB, 'pb')])).flat(),
+  ]
+  t.same(replies.filter((r) => r.type !== 'document_updated'), [], 'all 100 updates commit')
   const log = (await a.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
-  t.equal(log.length, 50)
+  t.equal(log.length, 100)
   const heard = (reader: TestClient) => reader.received.filter((f) => f.type === 'document_updated' && f.document_id === documentId).map((f) => f.sequence as number)
-  t.ok(await eventually(() => readers.every((r) => heard(r).length >= 50)), 'every reader hears all 50')
+  t.ok(await eventually(() => readers.every((r) => heard(r).length >= 100)), 'every reader hears all 100')
   for (const [i, reader] of readers.entries()) t.same(heard(reader), log, `the reader on instance ${i === 0 ? 'a' : 'b'} hears them in commit order`)
-  await checkLog(t, a, documentId, [...Array.from({ length: 25 }, (_, i) => `a-${i}`), ...Array.from({ length: 25 }, (_, i) => `b-${i}`)])
+  const opIds = ['a', 'b', 'pa', 'pb'].flatMap((name) => Array.from({ length: 25 }, (_, i) => `${name}-${i}`))
+  await checkLog(t, a, documentId, opIds)
 })

@@ -25,6 +25,12 @@ export interface WritePathOptions {
 
 /** A commit that fails for these reasons is tried again, at most this many times in all. */
 const MAX_ATTEMPTS = 3
+/**
+ * A request whose document another instance changed underneath is planned again this many times at
+ * most: an instance that plans on a document it holds in memory commits faster than one that must
+ * read it again, so the second may lose several races in a row before it wins one.
+ */
+const MAX_STALE_ATTEMPTS = 16
 
 const NOBODY: Audience = { changes() {}, shared() {} }
 
@@ -48,6 +54,8 @@ export class WritePath {
   private readonly publisher: Publisher
   private readonly audience: Audience
   private draining: Promise<void> | null = null
+  /** Milliseconds the next batch waits: a commit lost a race with another instance (see `retry`). */
+  private backOff = 0
 
   constructor(private readonly store: Store, private readonly options: WritePathOptions = {}) {
     this.queue = new WriteQueue(options.maxBatch ?? 512)
@@ -127,6 +135,10 @@ export class WritePath {
       // SQLite runs synchronously, so without this the first request would commit alone (with its
       // own fsync) before the other connections' frames were even read: no group commit at all.
       await new Promise((resolve) => setImmediate(resolve))
+      if (this.backOff > 0) {
+        await new Promise((resolve) => setTimeout(resolve, this.backOff))
+        this.backOff = 0
+      }
       const batch = this.queue.take()!
       try {
         await this.run(batch)
@@ -223,14 +235,19 @@ export class WritePath {
   private retry(requests: SubmitRequest[], planned: Array<{ changes: PendingChange[] }>, error: unknown): void {
     for (const { changes } of planned) for (const change of changes) this.cache.delete(change.document.id)
     const duplicate = error instanceof DuplicateOpError
-    const retryable = duplicate || error instanceof StaleRevisionError
+    const stale = error instanceof StaleRevisionError
+    const retryable = duplicate || stale
     const isolate = !retryable && requests.length > 1
+    const most = stale ? MAX_STALE_ATTEMPTS : MAX_ATTEMPTS
     const again = requests.filter((request) => {
       request.attempts++
-      if ((retryable || isolate) && request.attempts < MAX_ATTEMPTS) return true
+      if ((retryable || isolate) && request.attempts < most) return true
       request.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : error)
       return false
     })
+    // Lost a race with another instance: wait a random while, longer after each loss, before the
+    // next batch, so the two stop meeting (the whole queue waits, keeping every request's order).
+    if (stale && again.length > 0) this.backOff = Math.random() * Math.min(2 ** again[0]!.attempts, 64)
     if (again.length === 0) return
     if (duplicate) this.queue.retry({ requests: again, lookUpFirst: true })
     else for (const request of again) this.queue.retry({ requests: [request], lookUpFirst: false })
