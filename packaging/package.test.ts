@@ -17,9 +17,11 @@ const npm = (args: string[], cwd = ROOT) => execFileSync('npm', args, { cwd, enc
 const work = mkdtempSync(join(tmpdir(), 'patchsync-package-'))
 t.teardown(() => rmSync(work, { recursive: true, force: true }))
 
-// `npm pack` runs prepack/prepare (a clean build); here the build script alone, which skips what is
-// current, so the suite does not rebuild dist from scratch each run.
+// `npm pack` runs prepack/prepare (a clean build); here the build scripts alone (tsc -b skips what
+// is current, esbuild takes a second), so the suite does not rebuild dist from scratch each run and
+// does not depend on an earlier `npm ci` having run `prepare`.
 npm(['run', 'build'])
+npm(['run', 'build:browser'])
 const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work])) as Array<{ filename: string; files: Array<{ path: string }> }>
 const files = new Set(packed!.files.map((f) => f.path))
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as LockEntry & {

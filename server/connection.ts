@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
+import type { SendBufferLimits } from './send-buffer.js'
 import type { ClientMessage, ErrorMessage, ServerMessage } from '../generated/types.js'
 import { PatchsyncError } from '../core/index.js'
 import type { ActivityLog, ConnectionInfo } from './activity-log.js'
@@ -25,17 +26,6 @@ export const CLOSE_REVOKED = 1008
 export const CLOSE_LOGIN_TIMEOUT = 1008
 /** The close code of a connection whose unsent bytes passed the limit (§10.4): it does not read what it is sent. */
 export const CLOSE_BACKLOG = 4001
-
-/**
- * Bounds on what one connection may make the server hold (§10.4), in bytes. Past `highWaterBytes` of
- * unsent replies and broadcasts, or of frames received and not yet answered, the connection is not
- * read and its next request waits until the backlog has left; a connection whose unsent bytes pass
- * `limitBytes` (broadcasts keep coming while it does not read) is closed with {@link CLOSE_BACKLOG}.
- */
-export interface SendBufferLimits {
-  readonly highWaterBytes: number
-  readonly limitBytes: number
-}
 
 /** What a connection needs of the server it belongs to. */
 export interface ConnectionHost {
