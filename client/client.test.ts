@@ -322,6 +322,7 @@ for (const engine of TEST_ENGINES) for (const dialect of TEST_DIALECTS) {
       t.same(progress, [1000, 1040], 'in pages of 1000, each reported')
       t.equal(fresh.list().length, 40)
       t.ok(fresh.list().every((d) => d.content.n === 25), 'and folded into the latest state')
+      t.ok(fresh.list().every((d) => d.owner_id === userId), 'a document pulled from the feed knows its owner, the user of its create event')
       t.equal(fresh.status().lastSequence, writer.status().lastSequence)
     })
 

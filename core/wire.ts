@@ -103,6 +103,8 @@ export function readEvent(event: ChangeEvent): WireChange {
     clock: event.vector_clock ?? undefined,
     clientOpId: event.client_op_id,
     ...(event.user_id ? { userId: event.user_id } : {}),
+    // The creator owns a document (§9.1): a create read from the feed says who, as a created broadcast does.
+    ...(event.event_type === 'create' && event.user_id ? { ownerId: event.user_id } : {}),
   }
 }
 
