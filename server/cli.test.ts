@@ -138,8 +138,10 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
   t.same(parseServeConfig([], {}), {
     port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, logLevel: 'info', autoRegister: true, maxPayload: 1048576,
     maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, sendHighWater: 4194304, sendLimit: 16777216, authTimeoutMs: 10000,
-    addressConnections: 256, addressRateLimit: 1000, addressRateBurst: 2000, trustedProxies: '', heartbeatMs: 30000, reauthenticateMs: 60000,
+    addressConnections: 256, addressRateLimit: 1000, addressRateBurst: 2000, trustedProxies: '', heartbeatMs: 30000, reauthenticateMs: 60000, inspector: true,
   })
+  t.match(parseServeConfig(['--no-inspector'], {}), { inspector: false }, 'the inspector page can be turned off')
+  t.match(parseServeConfig([], { INSPECTOR: 'off' }), { inspector: false })
   t.match(parseServeConfig(['--trusted-proxies', '10.0.0.1,10.0.0.2'], { ADDRESS_CONNECTIONS: '0' }), { trustedProxies: '10.0.0.1,10.0.0.2', addressConnections: 0 })
   const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
   t.match(config, { port: 9000, host: '::1', autoRegister: false, monitoring: true, rateLimit: 0.5, heartbeatMs: 0 })

@@ -58,6 +58,7 @@ export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       trustedProxies: config.trustedProxies.split(',').map((address) => address.trim()).filter((address) => address !== ''),
       heartbeatMs: config.heartbeatMs,
       reauthenticateMs: config.reauthenticateMs,
+      inspector: config.inspector,
       log,
       tls,
     })

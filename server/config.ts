@@ -33,6 +33,7 @@ export const ServeConfig = Type.Object({
     default: 60000,
     description: 'how often open connections are checked again: a removed user, or one given a new token, is cut off (0 = off; SIGHUP checks at once)',
   }),
+  inspector: Type.Boolean({ default: true, description: 'serve the history inspector page at /inspect' }),
   tlsCert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate (chain) file: serve wss:// and https:// (with --tls-key)' })),
   tlsKey: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file of the certificate' })),
 }, { additionalProperties: false })
@@ -44,7 +45,7 @@ const ENV: Record<string, keyof ServeConfig> = {
   MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', RATE_LIMIT: 'rateLimit',
   RATE_BURST: 'rateBurst', SEND_HIGH_WATER: 'sendHighWater', SEND_LIMIT: 'sendLimit', AUTH_TIMEOUT_MS: 'authTimeoutMs',
   ADDRESS_CONNECTIONS: 'addressConnections', ADDRESS_RATE_LIMIT: 'addressRateLimit', ADDRESS_RATE_BURST: 'addressRateBurst',
-  TRUSTED_PROXIES: 'trustedProxies', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
+  TRUSTED_PROXIES: 'trustedProxies', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', INSPECTOR: 'inspector', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
 }
 
 /** A configuration that cannot be started with; the message says what is wrong. */

@@ -10,10 +10,12 @@ export function pathOf(req: IncomingMessage): string {
 
 /**
  * Plain HTTP on the server's own port: `GET /healthz` answers when the database does (and can
- * still make commits durable), `GET /metrics` the counters in Prometheus format, anything else 404.
+ * still make commits durable), `GET /metrics` the counters in Prometheus format, the `extra`
+ * routes (the inspector page's), anything else 404.
  */
-export function httpRoutes(store: Store, metrics: Metrics): RequestListener {
+export function httpRoutes(store: Store, metrics: Metrics, extra: Record<string, (res: ServerResponse) => Promise<void> | void> = {}): RequestListener {
   const routes: Record<string, (res: ServerResponse) => Promise<void> | void> = {
+    ...extra,
     '/healthz': async (res) => {
       try {
         await store.ping()

@@ -11,6 +11,7 @@ import { Connection, type ConnectionHost } from './connection.js'
 import type { SendBufferLimits } from './send-buffer.js'
 import { FanOut } from './fan-out.js'
 import { abortHandshake, attachedUpgrades, httpRoutes, ownUpgrades, type UpgradeTarget } from './http-routes.js'
+import { BUILT_INSPECTOR, inspectorRoutes } from './inspector-route.js'
 import { InstanceRelay } from './instance-relay.js'
 import { Metrics } from './metrics.js'
 import { clientAddress } from './client-address.js'
@@ -90,6 +91,12 @@ export interface SyncServerOptions<Verified = unknown> extends AuthenticationHoo
   tls?: { cert: string | Buffer; key: string | Buffer }
   /** Documents kept in memory for the write path. */
   cacheSize?: number
+  /**
+   * Serve the history inspector page at `/inspect` on the server's own HTTP server (`listen`; not
+   * on an attached one): `true` serves the page the package built (`dist/inspect/`), a string the
+   * page built into that directory. Default off; `patchsync serve` turns it on.
+   */
+  inspector?: boolean | string
 }
 
 /** A running patchsync server; see {@link createSyncServer}. */
@@ -124,7 +131,7 @@ export interface SyncServer {
 }
 
 /** Options that have no default. */
-type Unset = 'store' | 'limits' | 'tls' | 'cacheSize' | 'verifyUpgrade' | 'authenticate' | 'reauthenticateMs'
+type Unset = 'store' | 'limits' | 'tls' | 'cacheSize' | 'verifyUpgrade' | 'authenticate' | 'reauthenticateMs' | 'inspector'
 
 /** The options with every default filled in, merged once when the server is made. */
 type Settings = Required<Omit<SyncServerOptions, Unset>> & Pick<SyncServerOptions, Unset>
@@ -269,7 +276,9 @@ class PatchsyncServer implements SyncServer {
     this.assertRunning()
     await this.start()
     const { tls, path } = this.settings
-    const routes = httpRoutes(this.store, this.metrics)
+    const { inspector } = this.settings
+    const inspectorDirectory = inspector === true ? BUILT_INSPECTOR : inspector || undefined
+    const routes = httpRoutes(this.store, this.metrics, inspectorDirectory ? inspectorRoutes(inspectorDirectory, path) : {})
     const httpServer = (this.httpServer = tls ? createHttpsServer(tls, routes) : createHttpServer(routes))
     httpServer.on('upgrade', ownUpgrades(this.upgrades))
     await new Promise<void>((resolve, reject) => {
