@@ -49,6 +49,15 @@ export const MUTANTS: readonly Mutant[] = [
     replace: ": this.errorReply(this.user === undefined && !(decoded.error instanceof PatchsyncError && decoded.error.code === 'frame_too_large') ? new PatchsyncError('unauthenticated', 'authenticate first') : decoded.error, decoded.requestId)))",
   },
 
+  {
+    id: 'second-connection-deaf',
+    spec: '§1.3',
+    description: "only a user's first connection receives broadcasts",
+    file: 'server/fan-out.ts',
+    search: '    mine.add(connection)\n',
+    replace: '    if (mine.size === 0) mine.add(connection)\n',
+  },
+
   // §2 Message catalog
   {
     id: 'error-without-request-id',
@@ -99,6 +108,23 @@ export const MUTANTS: readonly Mutant[] = [
     replace: 'if (options.requireObject && tx.root === null) {',
   },
 
+  {
+    id: 'list-shows-deleted',
+    spec: '§2.2',
+    description: 'list_documents still lists deleted documents',
+    file: 'server/storage/store.ts',
+    search: "      .selectAll()\n      .where('deleted', '=', 0)\n",
+    replace: "      .selectAll()\n",
+  },
+  {
+    id: 'updated-without-previous-revision',
+    spec: '§2.4',
+    description: "document_updated's previous_revision_id is the new revision",
+    file: 'core/wire.ts',
+    search: 'const previous = e.previousRevisionId ?? e.revisionId',
+    replace: 'const previous = e.revisionId',
+  },
+
   // §3 Ordering and sequence guarantees
   {
     id: 'batch-shares-one-sequence',
@@ -131,6 +157,15 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'core/wire.ts',
     search: '    sequence: e.sequence,\n    revision_id: e.revisionId,\n    user_id: e.userId,',
     replace: '    revision_id: e.revisionId,\n    user_id: e.userId,',
+  },
+
+  {
+    id: 'in-flight-op-ids-global',
+    spec: '§4.4',
+    description: 'two users sending the same client_op_id at the same moment share one operation',
+    file: 'server/write-path/replay.ts',
+    search: 'const key = `${request.userId}\\u0000${request.clientOpId}`',
+    replace: 'const key = request.clientOpId',
   },
 
   // §4 Idempotency
@@ -231,6 +266,23 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'server/write-path/plan.ts',
     search: "resolution.vectorClock, 'update', resolution.forward)",
     replace: "{ ...resolution.vectorClock, server: before.generation }, 'update', resolution.forward)",
+  },
+
+  {
+    id: 'merge-takes-min',
+    spec: '§5.4',
+    description: 'clocks merge to the pointwise minimum',
+    file: 'core/vector-clock.ts',
+    search: 'out[actor] = Math.max(',
+    replace: 'out[actor] = Math.min(',
+  },
+  {
+    id: 'event-without-clock',
+    spec: '§5.4',
+    description: "an update's change event does not carry the clock it was sent with",
+    file: 'server/write-path/plan.ts',
+    search: 'event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]',
+    replace: 'event: { ...e, conflict: resolution.conflict } }]',
   },
 
   // §6 Revision ids
@@ -341,6 +393,47 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '    throw notFound(id)',
   },
 
+  {
+    id: 'undo-skips-title',
+    spec: '§7.3',
+    description: 'an undo restores the content but not the title',
+    file: 'core/history.ts',
+    search: 'if (head.title !== goal.title) {',
+    replace: 'if (head === goal) {',
+  },
+  {
+    id: 'undo-rename-first',
+    spec: '§7.3',
+    description: "an undo appends the rename before the update",
+    file: 'core/history.ts',
+    search: "    plan.push({ event_type: 'rename', forward_patch: { title: goal.title }, reverse_patch: { title: head.title } })",
+    replace: "    plan.unshift({ event_type: 'rename', forward_patch: { title: goal.title }, reverse_patch: { title: head.title } })",
+  },
+  {
+    id: 'redo-same-order',
+    spec: '§7.4',
+    description: "a redo appends the inverse events in the undo's order instead of the reverse",
+    file: 'server/write-path/plan.ts',
+    search: 'for (const e of [...undone].reverse()) {',
+    replace: 'for (const e of undone) {',
+  },
+  {
+    id: 'redo-keeps-event-type',
+    spec: '§7.4',
+    description: "a redo does not exchange create and delete: redoing an undo that deleted a document deletes it again",
+    file: 'core/history.ts',
+    search: "const type: EventType = event.event_type === 'create' ? 'delete' : event.event_type === 'delete' ? 'create' : event.event_type",
+    replace: 'const type: EventType = event.event_type',
+  },
+  {
+    id: 'undo-all-takes-others-documents',
+    spec: '§7.3',
+    description: "an undo without document_id also restores documents only other users changed",
+    file: 'server/storage/store.ts',
+    search: "      .select('document_id')\n      .where('user_id', '=', userId)\n",
+    replace: "      .select('document_id')\n",
+  },
+
   // §8 Change events and paging
   {
     id: 'has-more-on-full-page',
@@ -405,6 +498,31 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'core/patch.ts',
     search: "this.pushReverse({ op: 'move', from: landed, path: op.from })",
     replace: "this.pushReverse({ op: 'move', from: op.from, path: landed })",
+  },
+
+  {
+    id: 'feed-latest-is-last-returned',
+    spec: '§8.2',
+    description: "changes_since's latest_sequence is the last event returned, not the newest committed",
+    file: 'server/storage/store.ts',
+    search: 'latestSequence: await this.latestSequence(),',
+    replace: 'latestSequence: rows.length === 0 ? await this.latestSequence() : Number(rows[Math.min(rows.length, opts.limit) - 1]!.sequence),',
+  },
+  {
+    id: 'event-user-is-owner',
+    spec: '§8.1',
+    description: "a change event names the document's owner instead of the user who made it",
+    file: 'server/write-path/plan.ts',
+    search: '    userId: meta.userId,\n',
+    replace: '    userId: row.ownerId,\n',
+  },
+  {
+    id: 'feed-default-limit-1000',
+    spec: '§8.2',
+    description: 'get_changes without limit returns up to 1000 events',
+    file: 'server/handlers/get-changes.ts',
+    search: 'limit: message.limit ?? 100,',
+    replace: 'limit: message.limit ?? 1000,',
   },
 
   // §9 Access and sharing
@@ -601,6 +719,23 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'core/messages.ts',
     search: 'if (nestedDeeperThan(frame, maxDepth + FRAME_ENVELOPE_DEPTH)) {',
     replace: 'if (nestedDeeperThan(frame, maxDepth * 1000)) {',
+  },
+
+  {
+    id: 'rate-limit-per-connection',
+    spec: '§10.1',
+    description: 'the rate limit counts per connection, so a user with two connections gets twice the rate',
+    file: 'server/connection.ts',
+    search: 'limiter.take(this.userId ?? `connection:${this.id}`)',
+    replace: 'limiter.take(`connection:${this.id}`)',
+  },
+  {
+    id: 'size-counts-utf16',
+    spec: '§10.1',
+    description: 'content size counts UTF-16 code units, not UTF-8 bytes',
+    file: 'core/json.ts',
+    search: '    } else if (c < 0x800) bytes += 1\n',
+    replace: '    } else if (c < 0x800) bytes += 0\n',
   },
 
   // §11 Errors
