@@ -1,6 +1,6 @@
 import type { ColumnDataType, Insertable, Kysely, RawBuilder, Transaction } from 'kysely'
 import type { Role } from '../../generated/types.js'
-import type { ChangeEventsTable, Database, DocumentsTable } from './schema.js'
+import type { ChangeEventsTable, Database, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
 
 /** A grant set or revoked (`none`) on a document. */
 export interface AccessChange {
@@ -17,8 +17,10 @@ export interface BatchWrite {
   check(current: ReadonlyMap<string, string>): void
   /** Appended in array order, so their sequences increase in array order. */
   events: Array<Insertable<ChangeEventsTable>>
-  /** Inserted or updated, each document once. */
+  /** Inserted or updated whole, with a snapshot of the content; each document once, in this list or in `heads`. */
   documents: Array<Insertable<DocumentsTable>>
+  /** Existing documents whose head alone changes (the content stays the last snapshot). */
+  heads: Array<Pick<Insertable<DocumentsTable>, 'id' | (typeof DOCUMENT_HEAD_COLUMNS)[number]>>
   /** Runs inside the transaction once sequences are allocated; the commit waits for it. */
   beforeCommit?: (sequences: number[]) => void | Promise<void>
 }

@@ -71,11 +71,23 @@ const requestDigest: Migration = {
   },
 }
 
+/**
+ * Snapshots plus a tail (issue 15): `documents.content` is written whole only every so often, and
+ * `snapshot_generation` says which generation it holds. Every existing row holds its latest
+ * content, so its snapshot is its generation.
+ */
+const documentSnapshots: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('documents').addColumn('snapshot_generation', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+    await db.updateTable('documents').set((eb) => ({ snapshot_generation: eb.ref('generation') })).execute()
+  },
+}
+
 /** The one migration source every dialect runs, in its column types; Kysely's Migrator records what ran. */
 export function migrations(columnTypes: ColumnTypes): MigrationProvider {
   return {
     async getMigrations() {
-      return { '2026-11-25-initial': initial(columnTypes), '2026-12-06-request-digest': requestDigest }
+      return { '2026-11-25-initial': initial(columnTypes), '2026-12-06-request-digest': requestDigest, '2026-12-06-snapshots': documentSnapshots }
     },
   }
 }

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import type pg from 'pg'
 import { requirePeer } from '../peer-dependency.js'
 import { defineDialect, type AccessChange, type StorageBackend, type StorageDialect } from './dialect.js'
-import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
+import { DOCUMENT_COLUMNS, DOCUMENT_HEAD_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** Any constant works; it only has to be the same for every instance on one database. */
 const SEQUENCE_LOCK = 0x70617463
@@ -26,34 +26,43 @@ function accessChange(payload: string, self: string): AccessChange & { own: bool
 
 const events = EVENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2}` }))
 const documents = DOCUMENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2 + EVENT_COLUMNS.length}` }))
+const HEAD_COLUMNS = ['id', ...DOCUMENT_HEAD_COLUMNS] as const
+const heads = HEAD_COLUMNS.map((c, i) => ({ c, p: `$${i + 2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length}` }))
 const castEvent: Partial<Record<string, string>> = { op_index: 'integer', conflict: 'integer' }
-const castDocument: Partial<Record<string, string>> = { generation: 'integer', deleted: 'integer' }
+const castDocument: Partial<Record<string, string>> = { generation: 'integer', snapshot_generation: 'integer', deleted: 'integer' }
 const jsonb = new Set(['forward_patch', 'reverse_patch', 'vector_clock', 'content'])
-const valueOf = (c: string) => (jsonb.has(c) ? `${c}::jsonb` : c === 'created_at' || c === 'updated_at' ? `${c}::timestamptz` : c)
+/** A column's value in its type, read from `from` (a table alias and a dot) when given. */
+const valueOf = (c: string, from = '') => (jsonb.has(c) ? `${from}${c}::jsonb` : c === 'created_at' || c === 'updated_at' ? `${from}${c}::timestamptz` : `${from}${c}`)
 
 /**
  * A group commit after BEGIN and the sequence lock, in one statement: its text is the same whatever
  * the batch size (arrays, one per column), so it is prepared once per connection. Every part sees
  * the state before the statement, so `current` holds the revisions the writes replace; the caller
  * checks them and rolls back when one is not the expected one. Events are inserted in array order,
- * so their sequences increase in that order. $1 the document ids, then one array per event
- * column, one per document column, and the notification channel last.
+ * so their sequences increase in that order. A document is either written whole with a snapshot
+ * (`upserted`) or has only its head updated (`headed`), never both. $1 the document ids, then one
+ * array per event column, one per document column, one per head column, and the notification
+ * channel last.
  */
 const COMMIT_BATCH = `
   with current as (select id, revision_id from documents where id = any($1::text[])),
   inserted as (
     insert into change_events (${EVENT_COLUMNS.join(', ')})
-    select ${EVENT_COLUMNS.map(valueOf).join(', ')}
+    select ${EVENT_COLUMNS.map((c) => valueOf(c)).join(', ')}
     from unnest(${events.map(({ c, p }) => `${p}::${castEvent[c] ?? 'text'}[]`).join(', ')})
       with ordinality as e(${EVENT_COLUMNS.join(', ')}, position)
     order by position
     returning sequence),
   upserted as (
     insert into documents (${DOCUMENT_COLUMNS.join(', ')})
-    select ${DOCUMENT_COLUMNS.map(valueOf).join(', ')}
+    select ${DOCUMENT_COLUMNS.map((c) => valueOf(c)).join(', ')}
     from unnest(${documents.map(({ c, p }) => `${p}::${castDocument[c] ?? 'text'}[]`).join(', ')}) as d(${DOCUMENT_COLUMNS.join(', ')})
     on conflict (id) do update set ${DOCUMENT_UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}),
-  notified as (select pg_notify($${2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length}, string_agg(sequence::text, ',' order by sequence)) from inserted)
+  headed as (
+    update documents set ${DOCUMENT_HEAD_COLUMNS.map((c) => `${c} = ${valueOf(c, 'h.')}`).join(', ')}
+    from unnest(${heads.map(({ c, p }) => `${p}::${castDocument[c] ?? 'text'}[]`).join(', ')}) as h(${HEAD_COLUMNS.join(', ')})
+    where documents.id = h.id),
+  notified as (select pg_notify($${2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length + HEAD_COLUMNS.length}, string_agg(sequence::text, ',' order by sequence)) from inserted)
   select (select json_object_agg(id, revision_id) from current) as current,
     (select array_agg(sequence::text order by sequence) from inserted, notified) as sequences`
 
@@ -114,6 +123,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
             write.documentIds,
             ...EVENT_COLUMNS.map((c) => write.events.map((e) => e[c])),
             ...DOCUMENT_COLUMNS.map((c) => write.documents.map((d) => d[c])),
+            ...HEAD_COLUMNS.map((c) => write.heads.map((h) => h[c])),
             CHANNEL,
           ],
         })

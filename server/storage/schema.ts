@@ -28,9 +28,12 @@ export interface DocumentsTable {
   id: string
   owner_id: string
   title: string
+  /** The content at `snapshot_generation`; the events after it (the tail) bring it to `generation`. */
   content: Json
   revision_id: string
   generation: number
+  /** The generation `content` holds: a commit writes the content whole only every so often. */
+  snapshot_generation: number
   vector_clock: Json
   deleted: number
   created_at: Timestamp
@@ -75,11 +78,13 @@ export const EVENT_COLUMNS = [
   'client_op_id', 'op_index', 'vector_clock', 'cause', 'batch_id', 'request_digest', 'conflict', 'created_at',
 ] as const satisfies ReadonlyArray<keyof ChangeEventsTable>
 
-/** The columns a commit writes to `documents`; an existing row keeps its owner and creation time. */
+/** The columns a commit writes to `documents` with a snapshot; an existing row keeps its owner and creation time. */
 export const DOCUMENT_COLUMNS = [
-  'id', 'owner_id', 'title', 'content', 'revision_id', 'generation', 'vector_clock', 'deleted', 'created_at', 'updated_at',
+  'id', 'owner_id', 'title', 'content', 'revision_id', 'generation', 'snapshot_generation', 'vector_clock', 'deleted', 'created_at', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof DocumentsTable>
 /** What an upsert changes in an existing row: everything but its id, owner and creation time. */
 export const DOCUMENT_UPDATED_COLUMNS = DOCUMENT_COLUMNS.filter(
   (c): c is Exclude<(typeof DOCUMENT_COLUMNS)[number], 'id' | 'owner_id' | 'created_at'> => c !== 'id' && c !== 'owner_id' && c !== 'created_at',
 )
+/** What a commit without a snapshot changes in an existing row: its head, not its content. */
+export const DOCUMENT_HEAD_COLUMNS = ['title', 'revision_id', 'generation', 'vector_clock', 'deleted', 'updated_at'] as const satisfies ReadonlyArray<keyof DocumentsTable>

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql, type CompiledQuery, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import { requirePeer } from '../peer-dependency.js'
 import { defineDialect, type BatchWrite, type StorageBackend, type StorageDialect } from './dialect.js'
-import { DOCUMENT_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
+import { DOCUMENT_COLUMNS, DOCUMENT_HEAD_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** `sqlite:<path>` and `sqlite::memory:`: a database one process owns. */
 export const sqliteBackend: StorageBackend = {
@@ -142,6 +142,7 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
       .values(slots(DOCUMENT_COLUMNS))
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(DOCUMENT_UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))),
   )
+  const updateHead = compiled(database, db.updateTable('documents').set(slots(DOCUMENT_HEAD_COLUMNS)).where('id', '=', slot('id')))
   const transaction = database.transaction((write: BatchWrite): number[] => {
     const current = new Map<string, string>()
     for (const id of write.documentIds) {
@@ -151,6 +152,7 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
     write.check(current)
     const sequences = write.events.map((e) => Number(insertEvent.statement.run(insertEvent.values(e)).lastInsertRowid))
     for (const d of write.documents) upsertDocument.statement.run(upsertDocument.values(d))
+    for (const h of write.heads) updateHead.statement.run(updateHead.values(h))
     const hook = write.beforeCommit?.(sequences)
     if (hook instanceof Promise) {
       hook.catch(() => {})

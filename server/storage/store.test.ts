@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { revisionId, type JsonObject } from '../../core/index.js'
 import { TEST_DIALECTS, createTestDatabase, createTestStore } from '../test-support/databases.js'
+import { Migrator, type Kysely } from 'kysely'
+import { SNAPSHOT_EVERY } from '../write-path/plan.js'
+import { openDialect } from './dialects.js'
+import { migrations } from './migrations.js'
 import { WalSync } from './sqlite.js'
 import { DuplicateOpError, StaleRevisionError, Store, type DocumentRow, type PendingChange } from './store.js'
 import { WritePath } from '../write-path/write-path.js'
@@ -16,14 +20,15 @@ const docId = () => `550e8400-e29b-41d4-a716-${String(++counter).padStart(12, '0
 function created(id: string, content: JsonObject, clientOpId: string | null = null): PendingChange {
   const now = new Date().toISOString()
   const rev = revisionId(1, null, 'T', content)
-  const document: DocumentRow = { id, ownerId: USER, title: 'T', content, revisionId: rev, generation: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now }
+  const document: DocumentRow = { id, ownerId: USER, title: 'T', content, revisionId: rev, generation: 1, snapshotGeneration: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now }
   return { document, expectedRevisionId: null, event: { documentId: id, userId: USER, eventType: 'create', revisionId: rev, previousRevisionId: null,
     forwardPatch: { id, title: 'T', content }, reversePatch: null, clientOpId, opIndex: 0, vectorClock: null, cause: null, batchId: null, requestDigest: null, conflict: false } }
 }
 
 function updated(before: DocumentRow, content: JsonObject, forward: unknown, reverse: unknown, clientOpId: string | null = null): PendingChange {
   const rev = revisionId(before.generation + 1, before.revisionId, before.title, content)
-  const document = { ...before, content, revisionId: rev, generation: before.generation + 1, updatedAt: new Date().toISOString() }
+  // Written whole (a snapshot), so a test's forward patch need not bring the content there.
+  const document = { ...before, content, revisionId: rev, generation: before.generation + 1, snapshotGeneration: before.generation + 1, updatedAt: new Date().toISOString() }
   return { document, expectedRevisionId: before.revisionId, event: { documentId: before.id, userId: USER, eventType: 'update', revisionId: rev,
     previousRevisionId: before.revisionId, forwardPatch: forward, reversePatch: reverse, clientOpId, opIndex: 0, vectorClock: { a: 1 }, cause: null, batchId: null, requestDigest: null, conflict: false } }
 }
@@ -198,6 +203,64 @@ for (const dialect of TEST_DIALECTS) {
       const again = await writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 1 } })
       t.ok(again.replayed, 'the same create gets its original result')
       await t.rejects(writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 2 } }), { code: 'op_id_reused' }, 'other content is another request')
+    })
+
+    t.test('a commit between snapshots writes the head, not the content; a read rebuilds it from the snapshot and the tail', async (t) => {
+      const { url, drop } = await createTestDatabase(dialect)
+      const raw = openDialect(url, {})
+      const store = Store.open(url)
+      const reader = Store.open(url)
+      t.teardown(async () => {
+        await store.close()
+        await reader.close()
+        await raw.close()
+        await drop()
+      })
+      await store.migrate()
+      const writes = new WritePath(store)
+      const id = docId()
+      await writes.submit(USER, null, { kind: 'create', id, title: 'T', content: { n: -1, list: [] } })
+      const updates = SNAPSHOT_EVERY + 36
+      for (let i = 0; i < updates; i++) {
+        await writes.submit(USER, null, { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/n', value: i }, { op: 'add', path: '/list/-', value: i }] })
+      }
+      const row = await raw.db.selectFrom('documents').select(['content', 'generation', 'snapshot_generation']).where('id', '=', id).executeTakeFirstOrThrow()
+      t.equal(Number(row.generation), updates + 1)
+      t.equal(Number(row.snapshot_generation), 1 + SNAPSHOT_EVERY, 'the last snapshot was taken SNAPSHOT_EVERY events after the create')
+      t.same(raw.decodeJson(row.content), { n: SNAPSHOT_EVERY - 1, list: Array.from({ length: SNAPSHOT_EVERY }, (_, i) => i) }, 'the row holds the snapshot, not the head')
+      const head = { n: updates - 1, list: Array.from({ length: updates }, (_, i) => i) }
+      t.same((await reader.getDocument(id))!.content, head, 'a read brings the snapshot to the head')
+      t.same((await reader.listDocuments(USER)).find((d) => d.id === id)?.content, head)
+      await writes.submit(USER, null, { kind: 'rename', documentId: id, title: 'U' })
+      await writes.submit(USER, null, { kind: 'delete', documentId: id })
+      const deleted = (await reader.getDocument(id))!
+      t.ok(deleted.deleted)
+      t.equal(deleted.title, 'U')
+      t.same(deleted.content, head, 'a deleted document keeps its last content')
+    })
+
+    t.test('a database from before snapshots reads its documents as they were, each its own snapshot', async (t) => {
+      const { url, drop } = await createTestDatabase(dialect)
+      const raw = openDialect(url, {})
+      t.teardown(async () => {
+        await raw.close()
+        await drop()
+      })
+      const { error } = await new Migrator({ db: raw.db, provider: migrations(raw.columnTypes) }).migrateTo('2026-12-06-request-digest')
+      if (error) throw error
+      const now = new Date().toISOString()
+      const id = docId()
+      await (raw.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+        .insertInto('documents')
+        .values({ id, owner_id: USER, title: 'Old', content: JSON.stringify({ kept: true }), revision_id: '3-aa', generation: 3, vector_clock: '{}', deleted: 0, created_at: now, updated_at: now })
+        .execute()
+      const store = Store.open(url)
+      t.teardown(() => store.close())
+      await store.migrate()
+      const document = (await store.getDocument(id))!
+      t.same(document.content, { kept: true })
+      t.equal(document.generation, 3)
+      t.equal(document.snapshotGeneration, 3)
     })
 
     t.test('users: created once, found by id', async (t) => {

@@ -1,9 +1,9 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
-import type { ChangeRecord, DocumentRecord, HistoryEvent, JsonObject, Role, VectorClock } from '../../core/index.js'
+import { applyEvent, type ChangeRecord, type DocState, type DocumentRecord, type HistoryEvent, type JsonObject, type Role, type VectorClock } from '../../core/index.js'
 import type { AccessChange, StorageDialect } from './dialect.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
-import type { ChangeEventsTable, DocumentsTable } from './schema.js'
+import type { ChangeEventsTable, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
 
 /** The role a grant gives; the owner's is on the document row, and `none` is no grant. */
 export type Grant = Exclude<Role, 'none'>
@@ -13,6 +13,12 @@ export type DocumentRole = Grant | 'owner'
 /** A document as stored: what the wire shows, and its generation and whether it is deleted. */
 export interface DocumentRow extends DocumentRecord {
   generation: number
+  /**
+   * The generation of the last snapshot: the content is written whole when this is the row's
+   * generation (a snapshot), and otherwise only the head changes; reads rebuild the content from
+   * the snapshot and the events after it.
+   */
+  snapshotGeneration: number
   deleted: boolean
 }
 
@@ -169,7 +175,7 @@ export class Store {
 
   async getDocument(id: string): Promise<DocumentRow | undefined> {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
-    return this.settled(row && this.toDocument(row))
+    return this.settled(row && (await this.withTail(this.toDocument(row))))
   }
 
   /** Documents, not deleted, that the user owns or has a grant on. */
@@ -187,7 +193,30 @@ export class Store {
       .orderBy('created_at')
       .orderBy('id')
       .execute()
-    return this.settled(rows.map((r) => this.toDocument(r)))
+    return this.settled(await Promise.all(rows.map((r) => this.withTail(this.toDocument(r)))))
+  }
+
+  /**
+   * The row with its content brought from the last snapshot to its head: the document's events
+   * after the snapshot are its last `generation - snapshotGeneration` events, since every event
+   * adds one to the generation (§6.1). A delete leaves the content as it was (the row keeps it).
+   */
+  private async withTail(row: DocumentRow): Promise<DocumentRow> {
+    const behind = row.generation - row.snapshotGeneration
+    if (behind <= 0) return row
+    const tail = await this.db
+      .selectFrom('change_events')
+      .select(['event_type', 'forward_patch'])
+      .where('document_id', '=', row.id)
+      .orderBy('sequence', 'desc')
+      .limit(behind)
+      .execute()
+    let state: DocState = { title: row.title, content: row.content }
+    for (const e of tail.reverse()) {
+      if (e.event_type === 'delete') continue
+      state = applyEvent(state, { event_type: e.event_type, forward_patch: e.forward_patch === null ? null : this.dialect.decodeJson(e.forward_patch), reverse_patch: null })
+    }
+    return { ...row, content: state!.content }
   }
 
   /** Users with a grant on the document, with their roles (the owner is on the document row). */
@@ -247,10 +276,14 @@ export class Store {
     const now = new Date().toISOString()
     const expected = new Map<string, string | null>()
     const last = new Map<string, DocumentRow>()
+    // Written whole: new documents, and those the batch takes a snapshot of (at its last state).
+    const whole = new Set<string>()
     for (const { document, expectedRevisionId } of changes) {
       if (!expected.has(document.id)) expected.set(document.id, expectedRevisionId)
+      if (expectedRevisionId === null || document.snapshotGeneration === document.generation) whole.add(document.id)
       last.set(document.id, document)
     }
+    const rows = [...last.values()]
     let committed: ChangeEventRow[] | undefined
     const withSequences = (sequences: number[]): ChangeEventRow[] => (committed ??= changes.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now })))
     try {
@@ -264,7 +297,8 @@ export class Store {
         },
         // The unique index on (user_id, client_op_id, op_index) refuses an op already in the log.
         events: changes.map(({ event }) => eventColumns(event, now)),
-        documents: [...last.values()].map(documentColumns),
+        documents: rows.filter((d) => whole.has(d.id)).map(documentColumns),
+        heads: rows.filter((d) => !whole.has(d.id)).map(headColumns),
         beforeCommit: hooks.beforeCommit && ((sequences) => hooks.beforeCommit!(withSequences(sequences))),
       })
       return { events: withSequences(sequences), durable }
@@ -409,6 +443,7 @@ export class Store {
       content: this.dialect.decodeJson(r.content) as JsonObject,
       revisionId: r.revision_id,
       generation: Number(r.generation),
+      snapshotGeneration: Number(r.snapshot_generation),
       vectorClock: this.dialect.decodeJson(r.vector_clock) as VectorClock,
       deleted: Number(r.deleted) === 1,
       createdAt: this.dialect.decodeTime(r.created_at),
@@ -458,17 +493,26 @@ function eventColumns(e: NewEvent, now: string): Insertable<ChangeEventsTable> {
   }
 }
 
+/** A document written whole: its head, and its content as the snapshot of its generation. */
 function documentColumns(d: DocumentRow): Insertable<DocumentsTable> {
   return {
-    id: d.id,
     owner_id: d.ownerId,
-    title: d.title,
     content: JSON.stringify(d.content),
+    snapshot_generation: d.generation,
+    created_at: d.createdAt,
+    ...headColumns(d),
+  }
+}
+
+/** What changes in a document's row on every commit: everything but the content and its snapshot. */
+function headColumns(d: DocumentRow) {
+  return {
+    id: d.id,
+    title: d.title,
     revision_id: d.revisionId,
     generation: d.generation,
     vector_clock: JSON.stringify(d.vectorClock),
     deleted: d.deleted ? 1 : 0,
-    created_at: d.createdAt,
     updated_at: d.updatedAt,
-  }
+  } satisfies Pick<Insertable<DocumentsTable>, 'id' | (typeof DOCUMENT_HEAD_COLUMNS)[number]>
 }

@@ -82,7 +82,7 @@ export class Planner {
       const now = new Date().toISOString()
       const row: DocumentRow = {
         id: m.id, ownerId: userId, title: m.title, content, revisionId: revisionId(1, null, m.title, content),
-        generation: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now,
+        generation: 1, snapshotGeneration: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now,
       }
       journal.added(m.id)
       this.cache.add(m.id, { row, size: jsonBytes(content), grants: new Map() })
@@ -305,8 +305,17 @@ function advance(
 ): DocumentRow {
   const generation = before.generation + 1
   const revision = eventRevisionId(generation, before.revisionId, eventType, forwardPatch)
-  return { ...before, ...after, vectorClock, generation, revisionId: revision, updatedAt: new Date().toISOString() }
+  // A create carries the whole document anyway; otherwise a snapshot every SNAPSHOT_EVERY events.
+  const snapshot = eventType === 'create' || generation - before.snapshotGeneration >= SNAPSHOT_EVERY
+  const snapshotGeneration = snapshot ? generation : before.snapshotGeneration
+  return { ...before, ...after, vectorClock, generation, snapshotGeneration, revisionId: revision, updatedAt: new Date().toISOString() }
 }
+
+/**
+ * Events between snapshots of a document's content. A commit between them writes the row's head
+ * and the event, not the document; a read (a cache miss) applies at most this many patches.
+ */
+export const SNAPSHOT_EVERY = 64
 
 function event(type: EventType, row: DocumentRow, previous: string | null, forward: unknown, reverse: unknown, meta: EventMeta, opIndex: number): NewEvent {
   return {
