@@ -2,10 +2,12 @@ import t, { type Test } from 'tap'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { errorInfo, type ErrorCode } from '../generated/errors.js'
-import { createTestDatabase, TEST_PG_URL } from './test-support/databases.js'
+import { Store } from './storage/store.js'
+import { serve } from './test-support/cli-process.js'
+import { createTestDatabase, TEST_DIALECTS, TEST_PG_URL } from './test-support/databases.js'
 import { headAndReplay } from './test-support/log-replay.js'
 import { startTestServer, startTestServers, type TestServer } from './test-support/servers.js'
-import type { TestClient } from './test-support/ws-client.js'
+import { TestClient } from './test-support/ws-client.js'
 
 // The fault suite (issue 10): a database fault fails requests, never the process, and loses or
 // doubles nothing acknowledged. Each case checks: every acknowledged update is in the log once, and
@@ -156,3 +158,76 @@ t.test('postgres: two instances, a writer on each updating one document, one by 
   const opIds = ['a', 'b', 'pa', 'pb'].flatMap((name) => Array.from({ length: 25 }, (_, i) => `${name}-${i}`))
   await checkLog(t, a, documentId, opIds)
 })
+
+for (const dialect of TEST_DIALECTS) {
+  t.test(`${dialect}: the server killed with SIGKILL under load and started again loses and doubles nothing acknowledged`, async (t) => {
+    const database = await createTestDatabase(dialect)
+    const args = ['--port', '0', '--host', '127.0.0.1', '--database-url', database.url]
+    let server = await serve(t, args)
+    t.teardown(async () => {
+      server.child.kill('SIGKILL')
+      await server.exit
+      await database.drop()
+    })
+    const documentId = randomUUID()
+    const users = [randomUUID(), randomUUID()]
+    const writers = await Promise.all(users.map((user) => TestClient.login(server.url, user)))
+    const reader = await TestClient.login(server.url)
+    await writers[0]!.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
+    for (const [user, role] of [[users[1]!, 'write'], [reader.userId, 'read']] as const) {
+      await writers[0]!.request({ type: 'share_document', document_id: documentId, user_id: user, role })
+    }
+
+    // Each writer keeps five updates in flight until the server is killed.
+    const update = (opId: string) => ({ type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: opId }] } })
+    const sent: Array<{ writer: number; opId: string }> = []
+    const acknowledged = new Map<string, number>()
+    let killed = false
+    const load = writers.map(async (writer, w) => {
+      for (let round = 0; !killed && round < 200; round++) {
+        const opIds = Array.from({ length: 5 }, (_, i) => `w${w}-${round}-${i}`)
+        for (const opId of opIds) sent.push({ writer: w, opId })
+        await Promise.allSettled(
+          opIds.map(async (opId) => {
+            const reply = await writer.request(update(opId), 3000)
+            if (reply.type === 'document_updated') acknowledged.set(opId, reply.sequence as number)
+          }),
+        )
+      }
+    })
+    t.ok(await eventually(() => acknowledged.size >= 60), 'the load runs')
+    killed = true
+    server.child.kill('SIGKILL')
+    t.equal((await server.exit).signal, 'SIGKILL', 'killed mid-load')
+    await Promise.all(load)
+    const heard = reader.received.filter((f) => f.type === 'document_updated').map((f) => f.sequence as number)
+    t.same(heard, [...heard].sort((x, y) => x - y), `the reader heard its ${heard.length} broadcasts in commit order`)
+
+    // Started again on the same database, each writer sends what it never saw answered, as its
+    // outbox would: the same client_op_id, so what committed before the kill is not applied twice.
+    server = await serve(t, args)
+    const again = await Promise.all(users.map((user) => TestClient.login(server.url, user)))
+    const unanswered = sent.filter((s) => !acknowledged.has(s.opId))
+    for (const { writer, opId } of unanswered) {
+      const reply = await again[writer]!.request(update(opId), 10_000)
+      t.equal(reply.type, 'document_updated', `${opId} sent again is answered`)
+      if (acknowledged.has(opId)) continue
+      acknowledged.set(opId, reply.sequence as number)
+    }
+    for (const client of [...writers, ...again, reader]) await client.close()
+    server.child.kill('SIGKILL')
+    await server.exit
+
+    const store = Store.open(database.url)
+    try {
+      const log = (await store.documentEvents(documentId)).filter((e) => e.eventType === 'update')
+      t.same(log.map((e) => e.clientOpId).sort(), sent.map((s) => s.opId).sort(), `each of the ${sent.length} updates sent is in the log once`)
+      const logged = new Map(log.map((e) => [e.clientOpId, e.sequence]))
+      t.ok([...acknowledged].every(([opId, sequence]) => logged.get(opId) === sequence), 'every acknowledged update at the sequence it was acknowledged with')
+      const { head, replayed } = await headAndReplay(store, documentId)
+      t.same(head, replayed, 'the head is a replay of the log')
+    } finally {
+      await store.close()
+    }
+  })
+}
