@@ -52,7 +52,7 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
 t.test('configuration parsing: flags over variables over defaults, strictly typed', async (t) => {
   t.same(parseServeConfig([], {}), {
     port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, logLevel: 'info', autoRegister: true, maxPayload: 1048576,
-    maxOps: 1000, maxDocumentBytes: 1048576, rateLimit: 200, rateBurst: 400, sendHighWater: 4194304, sendLimit: 16777216, authTimeoutMs: 10000,
+    maxOps: 1000, maxDocumentBytes: 1048576, cacheBytes: 134217728, rateLimit: 200, rateBurst: 400, sendHighWater: 4194304, sendLimit: 16777216, authTimeoutMs: 10000,
     addressConnections: 256, addressRateLimit: 1000, addressRateBurst: 2000, trustedProxies: '', heartbeatMs: 30000, reauthenticateMs: 60000, inspector: true,
   })
   t.match(parseServeConfig(['--no-inspector'], {}), { inspector: false }, 'the inspector page can be turned off')
@@ -63,6 +63,8 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
   t.match(parseServeConfig(['--no-monitoring'], { MONITORING: 'yes' }), { monitoring: false })
   t.match(parseServeConfig([], { MONITORING: 'yes', AUTO_REGISTER: '0', DATABASE_URL: 'postgresql://u@h/db' }), { monitoring: true, autoRegister: false, databaseUrl: 'postgresql://u@h/db' })
   t.match(parseServeConfig([], { PORT: '' }), { port: 8080 }, 'an empty variable is unset')
+  t.match(parseServeConfig(['--cache-bytes', '1048576'], {}), { cacheBytes: 1048576 })
+  t.match(parseServeConfig([], { CACHE_BYTES: '0' }), { cacheBytes: 0 })
   const bad: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
     [['--port', '1.5'], {}, /invalid --port \(PORT\): Expected integer, got "1\.5"/],
     [['--port', '0x10'], {}, /invalid --port \(PORT\).*"0x10"/],

@@ -51,6 +51,7 @@ export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       autoRegister: config.autoRegister,
       maxPayload: config.maxPayload,
       limits: { maxOps: config.maxOps, maxDocumentBytes: config.maxDocumentBytes },
+      cacheBytes: config.cacheBytes,
       rateLimit: { perSecond: config.rateLimit, burst: config.rateBurst },
       sendBuffer: { highWaterBytes: config.sendHighWater, limitBytes: config.sendLimit },
       authTimeoutMs: config.authTimeoutMs,

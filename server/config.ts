@@ -18,6 +18,7 @@ export const ServeConfig = Type.Object({
   maxPayload: Type.Integer({ minimum: 1024, default: 1048576, description: 'largest WebSocket frame accepted, in bytes' }),
   maxOps: Type.Integer({ minimum: 1, default: 1000, description: 'most operations in one patch' }),
   maxDocumentBytes: Type.Integer({ minimum: 1, default: 1048576, description: 'largest document content, in bytes of canonical JSON' }),
+  cacheBytes: Type.Integer({ minimum: 0, default: 134217728, description: 'JSON bytes of document contents kept in memory for writes (in memory a few times that)' }),
   rateLimit: Type.Number({ minimum: 0, default: 200, description: 'requests per second per user (0 = no limit)' }),
   rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'requests a user may send at once above the rate' }),
   sendHighWater: Type.Integer({ minimum: 1024, default: 4194304, description: 'unsent bytes past which a connection is not read and its next request waits (§10.4)' }),
@@ -42,7 +43,7 @@ export type ServeConfig = Static<typeof ServeConfig>
 
 const ENV: Record<string, keyof ServeConfig> = {
   PORT: 'port', HOST: 'host', DATABASE_URL: 'databaseUrl', MONITORING: 'monitoring', LOG_LEVEL: 'logLevel', AUTO_REGISTER: 'autoRegister',
-  MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', RATE_LIMIT: 'rateLimit',
+  MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', CACHE_BYTES: 'cacheBytes', RATE_LIMIT: 'rateLimit',
   RATE_BURST: 'rateBurst', SEND_HIGH_WATER: 'sendHighWater', SEND_LIMIT: 'sendLimit', AUTH_TIMEOUT_MS: 'authTimeoutMs',
   ADDRESS_CONNECTIONS: 'addressConnections', ADDRESS_RATE_LIMIT: 'addressRateLimit', ADDRESS_RATE_BURST: 'addressRateBurst',
   TRUSTED_PROXIES: 'trustedProxies', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', INSPECTOR: 'inspector', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',

@@ -89,8 +89,8 @@ export interface SyncServerOptions<Verified = unknown> extends AuthenticationHoo
   log?: ActivityLog
   /** Serve wss:// directly with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer }
-  /** Documents kept in memory for the write path. */
-  cacheSize?: number
+  /** JSON bytes of document contents the write path keeps in memory (default 128 MiB; objects take a few times that). */
+  cacheBytes?: number
   /**
    * Serve the history inspector page at `/inspect` on the server's own HTTP server (`listen`; not
    * on an attached one): `true` serves the page the package built (`dist/inspect/`), a string the
@@ -131,7 +131,7 @@ export interface SyncServer {
 }
 
 /** Options that have no default. */
-type Unset = 'store' | 'limits' | 'tls' | 'cacheSize' | 'verifyUpgrade' | 'authenticate' | 'reauthenticateMs' | 'inspector'
+type Unset = 'store' | 'limits' | 'tls' | 'cacheBytes' | 'verifyUpgrade' | 'authenticate' | 'reauthenticateMs' | 'inspector'
 
 /** The options with every default filled in, merged once when the server is made. */
 type Settings = Required<Omit<SyncServerOptions, Unset>> & Pick<SyncServerOptions, Unset>
@@ -214,7 +214,7 @@ class PatchsyncServer implements SyncServer {
     this.fanOut = new FanOut(log)
     this.writes = new WritePath(this.store, {
       limits: settings.limits,
-      cacheSize: settings.cacheSize,
+      cacheBytes: settings.cacheBytes,
       // Broadcasts go through the relay, which keeps them in commit order across instances.
       audience: { changes: (...args) => this.relay.changes(...args), shared: (...args) => this.relay.shared(...args) },
       beforeCommit: (events) => this.relay.remember(events),

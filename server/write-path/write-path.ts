@@ -1,7 +1,7 @@
 import { PatchsyncError, ServerWins, type ConflictStrategy, type Limits, type Role } from '../../core/index.js'
 import { checkShare, readableDocument } from '../access.js'
 import { DuplicateOpError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type Store } from '../storage/store.js'
-import { DocumentCache } from './document-cache.js'
+import { DEFAULT_CACHE_BYTES, DocumentCache } from './document-cache.js'
 import { Planner } from './plan.js'
 import { Publisher, type Audience, type CommitReport, type Unplanned } from './publish.js'
 import { WriteQueue, type Batch } from './queue.js'
@@ -11,8 +11,8 @@ import { SubmitRequest, type Mutation, type MutationResult } from './submit-requ
 export interface WritePathOptions {
   strategy?: ConflictStrategy
   limits?: Partial<Limits>
-  /** Documents kept in memory. */
-  cacheSize?: number
+  /** JSON bytes of document contents kept in memory (default {@link DEFAULT_CACHE_BYTES}, 128 MiB). */
+  cacheBytes?: number
   /** Most requests committed in one transaction (group commit). */
   maxBatch?: number
   /** Who hears of committed changes and grant changes (the server's fan-out); by default nobody. */
@@ -59,7 +59,7 @@ export class WritePath {
 
   constructor(private readonly store: Store, private readonly options: WritePathOptions = {}) {
     this.queue = new WriteQueue(options.maxBatch ?? 512)
-    this.cache = new DocumentCache(store, options.cacheSize ?? 10_000)
+    this.cache = new DocumentCache(store, options.cacheBytes ?? DEFAULT_CACHE_BYTES)
     this.resubmissions = new Resubmissions(store)
     this.planner = new Planner(this.cache, store, options.strategy ?? ServerWins, options.limits)
     this.audience = options.audience ?? NOBODY
