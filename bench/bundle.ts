@@ -1,6 +1,7 @@
 /**
  * Size of what a browser downloads: the prebuilt client bundle (client + core + validators +
- * @noble/hashes; the IndexedDB engine needs no WebAssembly), and core alone, minified and gzipped.
+ * @noble/hashes; the IndexedDB engine needs no WebAssembly), core alone, and the inspector page's
+ * script, minified and gzipped.
  */
 import { gzipSync } from 'node:zlib'
 // @ts-expect-error: a plain ES module script without type declarations
@@ -18,6 +19,7 @@ console.log('|---|---|---|')
 for (const [name, entry] of [
   ['patchsync/client (browser: client + core)', 'client/browser.ts'],
   ['patchsync/core', 'core/index.ts'],
+  ['the inspector page (/inspect: React, react-dom, the client and the page)', 'inspector/main.tsx'],
 ] as const) {
   const { minified, gzipped } = await size(entry)
   console.log(`| ${name} | ${kb(minified)} | ${kb(gzipped)} |`)
