@@ -80,7 +80,7 @@ export type Patch = Operation[]
 export type Sequence1 = number
 
 /**
- * Actor id to counter (§5).
+ * Actor id to counter (§5.1): an actor id is 1-128 characters, never __proto__.
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "vector_clock".

@@ -640,7 +640,7 @@ const schema26 = {"description":"One entry of the change log (§8).","type":"obj
 const schema30 = {"description":"<generation>-<hex digest> (§6); the reference digest is SHA-256, 64 hex digits. At most 145 characters: a generation of up to 16 digits (2^53-1), a dash, a digest of up to 128 hex digits.","type":"string","maxLength":145,"pattern":"^[1-9][0-9]*-[0-9a-f]+$"};
 const schema31 = {"description":"RFC 3339 UTC timestamp.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"};
 const schema32 = {"description":"Idempotency key of a mutation, unique per user (§4).","type":"string","minLength":1,"maxLength":128};
-const schema33 = {"description":"Actor id to counter (§5).","type":"object","propertyNames":{"minLength":1,"maxLength":128},"additionalProperties":{"type":"integer","minimum":0,"maximum":9007199254740991}};
+const schema33 = {"description":"Actor id to counter (§5.1): an actor id is 1-128 characters, never __proto__.","type":"object","propertyNames":{"minLength":1,"maxLength":128,"not":{"const":"__proto__"}},"additionalProperties":{"type":"integer","minimum":0,"maximum":9007199254740991}};
 const func12 = Object.prototype.hasOwnProperty;
 const pattern7 = new RegExp("^[1-9][0-9]*-[0-9a-f]+$", "u");
 const pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
@@ -1169,9 +1169,10 @@ const _errs44 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 const _errs47 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs48 = errors;
+const _errs49 = errors;
+if("__proto__" !== key1){
+const err35 = {};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1180,8 +1181,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid13 = _errs49 === errors;
+if(valid13){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1190,10 +1192,20 @@ vErrors.push(err36);
 }
 errors++;
 }
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
 }
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1202,11 +1214,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1215,9 +1224,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-const err39 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1226,8 +1236,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1236,11 +1249,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err41 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1249,14 +1260,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-if(_valid3){
-valid10 = true;
-passing3 = 0;
-}
-const _errs51 = errors;
-if(data9 !== null){
-const err42 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data10 < 0 || isNaN(data10)){
+const err42 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1265,7 +1270,36 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid3 = _errs51 === errors;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid3 = _errs44 === errors;
+if(_valid3){
+valid10 = true;
+passing3 = 0;
+}
+const _errs53 = errors;
+if(data9 !== null){
+const err44 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid3 = _errs53 === errors;
 if(_valid3 && valid10){
 valid10 = false;
 passing3 = [passing3, 1];
@@ -1277,12 +1311,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err45 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -1300,38 +1334,12 @@ vErrors = null;
 }
 if(data.cause !== undefined){
 let data11 = data.cause;
-const _errs54 = errors;
-let valid14 = false;
+const _errs56 = errors;
+let valid15 = false;
 let passing4 = null;
-const _errs55 = errors;
-if(typeof data11 !== "string"){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(!((data11 === "undo") || (data11 === "redo"))){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var _valid4 = _errs55 === errors;
-if(_valid4){
-valid14 = true;
-passing4 = 0;
-}
 const _errs57 = errors;
-if(data11 !== null){
-const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(typeof data11 !== "string"){
+const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1340,19 +1348,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid4 = _errs57 === errors;
-if(_valid4 && valid14){
-valid14 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid14 = true;
-passing4 = 1;
-}
-}
-if(!valid14){
-const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(!((data11 === "undo") || (data11 === "redo"))){
+const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1361,11 +1358,48 @@ vErrors.push(err47);
 }
 errors++;
 }
+var _valid4 = _errs57 === errors;
+if(_valid4){
+valid15 = true;
+passing4 = 0;
+}
+const _errs59 = errors;
+if(data11 !== null){
+const err48 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err48];
+}
 else {
-errors = _errs54;
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid4 = _errs59 === errors;
+if(_valid4 && valid15){
+valid15 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid15 = true;
+passing4 = 1;
+}
+}
+if(!valid15){
+const err49 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+errors = _errs56;
 if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
+if(_errs56){
+vErrors.length = _errs56;
 }
 else {
 vErrors = null;
@@ -1375,12 +1409,12 @@ vErrors = null;
 }
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err50];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -2193,9 +2227,10 @@ let data4 = data.vector_clock;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 const _errs17 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs18 = errors;
+const _errs19 = errors;
+if("__proto__" !== key1){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2204,8 +2239,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid7 = _errs19 === errors;
+if(valid7){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2214,10 +2250,20 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
 }
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2226,11 +2272,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err20 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2239,9 +2282,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2250,8 +2294,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2260,11 +2307,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err23 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2273,12 +2318,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data5 < 0 || isNaN(data5)){
+const err24 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2288,8 +2329,10 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
+}
 else {
-const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2299,11 +2342,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern8.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err26 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2314,7 +2357,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2324,11 +2367,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern8.test(data7)){
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2339,7 +2382,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2349,14 +2392,39 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err30 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -2805,9 +2873,10 @@ let data4 = data.vector_clock;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 const _errs17 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs18 = errors;
+const _errs19 = errors;
+if("__proto__" !== key1){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2816,8 +2885,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid7 = _errs19 === errors;
+if(valid7){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2826,10 +2896,20 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
 }
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2838,11 +2918,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err20 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2851,9 +2928,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2862,8 +2940,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2872,11 +2953,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err23 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2885,12 +2964,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data5 < 0 || isNaN(data5)){
+const err24 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2900,8 +2975,10 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
+}
 else {
-const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2911,11 +2988,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern8.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err26 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2926,7 +3003,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2936,11 +3013,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern8.test(data7)){
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2951,7 +3028,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2961,14 +3038,39 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err30 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -3777,9 +3879,10 @@ let data4 = data.vector_clock;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 const _errs17 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs18 = errors;
+const _errs19 = errors;
+if("__proto__" !== key1){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3788,8 +3891,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid7 = _errs19 === errors;
+if(valid7){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3798,10 +3902,20 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
 }
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3810,11 +3924,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err20 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3823,9 +3934,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3834,8 +3946,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3844,11 +3959,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err23 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3857,12 +3970,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data5 < 0 || isNaN(data5)){
+const err24 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3872,8 +3981,10 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
+}
 else {
-const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3883,11 +3994,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern8.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err26 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3898,7 +4009,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3908,11 +4019,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern8.test(data7)){
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3923,7 +4034,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3933,14 +4044,39 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err30 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -5807,9 +5943,10 @@ let data9 = data.vector_clock;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 const _errs28 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err30 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs29 = errors;
+const _errs30 = errors;
+if("__proto__" !== key1){
+const err30 = {};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5818,8 +5955,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err31 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid10 = _errs30 === errors;
+if(valid10){
+const err31 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5828,10 +5966,20 @@ vErrors.push(err31);
 }
 errors++;
 }
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
 }
-var valid9 = _errs28 === errors;
-if(!valid9){
-const err32 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err32 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5840,11 +5988,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err33 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err33 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5853,9 +5998,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-const err34 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid9 = _errs28 === errors;
+if(!valid9){
+const err34 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5864,8 +6010,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err35 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err35 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5874,11 +6023,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err36 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5887,10 +6034,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data.conflict !== undefined){
-if(typeof data.conflict !== "boolean"){
-const err37 = {instancePath:instancePath+"/conflict",schemaPath:"#/properties/conflict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data10 < 0 || isNaN(data10)){
+const err37 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5900,10 +6045,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.cause !== undefined){
-let data12 = data.cause;
-if(typeof data12 !== "string"){
-const err38 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5912,8 +6057,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!((data12 === "undo") || (data12 === "redo"))){
-const err39 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema106.properties.cause.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.conflict !== undefined){
+if(typeof data.conflict !== "boolean"){
+const err39 = {instancePath:instancePath+"/conflict",schemaPath:"#/properties/conflict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5923,14 +6070,37 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cause !== undefined){
+let data12 = data.cause;
+if(typeof data12 !== "string"){
+const err40 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+if(!((data12 === "undo") || (data12 === "redo"))){
+const err41 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/enum",keyword:"enum",params:{allowedValues: schema106.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -6140,9 +6310,10 @@ let data4 = data.vector_clock;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 const _errs17 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err17 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs18 = errors;
+const _errs19 = errors;
+if("__proto__" !== key1){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6151,8 +6322,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid7 = _errs19 === errors;
+if(valid7){
+const err18 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6161,10 +6333,20 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
 }
-var valid6 = _errs17 === errors;
-if(!valid6){
-const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err19 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6173,11 +6355,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-for(const key2 in data4){
-let data5 = data4[key2];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err20 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err20 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6186,9 +6365,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err21 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6197,8 +6377,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err22 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6207,11 +6390,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err23 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6220,12 +6401,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.owner_id !== undefined){
-let data6 = data.owner_id;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err24 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data5 < 0 || isNaN(data5)){
+const err24 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6235,8 +6412,10 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
+}
 else {
-const err25 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6246,11 +6425,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data7 = data.created_at;
-if(typeof data7 === "string"){
-if(!pattern8.test(data7)){
-const err26 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.owner_id !== undefined){
+let data6 = data.owner_id;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err26 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6261,7 +6440,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/owner_id",schemaPath:"#/definitions/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6271,11 +6450,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.updated_at !== undefined){
-let data8 = data.updated_at;
-if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err28 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
+if(data.created_at !== undefined){
+let data7 = data.created_at;
+if(typeof data7 === "string"){
+if(!pattern8.test(data7)){
+const err28 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6286,7 +6465,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6296,14 +6475,39 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.updated_at !== undefined){
+let data8 = data.updated_at;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err30 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/updated_at",schemaPath:"#/definitions/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -7880,9 +8084,10 @@ const _errs44 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 const _errs47 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs48 = errors;
+const _errs49 = errors;
+if("__proto__" !== key1){
+const err35 = {};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7891,8 +8096,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid13 = _errs49 === errors;
+if(valid13){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7901,10 +8107,20 @@ vErrors.push(err36);
 }
 errors++;
 }
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
 }
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7913,11 +8129,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7926,9 +8139,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-const err39 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7937,8 +8151,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7947,11 +8164,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err41 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7960,14 +8175,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-if(_valid3){
-valid10 = true;
-passing3 = 0;
-}
-const _errs51 = errors;
-if(data9 !== null){
-const err42 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data10 < 0 || isNaN(data10)){
+const err42 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7976,7 +8185,36 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid3 = _errs51 === errors;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid3 = _errs44 === errors;
+if(_valid3){
+valid10 = true;
+passing3 = 0;
+}
+const _errs53 = errors;
+if(data9 !== null){
+const err44 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid3 = _errs53 === errors;
 if(_valid3 && valid10){
 valid10 = false;
 passing3 = [passing3, 1];
@@ -7988,12 +8226,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err45 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -8011,38 +8249,12 @@ vErrors = null;
 }
 if(data.cause !== undefined){
 let data11 = data.cause;
-const _errs54 = errors;
-let valid14 = false;
+const _errs56 = errors;
+let valid15 = false;
 let passing4 = null;
-const _errs55 = errors;
-if(typeof data11 !== "string"){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(!((data11 === "undo") || (data11 === "redo"))){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var _valid4 = _errs55 === errors;
-if(_valid4){
-valid14 = true;
-passing4 = 0;
-}
 const _errs57 = errors;
-if(data11 !== null){
-const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(typeof data11 !== "string"){
+const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8051,19 +8263,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid4 = _errs57 === errors;
-if(_valid4 && valid14){
-valid14 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid14 = true;
-passing4 = 1;
-}
-}
-if(!valid14){
-const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(!((data11 === "undo") || (data11 === "redo"))){
+const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8072,11 +8273,48 @@ vErrors.push(err47);
 }
 errors++;
 }
+var _valid4 = _errs57 === errors;
+if(_valid4){
+valid15 = true;
+passing4 = 0;
+}
+const _errs59 = errors;
+if(data11 !== null){
+const err48 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err48];
+}
 else {
-errors = _errs54;
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid4 = _errs59 === errors;
+if(_valid4 && valid15){
+valid15 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid15 = true;
+passing4 = 1;
+}
+}
+if(!valid15){
+const err49 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+errors = _errs56;
 if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
+if(_errs56){
+vErrors.length = _errs56;
 }
 else {
 vErrors = null;
@@ -8086,12 +8324,12 @@ vErrors = null;
 }
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err50];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -9327,9 +9565,10 @@ const _errs44 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 const _errs47 = errors;
-if(typeof key1 === "string"){
-if(func2(key1) > 128){
-const err35 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
+const _errs48 = errors;
+const _errs49 = errors;
+if("__proto__" !== key1){
+const err35 = {};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9338,8 +9577,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(key1) < 1){
-const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+var valid13 = _errs49 === errors;
+if(valid13){
+const err36 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9348,10 +9588,20 @@ vErrors.push(err36);
 }
 errors++;
 }
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
 }
-var valid12 = _errs47 === errors;
-if(!valid12){
-const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key1 === "string"){
+if(func2(key1) > 128){
+const err37 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9360,11 +9610,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-for(const key2 in data9){
-let data10 = data9[key2];
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err38 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key1) < 1){
+const err38 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9373,9 +9620,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-const err39 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err39 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9384,8 +9632,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key2 in data9){
+let data10 = data9[key2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err40 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9394,11 +9645,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err41 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9407,14 +9656,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-if(_valid3){
-valid10 = true;
-passing3 = 0;
-}
-const _errs51 = errors;
-if(data9 !== null){
-const err42 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data10 < 0 || isNaN(data10)){
+const err42 = {instancePath:instancePath+"/vector_clock/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9423,7 +9666,36 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid3 = _errs51 === errors;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid3 = _errs44 === errors;
+if(_valid3){
+valid10 = true;
+passing3 = 0;
+}
+const _errs53 = errors;
+if(data9 !== null){
+const err44 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid3 = _errs53 === errors;
 if(_valid3 && valid10){
 valid10 = false;
 passing3 = [passing3, 1];
@@ -9435,12 +9707,12 @@ passing3 = 1;
 }
 }
 if(!valid10){
-const err43 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err45 = {instancePath:instancePath+"/vector_clock",schemaPath:"#/properties/vector_clock/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -9458,38 +9730,12 @@ vErrors = null;
 }
 if(data.cause !== undefined){
 let data11 = data.cause;
-const _errs54 = errors;
-let valid14 = false;
+const _errs56 = errors;
+let valid15 = false;
 let passing4 = null;
-const _errs55 = errors;
-if(typeof data11 !== "string"){
-const err44 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(!((data11 === "undo") || (data11 === "redo"))){
-const err45 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var _valid4 = _errs55 === errors;
-if(_valid4){
-valid14 = true;
-passing4 = 0;
-}
 const _errs57 = errors;
-if(data11 !== null){
-const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(typeof data11 !== "string"){
+const err46 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9498,19 +9744,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid4 = _errs57 === errors;
-if(_valid4 && valid14){
-valid14 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid14 = true;
-passing4 = 1;
-}
-}
-if(!valid14){
-const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(!((data11 === "undo") || (data11 === "redo"))){
+const err47 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.cause.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9519,11 +9754,48 @@ vErrors.push(err47);
 }
 errors++;
 }
+var _valid4 = _errs57 === errors;
+if(_valid4){
+valid15 = true;
+passing4 = 0;
+}
+const _errs59 = errors;
+if(data11 !== null){
+const err48 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err48];
+}
 else {
-errors = _errs54;
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid4 = _errs59 === errors;
+if(_valid4 && valid15){
+valid15 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid15 = true;
+passing4 = 1;
+}
+}
+if(!valid15){
+const err49 = {instancePath:instancePath+"/cause",schemaPath:"#/properties/cause/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+errors = _errs56;
 if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
+if(_errs56){
+vErrors.length = _errs56;
 }
 else {
 vErrors = null;
@@ -9533,12 +9805,12 @@ vErrors = null;
 }
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err50];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -10165,9 +10437,10 @@ let data7 = data3.vector_clock;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key2 in data7){
 const _errs22 = errors;
-if(typeof key2 === "string"){
-if(func2(key2) > 128){
-const err18 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key2};
+const _errs23 = errors;
+const _errs24 = errors;
+if("__proto__" !== key2){
+const err18 = {};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10176,8 +10449,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func2(key2) < 1){
-const err19 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
+var valid8 = _errs24 === errors;
+if(valid8){
+const err19 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10186,10 +10460,20 @@ vErrors.push(err19);
 }
 errors++;
 }
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
 }
-var valid7 = _errs22 === errors;
-if(!valid7){
-const err20 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key2 === "string"){
+if(func2(key2) > 128){
+const err20 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10198,11 +10482,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-for(const key3 in data7){
-let data8 = data7[key3];
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err21 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(key2) < 1){
+const err21 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10211,9 +10492,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 9007199254740991 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+var valid7 = _errs22 === errors;
+if(!valid7){
+const err22 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10222,8 +10504,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err23 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key3 in data7){
+let data8 = data7[key3];
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10232,11 +10517,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10245,10 +10528,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < 0 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/patch/vector_clock/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"../definitions.json#/definitions/vector_clock/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10259,13 +10540,38 @@ errors++;
 }
 }
 }
+}
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/patch/vector_clock",schemaPath:"../definitions.json#/definitions/vector_clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }

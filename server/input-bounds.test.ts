@@ -51,6 +51,11 @@ for (const dialect of TEST_DIALECTS) {
           `a vector clock counter of ${number}`,
         )
       }
+      await refusedNotRetried(
+        `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[],"vector_clock":{"__proto__":1}}}`,
+        'invalid_message',
+        'a vector clock with the actor __proto__ (§5.1; it reached the merge and was internal_error)',
+      )
       const largest = await ask(client, '{"type":"get_changes","request_id":"max","since_sequence":9007199254740991}', 'max')
       t.match(largest, { type: 'changes_since', changes: [], has_more: false }, '2^53-1 itself is a sequence')
     })
