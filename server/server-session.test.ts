@@ -53,6 +53,8 @@ for (const dialect of TEST_DIALECTS) {
     t.same((await alice.at(id, created.sequence)).document?.content, { items: [] }, 'time travel')
     t.same((await alice.list()).documents.map((d) => d.id), [id])
     t.equal((await alice.changes({ since: 0, documentId: id, limit: 2 })).has_more, true)
+    t.same((await alice.changes({ since: 0, before: redone.changes[0]!.sequence, documentId: id, limit: 1 })).changes.map((e) => e.cause), ['undo'], 'newest first before a sequence')
+    t.match(await alice.access(id), { type: 'access_list', owner_id: alice.userId })
 
     const deleted = await alice.delete(id)
     t.equal(deleted.type, 'document_deleted')

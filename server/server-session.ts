@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type {
+  AccessListMessage,
   AuthenticateMessage,
   ChangesSinceMessage,
   ClientMessage,
@@ -61,10 +62,12 @@ export interface ServerSession {
   get(documentId: string): Promise<DocumentMessage>
   /** `list_documents`: what the user owns or holds a grant on. */
   list(): Promise<DocumentListMessage>
-  /** `get_changes` (§8.2): one page of the change log the user may read. */
-  changes(options: { since: number; limit?: number; documentId?: string }): Promise<ChangesSinceMessage>
+  /** `get_changes` (§8.2): one page of the change log the user may read; with `before`, the newest page before it, newest first (§8.4). */
+  changes(options: { since: number; before?: number; limit?: number; documentId?: string }): Promise<ChangesSinceMessage>
   /** `get_document_at` (§7.2): the document as it was at a sequence. */
   at(documentId: string, sequence: number): Promise<DocumentAtMessage>
+  /** `list_access` (§9.5): the document's owner and grants. */
+  access(documentId: string): Promise<AccessListMessage>
 }
 
 /** What a session needs of the server. */
@@ -93,6 +96,7 @@ interface Replies {
   list_documents: DocumentListMessage
   get_changes: ChangesSinceMessage
   get_document_at: DocumentAtMessage
+  list_access: AccessListMessage
 }
 
 /** The members of a request of type T, but its type and `request_id`. */
@@ -157,12 +161,17 @@ export class InProcessSession implements ServerSession, ConnectionInfo {
     return this.request('list_documents', {})
   }
 
-  changes(options: { since: number; limit?: number; documentId?: string }) {
-    return this.request('get_changes', { since_sequence: options.since, ...(options.limit === undefined ? {} : { limit: options.limit }), ...documentIdOf(options) })
+  changes(options: { since: number; before?: number; limit?: number; documentId?: string }) {
+    const { before, limit } = options
+    return this.request('get_changes', { since_sequence: options.since, ...(before === undefined ? {} : { before_sequence: before }), ...(limit === undefined ? {} : { limit }), ...documentIdOf(options) })
   }
 
   at(documentId: string, sequence: number) {
     return this.request('get_document_at', { document_id: documentId, sequence })
+  }
+
+  access(documentId: string) {
+    return this.request('list_access', { document_id: documentId })
   }
 
   /**
