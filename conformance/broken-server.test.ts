@@ -66,7 +66,8 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
       t,
       results,
       ['returns create, update, rename and delete events with forward and reverse patches', 'undo shows up in the change feed and leaves earlier events untouched'],
-      ['pages the feed with limit, has_more and latest_sequence', 'rejects redo with nothing undone with nothing_to_redo'],
+      // Every scenario that receives a change event fails: reverse_patch is required by its schema.
+      ['answers get_changes for a document the user cannot read with document_not_found', 'rejects redo with nothing undone with nothing_to_redo'],
       /reverse_patch/,
     )
   })
@@ -88,6 +89,18 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
       ],
       ['assigns strictly increasing sequence numbers to successive changes', 'answers the requests of one connection in the order they were sent'],
       /request_id/,
+    )
+  })
+
+  t.test('a server that adds a member the schema does not have, where no scenario looks', async (t) => {
+    const extra: FrameMutation = (frame) => (frame.type === 'document_shared' ? { ...frame, shared_at: new Date().toISOString() } : frame)
+    const results = await runBehind(extra, ['sharing.json'])
+    expectOutcome(
+      t,
+      results,
+      ['lets a reader read but not write a shared document', 'accepts a share with a user the server has never seen'],
+      ['answers a user without access to a document with document_not_found, hiding that it exists', 'rejects sharing an unknown document with document_not_found'],
+      /does not match its schema.*shared_at/,
     )
   })
 

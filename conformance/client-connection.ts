@@ -1,4 +1,5 @@
 import WebSocket from 'ws'
+import { parseServerMessage } from '../core/messages.js'
 
 /**
  * Which received frames an expectation may take, besides having the right `type`:
@@ -23,17 +24,22 @@ export class ClientConnection {
   #closed = false
   #wake: (() => void) | undefined
 
-  private constructor(socket: WebSocket) {
+  private constructor(socket: WebSocket, checkSchemas: boolean) {
     this.#socket = socket
     socket.on('message', (data, isBinary) => {
       const text = data.toString()
       if (isBinary) this.#problems.push(`server sent a binary frame: ${text.slice(0, 80)}`)
       else {
+        let frame: unknown
         try {
-          this.#inbox.push(JSON.parse(text))
+          frame = JSON.parse(text)
         } catch {
           this.#problems.push(`server sent a frame that is not JSON: ${text.slice(0, 80)}`)
+          return this.#wake?.()
         }
+        const invalid = checkSchemas ? schemaViolation(frame) : undefined
+        if (invalid !== undefined) this.#problems.push(`server sent a frame that does not match its schema (${invalid}): ${text.slice(0, 300)}`)
+        this.#inbox.push(frame)
       }
       this.#wake?.()
     })
@@ -47,11 +53,14 @@ export class ClientConnection {
     })
   }
 
-  /** Opens a connection; rejects with a readable message when the server does not accept it. */
-  static open(url: string, timeoutMs: number): Promise<ClientConnection> {
+  /**
+   * Opens a connection; rejects with a readable message when the server does not accept it.
+   * `checkSchemas`: every frame received must be a valid `server_to_client` message.
+   */
+  static open(url: string, timeoutMs: number, checkSchemas = true): Promise<ClientConnection> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 * 1024 * 1024 })
-      const connection = new ClientConnection(socket)
+      const connection = new ClientConnection(socket, checkSchemas)
       socket.once('open', () => resolve(connection))
       socket.once('error', (error) => reject(new Error(`cannot connect to ${url}: ${error.message}`)))
     })
@@ -80,7 +89,7 @@ export class ClientConnection {
   async watchFor(type: string, stream: FrameStream, unwanted: (frame: unknown) => boolean, waitMs: number): Promise<unknown> {
     const deadline = Date.now() + waitMs
     for (;;) {
-      if (this.#problems.length > 0) throw new Error(this.#problems.shift())
+      if (this.#problems.length > 0) throw new Error(this.problem())
       const found = this.#inbox.find((frame) => frameType(frame) === type && inStream(frame, stream) && unwanted(frame))
       if (found !== undefined) return found
       const remaining = deadline - Date.now()
@@ -97,7 +106,7 @@ export class ClientConnection {
     const deadline = Date.now() + timeoutMs
     const what = `${type} ${STREAM_NAMES[stream]}`
     for (;;) {
-      if (this.#problems.length > 0) throw new Error(this.#problems.shift())
+      if (this.#problems.length > 0) throw new Error(this.problem())
       const index = this.#inbox.findIndex((frame) => frameType(frame) === type && inStream(frame, stream))
       if (index >= 0) return this.#inbox.splice(index, 1)[0]
       if (this.#closed) throw new Error(`connection closed before a ${what} arrived${this.#describeInbox()}`)
@@ -117,6 +126,11 @@ export class ClientConnection {
       }
     })
     this.#wake = undefined
+  }
+
+  /** The first problem with what the server sent (not JSON, binary, against its schema) not reported yet. */
+  problem(): string | undefined {
+    return this.#problems.shift()
   }
 
   /** Frames received but not consumed by any expectation, for failure reports. */
@@ -157,4 +171,18 @@ function inStream(frame: unknown, stream: FrameStream): boolean {
 
 function frameType(frame: unknown): unknown {
   return frame !== null && typeof frame === 'object' ? (frame as { type?: unknown }).type : undefined
+}
+
+/**
+ * Why a frame the server sent is not a valid `server_to_client` message (an unknown `type`, or a
+ * frame its type's schema refuses), or undefined when it is one. Every frame is checked, expected
+ * or not: a member a scenario does not name must still be what the schema says.
+ */
+function schemaViolation(frame: unknown): string | undefined {
+  try {
+    parseServerMessage(frame)
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
 }

@@ -30,7 +30,7 @@ t.test('an expectation takes the first frame of its type and leaves the others q
       { client: 'x', expect: { type: 'b', n: 1 } },
       { client: 'x', expect: { type: 'a', n: 3 } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure, undefined)
 })
@@ -49,7 +49,7 @@ t.test('a reply expectation skips broadcasts of its type, and a broadcast expect
       { client: 'x', expect: { type: 'updated', request_id: { $absent: true }, n: 1 } },
       { client: 'x', expect: { type: 'updated', request_id: { $absent: true }, n: 3 } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure, undefined)
 })
@@ -65,7 +65,7 @@ t.test('replies are taken in arrival order, so a reply sent out of request order
       { client: 'x', expect: { type: 'created', request_id: 'r1' } },
       { client: 'x', expect: { type: 'created', request_id: 'r2' } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure?.step, 1)
   t.match(failure?.reason, /\$\.request_id: expected "r1", got "r2"/)
@@ -78,7 +78,7 @@ t.test('a reply that comes without its request_id is not taken for the reply', a
       { client: 'x', send: { type: 'go', request_id: 'r1' } },
       { client: 'x', expect: { type: 'error', code: 'forbidden', request_id: 'r1' } },
     ]),
-    { serverUrl: url, timeoutMs: 200 },
+    { serverUrl: url, timeoutMs: 200, checkSchemas: false },
   )
   t.match(failure?.reason, /^no error reply \(a frame with request_id\) within 200 ms; unconsumed frames: \{"type":"error","code":"forbidden"\}/)
 })
@@ -97,7 +97,7 @@ t.test('a mismatching frame fails the scenario at that step with the reason', as
       { client: 'x', send: { type: 'go' } },
       { client: 'x', expect: { type: 'a', n: 2 } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure?.step, 1)
   t.match(failure?.reason, /\$\.n: expected 2, got 1/)
@@ -110,7 +110,7 @@ t.test('a frame that never comes fails after the timeout, listing what did come'
       { client: 'x', send: { type: 'go' } },
       { client: 'x', expect: { type: 'a' } },
     ]),
-    { serverUrl: url, timeoutMs: 200 },
+    { serverUrl: url, timeoutMs: 200, checkSchemas: false },
   )
   t.match(failure?.reason, /no a frame within 200 ms; unconsumed frames: \{"type":"other"\}/)
 })
@@ -124,7 +124,7 @@ t.test('captured values and fresh ids are reused by later steps', async (t) => {
       { client: 'x', send: { type: 'go', id: '${doc1}', n: '${seq}' } },
       { client: 'x', expect: { type: 'reply', sequence: '${seq}' } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure, undefined)
 })
@@ -141,7 +141,7 @@ t.test('each client has its own connection and disconnect starts a new one', asy
       { client: 'x', send: { type: 'go' } },
       { client: 'x', expect: { type: 'hello', connection: 3 } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure, undefined)
 })
@@ -165,7 +165,7 @@ t.test('sends raw text verbatim and pads frames to the requested size', async (t
       { client: 'x', send: { type: 'go' }, pad_to_bytes: 5000 },
       { client: 'x', expect: { type: 'got' } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure, undefined)
   t.equal(received[0], '{"type": ')
@@ -186,7 +186,7 @@ t.test('expect_none passes when no such frame comes and fails as soon as one doe
       { client: 'x', expect: { type: 'reply', request_id: 'r1' } },
       { client: 'x', expect_none: { type: 'note', request_id: { $absent: true } }, wait_ms: 100 },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(quiet, undefined)
   const started = Date.now()
@@ -195,7 +195,7 @@ t.test('expect_none passes when no such frame comes and fails as soon as one doe
       { client: 'x', send: { type: 'poke' } },
       { client: 'x', expect_none: { type: 'note', request_id: { $absent: true } }, wait_ms: 5000 },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.match(noisy, { step: 1, reason: /received a frame that must not arrive: \{"type":"note"\}/ })
   t.ok(Date.now() - started < 4000, 'it fails when the frame arrives, not at the end of the wait')
@@ -204,7 +204,7 @@ t.test('expect_none passes when no such frame comes and fails as soon as one doe
       { client: 'x', send: { type: 'poke' } },
       { client: 'x', expect_none: { type: 'note', request_id: { $absent: true }, extra: 1 }, wait_ms: 100 },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(other, undefined, 'a frame of the type that does not match the matcher is not the unwanted one')
 })
@@ -229,7 +229,7 @@ t.test('sends binary frames, and several frames at once with send_all', async (t
       { client: 'x', expect: { type: 'got', request_id: 'r2' } },
       { client: 'x', expect: { type: 'got', request_id: 'r3' } },
     ]),
-    { serverUrl: url, timeoutMs: 2000 },
+    { serverUrl: url, timeoutMs: 2000, checkSchemas: false },
   )
   t.equal(failure, undefined)
   t.same(received[0], { binary: true, text: '{"type":"go"}' })
@@ -246,6 +246,23 @@ t.test('a client may connect to a second server, and a scenario without one fail
     { client: 'y', server: 'second', send: { type: 'go' } },
     { client: 'y', expect: { type: 'hello', from: 'second' } },
   ]
-  t.equal(await runScenario(scenario(steps), { serverUrl: first, secondServerUrl: second, timeoutMs: 2000 }), undefined)
-  t.match(await runScenario(scenario(steps), { serverUrl: first, timeoutMs: 2000 }), { step: 2, reason: /needs a second server/ })
+  t.equal(await runScenario(scenario(steps), { serverUrl: first, secondServerUrl: second, timeoutMs: 2000, checkSchemas: false }), undefined)
+  t.match(await runScenario(scenario(steps), { serverUrl: first, timeoutMs: 2000, checkSchemas: false }), { step: 2, reason: /needs a second server/ })
+})
+
+t.test('every frame received must match its schema, the frames no step expects too', async (t) => {
+  const valid = { type: 'document_shared', document_id: '6f1c2b8e-4d3a-4f5e-9a7b-1c2d3e4f5a6b', user_id: '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b', role: 'read' }
+  const url = await scriptedServer(t, (frame) => (frame.type === 'bad' ? [{ ...valid, shared_at: 'now' }] : [{ ...valid, request_id: 'r1' }]))
+  const expectShared = { client: 'x', expect: { type: 'document_shared', request_id: 'r1' } } as const
+  t.equal(await runScenario(scenario([{ client: 'x', send: { type: 'go' } }, expectShared]), { serverUrl: url, timeoutMs: 2000 }), undefined, 'a valid reply passes')
+  t.match(
+    await runScenario(scenario([{ client: 'x', send: { type: 'bad' } }, { client: 'x', send: { type: 'go' } }, expectShared]), { serverUrl: url, timeoutMs: 2000 }),
+    { step: 2, reason: /does not match its schema.*shared_at/ },
+    'a frame with a member its schema does not have fails the next expectation',
+  )
+  t.match(
+    await runScenario(scenario([{ client: 'x', send: { type: 'bad' } }, { client: 'x', expect_none: { type: 'error' }, wait_ms: 200 }]), { serverUrl: url, timeoutMs: 2000 }),
+    { reason: /does not match its schema/ },
+    'and one nobody expects fails the scenario at its end at the latest',
+  )
 })

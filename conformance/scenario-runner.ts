@@ -16,6 +16,11 @@ export interface ScenarioOptions {
   timeoutMs: number
   /** Fixed placeholder values (pre-created users); everything else is fresh per run. */
   bindings?: Record<string, unknown>
+  /**
+   * Whether every frame received must be a valid `server_to_client` message (default true; off
+   * only for tests of the runner against scripted servers that send made-up messages).
+   */
+  checkSchemas?: boolean
 }
 
 /** Why a scenario failed: the step (0-based) and what went wrong there. */
@@ -40,6 +45,11 @@ export async function runScenario(scenario: Scenario, options: ScenarioOptions):
         return { step: index, reason: error instanceof Error ? error.message : String(error) }
       }
     }
+    // A frame nobody expected must still be a valid message: one that was not is reported here.
+    for (const client of clients.values()) {
+      const problem = client.problem()
+      if (problem !== undefined) return { step: scenario.steps.length - 1, reason: problem }
+    }
     return undefined
   } finally {
     await Promise.all([...clients.values()].map((client) => client.close()))
@@ -56,7 +66,7 @@ async function runStep(step: Step, clients: Map<string, ClientConnection>, bindi
   if (!client) {
     const url = step.server === 'second' ? options.secondServerUrl : options.serverUrl
     if (url === undefined) throw new Error('this step needs a second server instance on the same database, and none was given')
-    client = await ClientConnection.open(url, options.timeoutMs)
+    client = await ClientConnection.open(url, options.timeoutMs, options.checkSchemas ?? true)
     clients.set(step.client, client)
   }
   if ('send' in step) {
