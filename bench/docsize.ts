@@ -235,11 +235,20 @@ if (parts.includes('server')) {
 
 if (parts.includes('client')) {
   const dir = mkdtempSync(join(tmpdir(), 'patchsync-bench-docsize-'))
-  const database = await createTestDatabase('sqlite')
-  const server = await startChild(fileURLToPath(new URL('./docsize-child.js', import.meta.url)), [database.url])
   try {
     const results: Array<{ build: Build; rows: ClientRow[] }> = []
-    for (const build of builds) results.push({ build, rows: await benchClient(build, server.url, dir) })
+    // Each build's client against its own build's server: they speak the same revision ids.
+    for (const build of builds) {
+      const database = await createTestDatabase('sqlite')
+      const script = fileURLToPath(new URL('./docsize-child.js', import.meta.url))
+      const server = await startChild(script, build.serverModule ? [database.url, build.serverModule] : [database.url])
+      try {
+        results.push({ build, rows: await benchClient(build, server.url, dir) })
+      } finally {
+        await server.stop()
+        await database.drop()
+      }
+    }
     console.log('')
     console.log(`Client: SyncClient.update offline (ms per update, ${CLIENT_UPDATES} updates); a remote change from another user through the server until the subscriber sees it (${REMOTE_CHANGES} changes; this process's CPU ms per change, and wall ms per change).`)
     console.log('')
@@ -252,8 +261,6 @@ if (parts.includes('client')) {
       })
     }
   } finally {
-    await server.stop()
-    await database.drop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

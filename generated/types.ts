@@ -391,7 +391,7 @@ export interface DocumentMessage {
   request_id?: RequestId
   document: Document
   /**
-   * Lowercase hex SHA-256 of the canonical JSON of {content, title} at the document's revision_id (§6.6): lets a client check its own copy of that revision. A server MUST send it; optional in the schema for replies shaped like the seed's.
+   * Lowercase hex SHA-256 of the canonical JSON of {content, title} at the document's revision_id (§6.6), sent when the request asked for it (digest: true) and only then: lets a client check its own copy of that revision.
    */
   content_digest?: string
 }
@@ -470,6 +470,10 @@ export interface GetDocumentMessage {
   type: 'get_document'
   request_id?: RequestId
   document_id: Uuid
+  /**
+   * Ask for the reply's content_digest (§6.6); without it the reply has none, as for clients written before it.
+   */
+  digest?: boolean
 }
 /**
  * Asks who has access to a document (§9.5).

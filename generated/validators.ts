@@ -6109,7 +6109,7 @@ return errors === 0;
 }
 
 export const validateDocument = validate50;
-const schema131 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"content_digest":{"description":"Lowercase hex SHA-256 of the canonical JSON of {content, title} at the document's revision_id (§6.6): lets a client check its own copy of that revision. A server MUST send it; optional in the schema for replies shaped like the seed's.","type":"string","pattern":"^[0-9a-f]{64}$","examples":["06abdb21955933af8bb67ab1db044a437bb7cad72b68f356faf5ac3e7bc404df"]}}};
+const schema131 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/document.json","title":"document","description":"Reply to get_document (§2).","x-direction":"server","type":"object","required":["type","document"],"additionalProperties":false,"properties":{"type":{"const":"document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document":{"$ref":"../definitions.json#/definitions/document"},"content_digest":{"description":"Lowercase hex SHA-256 of the canonical JSON of {content, title} at the document's revision_id (§6.6), sent when the request asked for it (digest: true) and only then: lets a client check its own copy of that revision.","type":"string","pattern":"^[0-9a-f]{64}$","examples":["06abdb21955933af8bb67ab1db044a437bb7cad72b68f356faf5ac3e7bc404df"]}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7212,7 +7212,7 @@ return errors === 0;
 }
 
 export const validateGetDocument = validate56;
-const schema153 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document.json","title":"get_document","description":"Reads one document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"get_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"}}};
+const schema153 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://patchsync.dev/spec/messages/get-document.json","title":"get_document","description":"Reads one document (§2).","x-direction":"client","type":"object","required":["type","document_id"],"additionalProperties":false,"properties":{"type":{"const":"get_document"},"request_id":{"$ref":"../definitions.json#/definitions/request_id"},"document_id":{"$ref":"../definitions.json#/definitions/uuid"},"digest":{"description":"Ask for the reply's content_digest (§6.6); without it the reply has none, as for clients written before it.","type":"boolean"}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://patchsync.dev/spec/messages/get-document.json" */;
@@ -7240,7 +7240,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "type") || (key0 === "request_id")) || (key0 === "document_id"))){
+if(!((((key0 === "type") || (key0 === "request_id")) || (key0 === "document_id")) || (key0 === "digest"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -7323,14 +7323,26 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.digest !== undefined){
+if(typeof data.digest !== "boolean"){
+const err9 = {instancePath:instancePath+"/digest",schemaPath:"#/properties/digest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
+import { contentDigest } from '../core/index.js'
 import { TEST_DIALECTS, createTestDatabase } from './test-support/databases.js'
 import { TestClient } from './test-support/ws-client.js'
 import { silentLog } from './activity-log.js'
@@ -165,6 +166,28 @@ for (const dialect of TEST_DIALECTS) {
       const createAgain = await a.request({ type: 'create_document', client_op_id: 'op-c', document: { id: randomUUID(), title: 't', content: {} } })
       t.equal(createAgain.type, 'document_created')
       t.same(await content(a, id), { n: 1 })
+    })
+
+    t.test('time travel gives every state of a history, whether walked back from the head or forward from the create', async (t) => {
+      const h = await startTestServer(t, dialect)
+      const a = await h.login()
+      const { id } = await createDoc(a, { list: [] })
+      const states: Array<{ sequence: number; revision: string; list: number[] }> = []
+      for (let i = 0; i < 12; i++) {
+        const reply = await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/list/-', value: i }] } })
+        states.push({ sequence: reply.sequence as number, revision: reply.revision_id as string, list: Array.from({ length: i + 1 }, (_, k) => k) })
+      }
+      const plain = await a.request({ type: 'get_document', document_id: id })
+      t.notOk('content_digest' in plain, 'a digest only when asked (§6.6): older clients refuse unknown members')
+      const digested = await a.request({ type: 'get_document', document_id: id, digest: true })
+      t.equal(digested.content_digest, contentDigest('My Document', { list: states.at(-1)!.list }))
+      await a.request({ type: 'delete_document', document_id: id })
+      for (const { sequence, revision, list } of states) {
+        const document = (await a.request({ type: 'get_document_at', document_id: id, sequence })).document as { content: unknown; revision_id: string }
+        t.same(document.content, { list }, `content at ${sequence}`)
+        t.equal(document.revision_id, revision, `revision at ${sequence}`)
+      }
+      t.equal((await a.request({ type: 'get_document_at', document_id: id, sequence: states.at(-1)!.sequence + 1 })).document, null, 'deleted')
     })
 
     t.test('undo appends events that restore an earlier state; redo re-applies; time travel reads any sequence', async (t) => {

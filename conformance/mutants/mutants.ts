@@ -325,8 +325,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§7.2',
     description: "get_document_at takes the revision of the event before the sequence, not the one at it",
     file: 'server/handlers/get-document-at.ts',
-    search: 'const atTarget = events.filter((e) => e.sequence <= message.sequence).at(-1)',
-    replace: 'const atTarget = events.filter((e) => e.sequence < message.sequence).at(-1)',
+    search: 'revisionId: atTarget.revisionId,',
+    replace: 'revisionId: atTarget.previousRevisionId ?? atTarget.revisionId,',
   },
   {
     id: 'time-travel-future-allowed',

@@ -4,12 +4,14 @@ import { readableDocument } from '../access.js'
 import type { RequestHandler } from './context.js'
 
 /**
- * Reads the committed state: a reply never shows a change that might still fail to commit. The
- * reply carries the full-content digest (§6.6), computed here, on a read, so that no change pays it.
+ * Reads the committed state: a reply never shows a change that might still fail to commit. Asked
+ * for it, the reply carries the full-content digest (§6.6), computed here, on a read, so that no
+ * change pays it.
  */
 export const getDocument: RequestHandler<GetDocumentMessage> = {
   run: async (ctx, message) => {
     const document = await readableDocument(ctx.store, ctx.userId, message.document_id)
-    return { type: 'document', document: toWireDocument(document), content_digest: contentDigest(document.title, document.content) }
+    const reply = { type: 'document' as const, document: toWireDocument(document) }
+    return message.digest ? { ...reply, content_digest: contentDigest(document.title, document.content) } : reply
   },
 }

@@ -354,16 +354,36 @@ export class Store {
     }
   }
 
-  /** Every event of one document after `after`, ascending. */
-  async documentEvents(documentId: string, after = 0): Promise<ChangeEventRow[]> {
-    const rows = await this.db
+  /** Every event of one document after `after` (and up to `upTo`, when given), ascending. */
+  async documentEvents(documentId: string, after = 0, upTo?: number): Promise<ChangeEventRow[]> {
+    let query = this.db.selectFrom('change_events').selectAll().where('document_id', '=', documentId).where('sequence', '>', after)
+    if (upTo !== undefined) query = query.where('sequence', '<=', upTo)
+    const rows = await query.orderBy('sequence').execute()
+    return this.settled(rows.map((r) => this.toEvent(r)))
+  }
+
+  /** How many events of one document come after `after` (an index range count: no row is read). */
+  async countDocumentEvents(documentId: string, after: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('change_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('document_id', '=', documentId)
+      .where('sequence', '>', after)
+      .executeTakeFirstOrThrow()
+    return this.settled(Number(row.n))
+  }
+
+  /** The last event of one document with a sequence up to `upTo`, if any. */
+  async lastDocumentEvent(documentId: string, upTo: number): Promise<ChangeEventRow | undefined> {
+    const row = await this.db
       .selectFrom('change_events')
       .selectAll()
       .where('document_id', '=', documentId)
-      .where('sequence', '>', after)
-      .orderBy('sequence')
-      .execute()
-    return this.settled(rows.map((r) => this.toEvent(r)))
+      .where('sequence', '<=', upTo)
+      .orderBy('sequence', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return this.settled(row && this.toEvent(row))
   }
 
   async eventsBySequence(sequences: readonly number[]): Promise<ChangeEventRow[]> {
