@@ -3,7 +3,7 @@ import t from 'tap'
 import { hashToken } from '../server/auth.js'
 import { createTestDatabase } from '../server/test-support/databases.js'
 import { runScenarios } from './runner.js'
-import { checkReferenceRun, startReferenceServer } from './test-support/reference-run.js'
+import { checkReferenceRun, REFERENCE_STEP_TIMEOUT_MS, startReferenceServer } from './test-support/reference-run.js'
 
 t.test('every scenario passes twice with fixed users on a server without auto-registration', async (t) => {
   // What `--users users.json` is for: the same pre-created users, reused run after run. Pending
@@ -18,7 +18,7 @@ t.test('every scenario passes twice with fixed users on a server without auto-re
     t.ok(await server.store.createUser(users[`user_${name}`]!, await hashToken(users[`token_${name}`]!)), `created user_${name}`)
   }
   for (const run of [1, 2]) {
-    const results = await runScenarios({ serverUrl: server.url, bindings: users, pending: 'skip' })
+    const results = await runScenarios({ serverUrl: server.url, bindings: users, pending: 'skip', timeoutMs: REFERENCE_STEP_TIMEOUT_MS })
     checkReferenceRun(t, results, { secondServer: false, label: `run ${run}: ` })
   }
 })

@@ -9,6 +9,14 @@ const needsTwo = new Set(scenarios.filter(needsSecondServer).map((s) => s.descri
 const pending = new Set(scenarios.filter((s) => s.pending !== undefined).map((s) => s.description))
 
 /**
+ * How long a step of a reference run waits for a frame it expects. A passing step returns as soon as
+ * its frame arrives, so this costs nothing when the suite passes; it is long because replies come in
+ * request order (§3.4): a step that expects the 1,400th reply of a pipelined burst waits for the
+ * 1,399 before it, which on a loaded 2-core machine took over the runner's 5 s default.
+ */
+export const REFERENCE_STEP_TIMEOUT_MS = 20_000
+
+/**
  * Checks a run of the whole suite against the reference server: every scenario ran and passed,
  * except pending ones (marked in the suite with the reason; run and reported as TODO, their outcome
  * printed, or skipped when the run skips them) and, without a second instance, the multi-instance
