@@ -42,6 +42,7 @@ t.test('the tarball has the licence, the documents the README sends readers to, 
     'conformance/case-format.schema.json', 'ffi/README.md', 'ffi/include/patchsync.h', 'ffi/include/patchsync.hpp', 'ffi/examples/example.cpp', 'ffi/build.mjs',
   ]
   for (const path of documents) t.ok(files.has(path), `ships ${path}`)
+  for (const file of ['index.html', 'inspector.js', 'inspector.css']) t.ok(files.has(`dist/inspect/${file}`), `ships the inspector page's ${file}`)
   t.ok([...files].some((f) => f.startsWith('conformance/vectors/')) && [...files].some((f) => f.startsWith('conformance/scenarios/')), 'ships the conformance vectors and scenarios')
   const targets = Object.values(manifest.exports).flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.types, entry.default]))
   for (const target of [...targets, ...Object.values(manifest.typesVersions['*']!).flat()]) t.ok(files.has(target.replace(/^\.\//, '')), `ships ${target}`)

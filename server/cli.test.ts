@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { ConfigError, parseServeConfig } from './config.js'
 import { TestClient } from './test-support/ws-client.js'
 import { ROOT, run, serve, type Finished } from './test-support/cli-process.js'
+// @ts-expect-error: a plain ES module script without type declarations
+import { buildInspector } from '../client/build.mjs'
 
 function tempDir(t: { teardown(fn: () => unknown): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'patchsync-cli-'))
@@ -85,6 +87,18 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
   ]
   for (const [argv, env, message] of bad) t.throws(() => parseServeConfig(argv, env), { name: 'ConfigError', message }, [...argv, ...Object.keys(env)].join(' '))
   t.ok((() => { try { parseServeConfig(['--bogus'], {}) } catch (error) { return error instanceof ConfigError } })(), 'a ConfigError')
+})
+
+t.test('serve serves the inspector page at /inspect unless --no-inspector', async (t) => {
+  // What npm run build:browser writes (the package ships it built).
+  await buildInspector(join(ROOT, 'dist', 'inspect'))
+  const dir = tempDir(t)
+  for (const [flags, status] of [[[], 200], [['--no-inspector'], 404]] as const) {
+    const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', `sqlite:${join(dir, `${status}.db`)}`, ...flags])
+    const page = await fetch(server.url.replace('ws://', 'http://').replace(/\/ws$/, '/inspect'), { signal: AbortSignal.timeout(5000) })
+    t.equal(page.status, status, flags.join(' ') || 'by default')
+    if (status === 200) t.match(await page.text(), /<meta name="patchsync-ws-path" content="\/ws">/, 'the page is told the WebSocket path')
+  }
 })
 
 t.test('serve says where it listens and on which database, answers /healthz, and stops cleanly on SIGTERM', async (t) => {

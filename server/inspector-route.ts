@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,8 +11,14 @@ import type { ServerResponse } from 'node:http'
  */
 export const INSPECTOR_PATH = '/inspect'
 
-/** Where the built page is: `dist/inspect/`, beside this module's `dist/server/`. */
-export const BUILT_INSPECTOR = fileURLToPath(new URL('../inspect/', import.meta.url))
+/**
+ * Where the built page is: `dist/inspect/`, beside this module's `dist/server/` in the package, or
+ * under `dist/` when the server runs from its TypeScript sources (`server/`, through tsx).
+ */
+export function builtInspector(): string {
+  const candidates = ['../inspect/', '../dist/inspect/'].map((path) => fileURLToPath(new URL(path, import.meta.url)))
+  return candidates.find((directory) => existsSync(join(directory, 'index.html'))) ?? candidates[0]!
+}
 
 const FILES: Record<string, { file: string; type: string }> = {
   [INSPECTOR_PATH]: { file: 'index.html', type: 'text/html; charset=utf-8' },

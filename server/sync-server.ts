@@ -11,7 +11,7 @@ import { Connection, type ConnectionHost } from './connection.js'
 import type { SendBufferLimits } from './send-buffer.js'
 import { FanOut } from './fan-out.js'
 import { abortHandshake, attachedUpgrades, httpRoutes, ownUpgrades, type UpgradeTarget } from './http-routes.js'
-import { BUILT_INSPECTOR, inspectorRoutes } from './inspector-route.js'
+import { builtInspector, inspectorRoutes } from './inspector-route.js'
 import { InstanceRelay } from './instance-relay.js'
 import { Metrics } from './metrics.js'
 import { clientAddress } from './client-address.js'
@@ -277,7 +277,7 @@ class PatchsyncServer implements SyncServer {
     await this.start()
     const { tls, path } = this.settings
     const { inspector } = this.settings
-    const inspectorDirectory = inspector === true ? BUILT_INSPECTOR : inspector || undefined
+    const inspectorDirectory = inspector === true ? builtInspector() : inspector || undefined
     const routes = httpRoutes(this.store, this.metrics, inspectorDirectory ? inspectorRoutes(inspectorDirectory, path) : {})
     const httpServer = (this.httpServer = tls ? createHttpsServer(tls, routes) : createHttpServer(routes))
     httpServer.on('upgrade', ownUpgrades(this.upgrades))
