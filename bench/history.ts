@@ -1,0 +1,214 @@
+/**
+ * npm run bench:history — what reading history costs (issue 15), on SQLite and PostgreSQL, next to
+ * an older build when BENCH_BEFORE names its tsc output (as for bench:docsize):
+ * 1. Time travel: one document filled with REVISIONS updates that each append a short string to an
+ *    array (about 29 bytes each, 291 KB at 10,000), pipelined 16 deep through the server (the fill
+ *    rate is printed too); then `get_document_at` 1, 100 and REVISIONS steps back (median of 5).
+ * 2. Catch-up: CATCH_UP changes (over 100 documents, committed through the write path in-process),
+ *    pulled by a fresh reader with `get_changes` pages of 1,000 from sequence 0 until `has_more` is
+ *    false: wall time end to end.
+ * 3. Log size: an editing workload on a 100 KB document (replace a field, insert and remove items),
+ *    the bytes of its forward and reverse patches against a full snapshot per change.
+ * BENCH_DIALECTS=sqlite (or postgres) runs one database; BENCH_PARTS=travel,catchup,log picks parts.
+ */
+import { randomUUID } from 'node:crypto'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { applyPatch, jsonBytes, type JsonObject, type Operation } from '../core/index.js'
+import type { Store as StoreClass, WritePath as WritePathClass } from '../server/index.js'
+import { createTestDatabase, type DialectName } from '../server/test-support/databases.js'
+import { BenchClient, fmt, startChild, within, type Frame } from './support.js'
+
+const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 10_000)
+const CATCH_UP = Number(process.env.BENCH_CATCH_UP ?? 100_000)
+const IN_FLIGHT = 16
+const PAGE = 1000
+
+interface Build {
+  name: string
+  serverModule: string
+}
+
+const here = fileURLToPath(new URL('..', import.meta.url))
+const builds: Build[] = [{ name: 'now', serverModule: join(here, 'server/index.js') }]
+if (process.env.BENCH_BEFORE) builds.unshift({ name: 'before', serverModule: join(process.env.BENCH_BEFORE, 'server/index.js') })
+const childScript = fileURLToPath(new URL('./docsize-child.js', import.meta.url))
+
+/** Sends `count` frames, IN_FLIGHT at a time; resolves with the replies in order. */
+async function pipelined(client: BenchClient, count: number, frame: (i: number) => object): Promise<Frame[]> {
+  const replies: Frame[] = []
+  let sent = 0
+  await within(
+    new Promise<void>((resolve, reject) => {
+      const sendOne = () => client.send({ ...frame(sent), request_id: `p${sent++}` })
+      client.onReply = (reply) => {
+        if (reply.type === 'error') return reject(new Error(JSON.stringify(reply)))
+        replies.push(reply)
+        if (sent < count) sendOne()
+        else if (replies.length === count) resolve()
+      }
+      for (let i = 0; i < Math.min(IN_FLIGHT, count); i++) sendOne()
+    }),
+    'pipelined requests',
+    600_000,
+  )
+  client.onReply = undefined
+  return replies
+}
+
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    times.push(performance.now() - start)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
+}
+
+async function travel(dialect: DialectName, build: Build) {
+  const database = await createTestDatabase(dialect)
+  const server = await startChild(childScript, [database.url, build.serverModule])
+  try {
+    const client = await BenchClient.login(server.url)
+    const documentId = await client.createDocument({ items: [] })
+    const start = performance.now()
+    const replies = await pipelined(client, REVISIONS, () => ({
+      type: 'update_document',
+      patch: { document_id: documentId, patch: [{ op: 'add', path: '/items/-', value: 'x'.repeat(25) }] },
+    }))
+    const fillPerSecond = REVISIONS / ((performance.now() - start) / 1000)
+    const sequences = replies.map((r) => r.sequence as number)
+    const at = (stepsBack: number) => {
+      const sequence = stepsBack >= REVISIONS ? sequences[0]! - 1 : sequences[sequences.length - 1 - stepsBack]!
+      return median(5, () => client.request({ type: 'get_document_at', document_id: documentId, sequence }, 'document_at'))
+    }
+    const result = { fillPerSecond, one: await at(1), hundred: await at(100), all: await at(REVISIONS) }
+    await client.close()
+    return result
+  } finally {
+    await server.stop()
+    await database.drop()
+  }
+}
+
+async function catchUp(dialect: DialectName, build: Build) {
+  const database = await createTestDatabase(dialect)
+  const { Store, WritePath } = (await import(pathToFileURL(build.serverModule).href)) as { Store: typeof StoreClass; WritePath: typeof WritePathClass }
+  const store = Store.open(database.url)
+  const userId = randomUUID()
+  try {
+    await store.migrate()
+    const writes = new WritePath(store)
+    const documents = Array.from({ length: 100 }, () => randomUUID())
+    await Promise.all(documents.map((id) => writes.submit(userId, null, { kind: 'create', id, title: 'T', content: { n: 0 } })))
+    for (let done = documents.length; done < CATCH_UP; ) {
+      const batch = Math.min(2000, CATCH_UP - done)
+      await Promise.all(Array.from({ length: batch }, (_, i) => writes.submit(userId, null, { kind: 'update', documentId: documents[i % documents.length]!, patch: [{ op: 'replace', path: '/n', value: done + i }] })))
+      done += batch
+    }
+  } finally {
+    await store.close()
+  }
+  const server = await startChild(childScript, [database.url, build.serverModule])
+  try {
+    const client = await BenchClient.connect(server.url)
+    await client.request({ type: 'authenticate', user_id: userId, auth_token: `bench-${userId}` }, 'auth_success')
+    const pull = async () => {
+      let since = 0
+      let events = 0
+      for (;;) {
+        const page = await client.request({ type: 'get_changes', since_sequence: since, limit: PAGE }, 'changes_since')
+        const changes = page.changes as Array<{ sequence: number }>
+        events += changes.length
+        if (!page.has_more || changes.length === 0) return events
+        since = changes.at(-1)!.sequence
+      }
+    }
+    const first = await pull()
+    if (first !== CATCH_UP) throw new Error(`pulled ${first} events, expected ${CATCH_UP}`)
+    const ms = await median(3, pull)
+    await client.close()
+    return { ms }
+  } finally {
+    await server.stop()
+    await database.drop()
+  }
+}
+
+/** An editing workload on a 100 KB document: log bytes (forward and reverse patches) against a snapshot per change. */
+function logSize() {
+  let doc: JsonObject = { title: 'notes', items: Array.from({ length: 1400 }, (_, i) => ({ id: i, text: 'lorem ipsum dolor sit amet, consectetur adipiscing', done: false })) }
+  let seed = 1
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed % n
+  }
+  let logBytes = 0
+  let snapshotBytes = 0
+  const changes = 2000
+  for (let i = 0; i < changes; i++) {
+    const items = (doc.items as unknown[]).length
+    const kind = random(10)
+    const patch: Operation[] =
+      kind < 6
+        ? [{ op: 'replace', path: `/items/${random(items)}/text`, value: `edit ${i}` }]
+        : kind < 8
+          ? [{ op: 'replace', path: `/items/${random(items)}/done`, value: true }]
+          : kind < 9
+            ? [{ op: 'add', path: `/items/${random(items)}`, value: { id: 10_000 + i, text: 'a new item', done: false } }]
+            : [{ op: 'remove', path: `/items/${random(items)}` }]
+    const result = applyPatch(doc, patch, { limits: { maxDocumentBytes: Infinity } })
+    doc = result.doc as JsonObject
+    logBytes += jsonBytes(patch as unknown as JsonObject[]) + jsonBytes(result.reverse as unknown as JsonObject[])
+    snapshotBytes += jsonBytes(doc)
+  }
+  return { changes, documentBytes: jsonBytes(doc), logBytes, snapshotBytes }
+}
+
+const parts = (process.env.BENCH_PARTS ?? 'travel,catchup,log').split(',')
+const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+console.log(`node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}; load average at start ${load()}`)
+
+if (parts.includes('travel')) {
+  const rows: string[] = []
+  for (const dialect of dialects) {
+    for (const build of builds) {
+      process.stderr.write(`travel ${dialect} ${build.name}\n`)
+      const r = await travel(dialect, build)
+      rows.push(`| ${dialect} | ${build.name} | ${fmt(r.fillPerSecond)} | ${fmt(r.one, 1)} | ${fmt(r.hundred, 1)} | ${fmt(r.all, 1)} |`)
+    }
+  }
+  console.log('')
+  console.log(`Time travel on a document of ${fmt(REVISIONS)} revisions (an array grown one short string at a time): fill rate (${IN_FLIGHT} in flight), and get_document_at n steps back (median of 5, ms).`)
+  console.log('')
+  console.log(`| database | build | fill updates/s | 1 back ms | 100 back ms | ${fmt(REVISIONS)} back ms |`)
+  console.log('|---|---|---|---|---|---|')
+  for (const row of rows) console.log(row)
+}
+
+if (parts.includes('catchup')) {
+  const rows: string[] = []
+  for (const dialect of dialects) {
+    for (const build of builds) {
+      process.stderr.write(`catch-up ${dialect} ${build.name}\n`)
+      const r = await catchUp(dialect, build)
+      rows.push(`| ${dialect} | ${build.name} | ${fmt(r.ms)} | ${fmt((CATCH_UP / r.ms) * 1000)} |`)
+    }
+  }
+  console.log('')
+  console.log(`Catch-up: a fresh reader pulls ${fmt(CATCH_UP)} changes with get_changes pages of ${PAGE} (median of 3, end to end).`)
+  console.log('')
+  console.log('| database | build | ms | events/s |')
+  console.log('|---|---|---|---|')
+  for (const row of rows) console.log(row)
+}
+
+if (parts.includes('log')) {
+  const r = logSize()
+  console.log('')
+  console.log(`Log size: ${fmt(r.changes)} edits of a ${fmt(r.documentBytes / 1024)} KB document: forward and reverse patches ${fmt(r.logBytes / 1024)} KB, a full snapshot per change ${fmt(r.snapshotBytes / 1024 / 1024, 1)} MiB: the log is ${((1 - r.logBytes / r.snapshotBytes) * 100).toFixed(2)}% smaller (ratio ${(r.snapshotBytes / r.logBytes).toFixed(0)}x).`)
+}
+console.log(`load average at end ${load()}`)
