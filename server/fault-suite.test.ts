@@ -70,9 +70,12 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   const db = await admin(t)
   const writer = await server.login()
   const reader = await server.login()
+  // Only listens: it must hear every commit, those announced while the listening connection was
+  // down included (read back from the log once it is up again).
+  const watcher = await server.login()
   const documentId = randomUUID()
   await writer.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
-  await writer.request({ type: 'share_document', document_id: documentId, user_id: reader.userId, role: 'read' })
+  for (const user of [reader, watcher]) await writer.request({ type: 'share_document', document_id: documentId, user_id: user.userId, role: 'read' })
 
   // Writes and reads go on while every connection of the server is ended, five times over.
   const opIds = Array.from({ length: 40 }, (_, i) => `op-${i}`)
@@ -122,6 +125,10 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   t.equal(after.reply.type, 'document_updated', 'the pool reconnected by itself: the write retried commits')
   await checkLog(t, server, documentId, [...opIds, 'op-outage'])
   t.equal(((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length, 41, 'reads answer again')
+  const log = (await server.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
+  const heard = () => watcher.received.filter((f) => f.type === 'document_updated').map((f) => f.sequence as number)
+  t.ok(await eventually(() => heard().length >= log.length), `a reader hears all ${log.length} updates`)
+  t.same(heard(), log, 'in commit order, none twice')
 })
 
 t.test('postgres: two instances, a writer on each updating one document, one by one and pipelined: every update commits, and every reader hears them in commit order (issue 10 finding 12)', async (t) => {

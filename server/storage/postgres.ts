@@ -146,6 +146,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     },
     subscribe: async (onCommitted, onAccessChanged, onReconnected) => {
       let stopped = false
+      let reconnecting = false
       let client: pg.Client | undefined
       const connect = async (): Promise<void> => {
         const c = new Client({ connectionString })
@@ -171,16 +172,23 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
       // The listening connection lost (the database restarted, or ended it): try again until it is
       // back, then say so, since what committed meanwhile was announced to nobody here.
       const reconnect = async (): Promise<void> => {
-        for (let delay = 100; !stopped; delay = Math.min(delay * 2, 5000)) {
-          await new Promise((resolve) => setTimeout(resolve, delay).unref())
-          if (stopped) return
-          try {
-            await connect()
-            onReconnected?.()
-            return
-          } catch {
-            // Still unreachable: wait longer.
+        // One attempt at a time: a connection that fails while being made reports it twice.
+        if (reconnecting) return
+        reconnecting = true
+        try {
+          for (let delay = 100; !stopped; delay = Math.min(delay * 2, 5000)) {
+            await new Promise((resolve) => setTimeout(resolve, delay).unref())
+            if (stopped) return
+            try {
+              await connect()
+              onReconnected?.()
+              return
+            } catch {
+              // Still unreachable: wait longer.
+            }
           }
+        } finally {
+          reconnecting = false
         }
       }
       await connect()
