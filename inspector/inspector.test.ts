@@ -30,8 +30,10 @@ await buildInspector(built)
 mkdirSync(SCREENSHOTS, { recursive: true })
 const context = await launchChromium(t)
 const [alicePage, bobPage] = [await context.newPage(), await context.newPage()]
+/** Uncaught errors in the page: each test ends with none. */
+const pageErrors: string[] = []
 for (const page of [alicePage, bobPage]) {
-  page.on('pageerror', (error) => console.error('page error:', error))
+  page.on('pageerror', (error) => pageErrors.push(String(error)))
   // Undo and redo ask first; the person says yes.
   page.on('dialog', (dialog) => void dialog.accept())
 }
@@ -160,6 +162,10 @@ for (const dialect of TEST_DIALECTS) {
     await until(bobPage, '.errors', 'nothing_to_redo')
     t.equal(await bobPage.locator('.errors li').count(), 1, 'an error from the server is shown once, with its code and message')
     await shot(bobPage, 'shared-error')
+
+    await bobPage.getByRole('button', { name: 'Sign out' }).click()
+    await bobPage.waitForSelector('#sign-in', WAIT)
+    t.same(pageErrors.splice(0), [], 'signed out, and no uncaught error in the page all along')
   })
 }
 
