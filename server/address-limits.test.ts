@@ -40,11 +40,12 @@ function upgradeStatus(url: string, localAddress = '127.0.0.1'): Promise<number>
 const login = (client: TestClient, userId: string, token: string) => client.request({ type: 'authenticate', user_id: userId, auth_token: token })
 
 t.test('§10.5 a connection that does not authenticate in time is closed with 1008; one that did stays (issue 10 finding 6)', async (t) => {
-  const h = await startTestServer(t, 'sqlite', { authTimeoutMs: 300 })
+  // Long enough for the second connection to log in on a loaded machine, short enough to wait for.
+  const h = await startTestServer(t, 'sqlite', { authTimeoutMs: 1500 })
   const idle = await h.connect()
   const user = await h.login()
   t.equal(await closeCode(idle), CLOSE_LOGIN_TIMEOUT, 'the idle connection is closed')
-  await new Promise((resolve) => setTimeout(resolve, 400))
+  await new Promise((resolve) => setTimeout(resolve, 500))
   t.equal((await user.request({ type: 'list_documents' })).type, 'document_list', 'the authenticated one is still served')
 })
 
@@ -70,6 +71,28 @@ for (const dialect of TEST_DIALECTS) {
     t.equal((await login(elsewhere, other, 'other-token')).type, 'auth_success', 'the user logs in from another address (its own failures were 2 of 3)')
   })
 }
+
+t.test('§10.5 guesses made at once are throttled as one after another: each takes its token before its check (review of issue 10 finding 6)', async (t) => {
+  const h = await startTestServer(t, 'sqlite', { loginLimit: { perUser: { perSecond: 0.01, burst: 3 }, perAddress: { perSecond: 0.01, burst: 100 } } })
+  const victim = randomUUID()
+  await (await h.login(victim, 'right')).close()
+  const guessers = await Promise.all(Array.from({ length: 20 }, () => h.connect()))
+  const answers = await Promise.all(guessers.map((guesser, i) => login(guesser, victim, `guess-${i}`)))
+  const codes = answers.map((a) => a.code as string)
+  t.equal(codes.filter((c) => c === 'auth_failed').length, 3, 'only the user\'s 3 failures allowed were checked')
+  t.equal(codes.filter((c) => c === 'rate_limited').length, 17, 'the other 17 were refused unchecked')
+})
+
+t.test('§10.5 a request one limit refuses takes nothing from the other: a user over its own limit does not drain its address for others (review of issue 10 finding 7)', async (t) => {
+  // Each user may make 5 requests, the address 12: the flooder's refused requests must not count.
+  const h = await startTestServer(t, 'sqlite', { rateLimit: { perSecond: 0.01, burst: 5 }, addressLimit: { connections: 256, perSecond: 0.01, burst: 12 } })
+  const flooder = await h.login()
+  const flood = await Promise.all(Array.from({ length: 30 }, () => flooder.request({ type: 'list_documents' })))
+  t.ok(flood.filter((reply) => reply.type === 'document_list').length <= 5, 'the flooder is held to its own limit')
+  const neighbour = await h.login()
+  const served = await Promise.all(Array.from({ length: 4 }, () => neighbour.request({ type: 'list_documents' })))
+  t.same(served.map((reply) => reply.type), Array(4).fill('document_list'), 'another user at the same address is served in full')
+})
 
 t.test('§10.5 an address may open only so many connections (HTTP 429 past them); another address is not counted with it (issue 10 finding 7)', async (t) => {
   const h = await startTestServer(t, 'sqlite', { addressLimit: { connections: 3, perSecond: 0, burst: 1 } })

@@ -11,7 +11,7 @@ import type { FanOut } from './fan-out.js'
 import { handle, handlerOf, isMutation, type HandlerContext } from './handlers/index.js'
 import type { Metrics } from './metrics.js'
 import type { LoginThrottle } from './login-throttle.js'
-import type { RateLimiter } from './rate-limit.js'
+import { takeEach, type RateLimiter } from './rate-limit.js'
 import type { Store } from './storage/store.js'
 import type { WritePath } from './write-path/write-path.js'
 
@@ -333,7 +333,10 @@ export class Connection implements ConnectionInfo {
     log.received(this, message.type)
     const requestId = message.request_id
     if (this.revoked) return this.errorReply(new PatchsyncError('auth_failed', 'the credentials of this connection no longer hold'), requestId)
-    const wait = Math.max(this.host.addressLimiter.take(this.address ?? `connection:${this.id}`), limiter.take(this.userId ?? `connection:${this.id}`))
+    const wait = takeEach([
+      [this.host.addressLimiter, this.address ?? `connection:${this.id}`],
+      [limiter, this.userId ?? `connection:${this.id}`],
+    ])
     if (wait > 0) return this.errorReply(new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
     if (this.user === undefined && message.type !== 'authenticate') return this.errorReply(new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
     if (!this.host.running) return this.errorReply(new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)

@@ -1,11 +1,13 @@
 import { PatchsyncError } from '../core/index.js'
-import { RateLimiter, type Rate } from './rate-limit.js'
+import { RateLimiter, takeEach, type Rate } from './rate-limit.js'
 
 /**
  * Failed logins allowed per user id and per client address (§1.3, §10.5), as token buckets: each
- * failure takes a token from both, and while either has none left, an attempt is refused with
- * `rate_limited` before any token is checked, so guessing costs the server nothing and gains the
- * guesser nothing.
+ * attempt takes a token from both before its token is checked, and gets it back unless it failed
+ * with `auth_failed`; while either has none left, an attempt is refused with `rate_limited`, so
+ * guessing costs the server nothing and gains the guesser nothing. Taking before the check is what
+ * bounds attempts made at once: counting failures only after they finish let every attempt already
+ * in flight through (256 concurrent guesses from one address ran 256 checks).
  */
 export interface LoginLimits {
   perUser: Rate
@@ -24,16 +26,18 @@ export class LoginThrottle {
 
   /** Runs a login of `userId` from `address`, unless throttled; an `auth_failed` it throws counts against both. */
   async attempt<T>(userId: string, address: string | undefined, login: () => Promise<T>): Promise<T> {
-    const wait = Math.max(this.byUser.wait(userId), address === undefined ? 0 : this.byAddress.wait(address))
+    const buckets: Array<readonly [RateLimiter, string]> = [[this.byUser, userId]]
+    if (address !== undefined) buckets.push([this.byAddress, address])
+    const wait = takeEach(buckets)
     if (wait > 0) throw new PatchsyncError('rate_limited', 'too many failed logins; try again later', { retry_after_ms: wait })
+    let failed = false
     try {
       return await login()
     } catch (error) {
-      if (error instanceof PatchsyncError && error.code === 'auth_failed') {
-        this.byUser.take(userId)
-        if (address !== undefined) this.byAddress.take(address)
-      }
+      failed = error instanceof PatchsyncError && error.code === 'auth_failed'
       throw error
+    } finally {
+      if (!failed) for (const [limiter, key] of buckets) limiter.give(key)
     }
   }
 }

@@ -27,6 +27,13 @@ export class RateLimiter {
     return wait
   }
 
+  /** Gives back a token taken for something that turned out not to count (capped at the burst). */
+  give(key: string): void {
+    if (this.perSecond <= 0) return
+    const bucket = this.refilled(key)
+    bucket.tokens = Math.min(this.burst, bucket.tokens + 1)
+  }
+
   /** The milliseconds until `key` has a token (0: it has one now), taking none. */
   wait(key: string): number {
     if (this.perSecond <= 0) return 0
@@ -62,4 +69,15 @@ export class RateLimiter {
     // When most buckets are in use, the next sweep waits until there are twice as many, so sweeping stays linear overall.
     this.sweepAt = Math.max(SWEEP_AT, 2 * this.buckets.size)
   }
+}
+
+/**
+ * Takes one token from each bucket only when every one of them has a token; otherwise takes none
+ * and returns the longest wait. A request refused by one limit (its user's, say) then costs nothing
+ * from the others (its address's, which other users behind the same address share).
+ */
+export function takeEach(buckets: ReadonlyArray<readonly [RateLimiter, string]>): number {
+  const wait = Math.max(0, ...buckets.map(([limiter, key]) => limiter.wait(key)))
+  if (wait === 0) for (const [limiter, key] of buckets) limiter.take(key)
+  return wait
 }
