@@ -239,6 +239,43 @@ for (const dialect of TEST_DIALECTS) {
       t.same(deleted.content, head, 'a deleted document keeps its last content')
     })
 
+    t.test('a read while another store commits shows the content of the revision it shows (the tail is not shifted by a later event)', async (t) => {
+      const { url, drop } = await createTestDatabase(dialect)
+      const store = Store.open(url)
+      const reader = Store.open(url)
+      t.teardown(async () => {
+        await store.close()
+        await reader.close()
+        await drop()
+      })
+      await store.migrate()
+      const writes = new WritePath(store)
+      const id = docId()
+      await writes.submit(USER, null, { kind: 'create', id, title: 'T', content: { list: [] } })
+      // Each update appends its index, so generation g holds exactly [0 .. g - 2].
+      const updates = 60
+      let written = false
+      const writer = (async () => {
+        for (let i = 0; i < updates; i++) await writes.submit(USER, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: i }] })
+      })().finally(() => (written = true))
+      const wrong: string[] = []
+      let reads = 0
+      // Bounded even if the writer stalled; each round yields so the writer (SQLite runs synchronously) goes on.
+      for (let round = 0; !written && round < 20_000; round++) {
+        await new Promise((resolve) => setImmediate(resolve))
+        const [one, listed] = await Promise.all([reader.getDocument(id), reader.listDocuments(USER)])
+        for (const document of [one!, listed.find((d) => d.id === id)!]) {
+          reads++
+          const list = (document.content as { list: number[] }).list
+          const expected = Array.from({ length: document.generation - 1 }, (_, i) => i)
+          if (JSON.stringify(list) !== JSON.stringify(expected)) wrong.push(`generation ${document.generation}: ${list.length} items, last ${list.at(-1)}`)
+        }
+      }
+      await writer
+      t.ok(reads > 0, `${reads} reads while ${updates} updates committed`)
+      t.same(wrong, [], 'every read shows the content of its own generation')
+    })
+
     t.test('a database from before snapshots reads its documents as they were, each its own snapshot', async (t) => {
       const { url, drop } = await createTestDatabase(dialect)
       const raw = openDialect(url, {})

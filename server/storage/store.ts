@@ -198,8 +198,12 @@ export class Store {
 
   /**
    * The row with its content brought from the last snapshot to its head: the document's events
-   * after the snapshot are its last `generation - snapshotGeneration` events, since every event
-   * adds one to the generation (§6.1). A delete leaves the content as it was (the row keeps it).
+   * after the snapshot are its last `generation - snapshotGeneration` events up to the row's own
+   * revision, since every event adds one to the generation (§6.1). The tail is counted back from
+   * the event that made the row's revision, not from the newest event: the row and its events are
+   * read in two queries, and an event committed between them (PostgreSQL) would otherwise shift
+   * the tail by one, so the content would miss the head's change and carry a later one. A delete
+   * leaves the content as it was (the row keeps it).
    */
   private async withTail(row: DocumentRow): Promise<DocumentRow> {
     const behind = row.generation - row.snapshotGeneration
@@ -208,9 +212,14 @@ export class Store {
       .selectFrom('change_events')
       .select(['event_type', 'forward_patch'])
       .where('document_id', '=', row.id)
+      .where('sequence', '<=', (eb) =>
+        // The newest first: the head event is found among the last few of the document's index.
+        eb.selectFrom('change_events').select('sequence').where('document_id', '=', row.id).where('revision_id', '=', row.revisionId).orderBy('sequence', 'desc').limit(1),
+      )
       .orderBy('sequence', 'desc')
       .limit(behind)
       .execute()
+    if (tail.length !== behind) throw new Error(`document ${row.id} has ${tail.length} events up to revision ${row.revisionId} after its snapshot, not ${behind}`)
     let state: DocState = { title: row.title, content: row.content }
     for (const e of tail.reverse()) {
       if (e.event_type === 'delete') continue
