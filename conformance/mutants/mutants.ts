@@ -125,6 +125,23 @@ export const MUTANTS: readonly Mutant[] = [
     replace: 'const previous = e.revisionId',
   },
 
+  {
+    id: 'share-user-id-case-kept',
+    spec: '§2.7',
+    description: 'share_document keeps the grantee id as sent, so a grantee named in upper case never gets access',
+    file: 'server/decode-frame.ts',
+    search: '    m.user_id = lower(m.user_id)\n  },',
+    replace: '  },',
+  },
+  {
+    id: 'document-clock-not-shown',
+    spec: '§5.4',
+    description: 'a document read with get_document shows an empty vector clock',
+    file: 'core/wire.ts',
+    search: 'vector_clock: { ...record.vectorClock },',
+    replace: 'vector_clock: {},',
+  },
+
   // §3 Ordering and sequence guarantees
   {
     id: 'batch-shares-one-sequence',
@@ -210,6 +227,31 @@ export const MUTANTS: readonly Mutant[] = [
     replace: ".columns(['client_op_id', 'op_index'])",
   },
 
+  {
+    id: 'create-key-ignores-title',
+    spec: '§4.2',
+    description: "a resubmitted create's title is not compared: a create with another title is taken for a resubmission",
+    file: 'server/write-path/replay.ts',
+    search: 'create: (m) => [m.id, m.title, m.content],',
+    replace: 'create: (m) => [m.id, m.content],',
+  },
+  {
+    id: 'delete-key-ignores-document',
+    spec: '§4.2',
+    description: 'a delete of another document with a used client_op_id is taken for a resubmission',
+    file: 'server/write-path/replay.ts',
+    search: 'delete: (m) => [m.documentId],',
+    replace: 'delete: () => [],',
+  },
+  {
+    id: 'redo-key-ignores-document',
+    spec: '§4.2',
+    description: 'a redo naming another document with a used client_op_id is taken for a resubmission',
+    file: 'server/write-path/replay.ts',
+    search: 'redo: (m) => [m.documentId ?? null],',
+    replace: 'redo: () => [],',
+  },
+
   // §5 Conflict detection and ServerWins
   {
     id: 'clock-behind-not-conflict',
@@ -283,6 +325,15 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'server/write-path/plan.ts',
     search: 'event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]',
     replace: 'event: { ...e, conflict: resolution.conflict } }]',
+  },
+
+  {
+    id: 'clock-ignored-with-base-revision',
+    spec: '§5.2',
+    description: 'an update that sends a base revision has its clock ignored, so a clock behind with the current base is no conflict',
+    file: 'core/conflict.ts',
+    search: 'if (incoming.vectorClock === undefined) return false',
+    replace: 'if (incoming.vectorClock === undefined || incoming.baseRevision !== undefined) return false',
   },
 
   // §6 Revision ids
@@ -434,6 +485,31 @@ export const MUTANTS: readonly Mutant[] = [
     replace: "      .select('document_id')\n",
   },
 
+  {
+    id: 'undo-target-event-undone',
+    spec: '§7.3',
+    description: 'an undo reads its target as the first event to undo, so it also undoes the event at the target sequence',
+    file: 'server/write-path/plan.ts',
+    search: 'const history = (await this.store.documentEvents(id, m.targetSequence)).reverse().map(toHistoryEvent)\n        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence)',
+    replace: 'const history = (await this.store.documentEvents(id, m.targetSequence - 1)).reverse().map(toHistoryEvent)\n        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence - 1)',
+  },
+  {
+    id: 'redo-named-takes-newest',
+    spec: '§7.4',
+    description: "a redo naming a document redoes the user's newest undo, whichever document it changed",
+    file: 'server/write-path/plan.ts',
+    search: 'const undone = await this.store.lastUndoBatch(userId, m.documentId)',
+    replace: 'const undone = await this.store.lastUndoBatch(userId)',
+  },
+  {
+    id: 'undo-of-rename-appends-update',
+    spec: '§7.3',
+    description: 'an undo of a rename alone also appends an update with an empty patch',
+    file: 'core/history.ts',
+    search: 'if (!jsonEqual(head.content, goal.content)) {',
+    replace: 'if (head !== goal) {',
+  },
+
   // §8 Change events and paging
   {
     id: 'has-more-on-full-page',
@@ -523,6 +599,23 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'server/handlers/get-changes.ts',
     search: 'limit: message.limit ?? 100,',
     replace: 'limit: message.limit ?? 1000,',
+  },
+
+  {
+    id: 'feed-event-without-cause',
+    spec: '§8.1',
+    description: 'change events in the feed leave out their cause',
+    file: 'core/wire.ts',
+    search: '    cause: e.cause,\n',
+    replace: '    cause: null,\n',
+  },
+  {
+    id: 'append-reverse-keeps-dash',
+    spec: '§8.3',
+    description: "the reverse of an append removes '/-' instead of the index the value landed at",
+    file: 'core/patch.ts',
+    search: 'this.landed = path.slice(0, -1) + length',
+    replace: 'this.landed = path',
   },
 
   // §9 Access and sharing
@@ -621,6 +714,15 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'server/storage/store.ts',
     search: "          eb('id', 'in', eb.selectFrom('document_access').select('document_id').where('user_id', '=', userId)),",
     replace: '',
+  },
+
+  {
+    id: 'broadcast-without-cause',
+    spec: '§9.3',
+    description: 'broadcasts of undo and redo events leave out their cause',
+    file: 'core/wire.ts',
+    search: 'const cause = e.cause === null ? {} : { cause: e.cause }',
+    replace: 'const cause = {}',
   },
 
   // §10 Limits
@@ -736,6 +838,15 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'core/json.ts',
     search: '    } else if (c < 0x800) bytes += 1\n',
     replace: '    } else if (c < 0x800) bytes += 0\n',
+  },
+
+  {
+    id: 'move-depth-unchecked',
+    spec: '§10.1',
+    description: 'a move may nest a value deeper than the depth limit',
+    file: 'core/patch.ts',
+    search: 'if (path.length + depth > this.limits.maxDepth) {',
+    replace: 'if (path.length + depth > this.limits.maxDepth * 2) {',
   },
 
   // §11 Errors
