@@ -87,6 +87,12 @@ export interface StorageDialect {
   ): Promise<() => Promise<void>>
   /** True for the error a unique index raises (the client op index: an op already in the log). */
   isUniqueViolation(error: unknown): boolean
+  /**
+   * True for an error a statement raised for the values it was given (a data or constraint error).
+   * Such an error comes before COMMIT, so the transaction wrote nothing; any other error of a
+   * commit (a connection lost) may have come after the database committed.
+   */
+  isRefusedValue(error: unknown): boolean
   close(): Promise<void>
 }
 

@@ -201,6 +201,9 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
       }
     },
     isUniqueViolation: (error) => (error as { code?: unknown })?.code === '23505',
+    // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation); no constraint
+    // of the schema is deferred to COMMIT.
+    isRefusedValue: (error) => /^2[23]/.test(String((error as { code?: unknown })?.code)),
     close: async () => {
       for (const c of listeners) await c.end().catch(() => {})
       await db.destroy()

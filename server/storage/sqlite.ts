@@ -47,6 +47,8 @@ function sqliteDialect(path: string): StorageDialect {
       }),
     durable: () => wal?.settled() ?? Promise.resolve(),
     isUniqueViolation: (error) => (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE',
+    // Constraints (SQLITE_CONSTRAINT_*), a value of the wrong type, too large or out of range.
+    isRefusedValue: (error) => /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(String((error as { code?: unknown })?.code)),
     close: async () => {
       await wal?.settled().catch(() => {})
       wal?.stop()

@@ -70,6 +70,17 @@ export class DuplicateOpError extends Error {
   }
 }
 
+/**
+ * The database refused a value of a batch (a data or constraint error of a statement, raised before
+ * COMMIT): nothing of the batch was written, and one request of it may be to blame.
+ */
+export class RefusedBatchError extends Error {
+  constructor(override readonly cause: unknown) {
+    super((cause as Error)?.message ?? String(cause))
+    this.name = 'RefusedBatchError'
+  }
+}
+
 /** The database behind a server: documents, users, grants and the append-only change log. */
 export class Store {
   private constructor(private readonly dialect: StorageDialect) {}
@@ -266,8 +277,9 @@ export class Store {
   /**
    * Commits a batch in one transaction: checks every document's expected revision, appends the
    * events with sequences in array order, and writes each document's last state once. Resolves
-   * once the commit is durable. Throws {@link StaleRevisionError} or {@link DuplicateOpError}
-   * having written nothing.
+   * once the commit is durable. Throws {@link StaleRevisionError}, {@link DuplicateOpError} or
+   * {@link RefusedBatchError} having written nothing; any other error (a connection lost at COMMIT)
+   * leaves it unknown whether the batch committed.
    */
   async commit(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<ChangeEventRow[]> {
     const { events, durable } = await this.write(changes, hooks)
@@ -312,7 +324,8 @@ export class Store {
       })
       return { events: withSequences(sequences), durable }
     } catch (error) {
-      if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(changes)) ?? error
+      if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(changes)) ?? new RefusedBatchError(error)
+      if (this.dialect.isRefusedValue(error)) throw new RefusedBatchError(error)
       throw error
     }
   }

@@ -2,7 +2,8 @@ import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import type { JsonObject } from '../../core/index.js'
 import { WritePath } from './write-path.js'
-import type { Store } from '../storage/store.js'
+import { errorInfo } from '../../generated/errors.js'
+import { RefusedBatchError, type Store } from '../storage/store.js'
 import { createTestStore, TEST_DIALECTS, type DialectName } from '../test-support/databases.js'
 import type { Teardown } from '../test-support/teardown.js'
 import { headAndReplay } from '../test-support/log-replay.js'
@@ -127,7 +128,7 @@ for (const dialect of TEST_DIALECTS) {
       // value it cannot store), whatever else is in it.
       const write = store.write.bind(store)
       store.write = async (changes, hooks) => {
-        if (changes.some((c) => c.event.clientOpId === 'poison')) throw new Error('the database refused a value')
+        if (changes.some((c) => c.event.clientOpId === 'poison')) throw new RefusedBatchError(new Error('the database refused a value'))
         return write(changes, hooks)
       }
       const update = (i: number) => ({ kind: 'update' as const, documentId: id, patch: [{ op: 'add' as const, path: '/list/-', value: i }] })
@@ -138,6 +139,33 @@ for (const dialect of TEST_DIALECTS) {
       t.same(batches, Array(20).fill(1), 'one request at a time after the batch failed')
       const { head, replayed } = await headAndReplay(store, id)
       t.same(head, replayed)
+    })
+
+    t.test('a batch whose commit failed after the database committed it is in doubt: it fails with a retryable error, is applied once, and what follows plans on what committed', async (t) => {
+      // Fails on the code before this test: the batch was tried again one request at a time on top
+      // of its own committed changes, and acknowledged; the list was [one, two, keyed, one, two, keyed].
+      const { store, documents, user, id } = await withDocument(t, dialect, { list: [] })
+      const write = store.write.bind(store)
+      let failures = 1
+      store.write = async (changes, hooks) => {
+        const committed = await write(changes, hooks)
+        await committed.durable
+        if (failures-- > 0) throw new Error('Connection terminated unexpectedly (the COMMIT reached the database)')
+        return committed
+      }
+      const add = (value: string, opId: string | null = null) => documents.submit(user, opId, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value }] })
+      const results = await Promise.allSettled([add('one'), add('two'), add('keyed', 'op-keyed')])
+      for (const result of results) {
+        t.match(result, { status: 'rejected', reason: { code: 'internal_error' } }, 'no request of the batch is acknowledged')
+        if (result.status === 'rejected') t.ok(errorInfo(result.reason.code).retryable, 'the error is retryable')
+      }
+      t.same((await store.getDocument(id))!.content, { list: ['one', 'two', 'keyed'] }, 'the batch is in the database once')
+      const resubmitted = await add('keyed', 'op-keyed')
+      t.equal(resubmitted.replayed, true, 'a keyed request resubmitted gets the result of its commit')
+      await add('three')
+      t.same((await store.getDocument(id))!.content, { list: ['one', 'two', 'keyed', 'three'] }, 'the next update plans on what committed')
+      const { head, replayed } = await headAndReplay(store, id)
+      t.same(head, replayed, 'the head is a replay of the log')
     })
 
     t.test('a failed log lookup answers only the request that needed it, not the batch that committed', async (t) => {

@@ -1,6 +1,6 @@
 import { PatchsyncError, ServerWins, type ConflictStrategy, type Limits, type Role } from '../../core/index.js'
 import { checkShare, readableDocument } from '../access.js'
-import { DuplicateOpError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type Store } from '../storage/store.js'
+import { DuplicateOpError, RefusedBatchError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type Store } from '../storage/store.js'
 import { DEFAULT_CACHE_BYTES, DocumentCache } from './document-cache.js'
 import { Planner } from './plan.js'
 import { Publisher, type Audience, type CommitReport, type Unplanned } from './publish.js'
@@ -223,26 +223,34 @@ export class WritePath {
   }
 
   /**
-   * Step 6, retry: the batch did not commit, so memory holds changes that are not in the database.
-   * Those documents are forgotten, and every request of the batch is planned again (failed plans
-   * too: they may have failed on a change that did not commit), in the same order, on what the
-   * database holds. An op already in the log: the batch again, as it was, looked up first. A
-   * document changed underneath (another instance): each request alone, so one stale document
-   * cannot keep failing the others. Anything else may be one request's fault (a value the database
-   * refuses): a batch of several is tried again one request at a time, so that it fails alone and
-   * the others commit (batch isolation); a request alone fails with the error.
+   * Step 6, retry: the batch did not commit, or may have, so memory may hold changes that are not
+   * in the database, or lack some that are. Those documents are forgotten (the next plan on them
+   * reads them again). Then:
+   *
+   * - an op already in the log: every request of the batch is planned again (failed plans too:
+   *   they may have failed on a change that did not commit), in the same order, as it was, looked
+   *   up first;
+   * - a document changed underneath (another instance): each request alone, so one stale document
+   *   cannot keep failing the others;
+   * - a value the database refused, before COMMIT, so nothing was written: it may be one request's
+   *   fault, so a batch of several is tried again one request at a time, and it fails alone while
+   *   the others commit (batch isolation); a request alone fails with the error;
+   * - anything else (a connection lost) may have come after the database committed the batch: the
+   *   batch is in doubt and fails with a retryable error. Trying it again could apply a request
+   *   twice (an update without a client op id is planned again on top of its own committed change);
+   *   a client that resubmits with its client op id gets the original result if it did commit.
    */
   private retry(requests: SubmitRequest[], planned: Array<{ changes: PendingChange[] }>, error: unknown): void {
     for (const { changes } of planned) for (const change of changes) this.cache.delete(change.document.id)
     const duplicate = error instanceof DuplicateOpError
     const stale = error instanceof StaleRevisionError
     const retryable = duplicate || stale
-    const isolate = !retryable && requests.length > 1
+    const isolate = error instanceof RefusedBatchError && requests.length > 1
     const most = stale ? MAX_STALE_ATTEMPTS : MAX_ATTEMPTS
     const again = requests.filter((request) => {
       request.attempts++
       if ((retryable || isolate) && request.attempts < most) return true
-      request.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : error)
+      request.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : inDoubt(error))
       return false
     })
     // Lost a race with another instance: wait a random while, longer after each loss, before the
@@ -252,4 +260,13 @@ export class WritePath {
     if (duplicate) this.queue.retry({ requests: again, lookUpFirst: true })
     else for (const request of again) this.queue.retry({ requests: [request], lookUpFirst: false })
   }
+}
+
+/**
+ * The error a request of a batch that failed gets: a refused value as it is; anything else as a
+ * retryable `internal_error`, since the batch may have committed (see the retry step).
+ */
+function inDoubt(error: unknown): unknown {
+  if (error instanceof RefusedBatchError || error instanceof PatchsyncError) return error
+  return new PatchsyncError('internal_error', `the commit failed and may or may not have happened: ${(error as Error)?.message ?? String(error)}`)
 }
