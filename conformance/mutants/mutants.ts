@@ -828,8 +828,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§10.1',
     description: 'the rate limit counts per connection, so a user with two connections gets twice the rate',
     file: 'server/connection.ts',
-    search: 'limiter.take(this.userId ?? `connection:${this.id}`)',
-    replace: 'limiter.take(`connection:${this.id}`)',
+    search: '[limiter, this.userId ?? `connection:${this.id}`],',
+    replace: '[limiter, `connection:${this.id}`],',
   },
   {
     id: 'size-counts-utf16',
