@@ -1,42 +1,29 @@
-import t from 'tap'
+import type { Test as Tap } from 'tap'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { launchChromium } from '../client/test-support/chromium.js'
-import { openTestClient } from '../client/test-support/harness.js'
-import { TEST_DIALECTS } from '../server/test-support/databases.js'
-import { startTestServer } from '../server/test-support/servers.js'
+import { launchChromium } from '../../client/test-support/chromium.js'
+import { openTestClient } from '../../client/test-support/harness.js'
+import type { DialectName } from '../../server/test-support/databases.js'
+import { startTestServer } from '../../server/test-support/servers.js'
 // @ts-expect-error: a plain ES module script without type declarations
-import { buildInspector } from '../client/build.mjs'
+import { buildInspector } from '../../client/build.mjs'
 
 /*
- * The inspector page in headless Chromium against a real server on each backend, driven as a
- * person would: sign in, read the timeline of a document a Node client edited, open a diff, travel
- * back, undo and redo, see a live change, edit offline, share with a second user who then sees the
- * document. Screenshots of the main views go to .screenshots/inspector/ (git-ignored) for a person
- * to look at. One browser for the file; its two tabs (one per user) are reused for each backend.
+ * The inspector page in headless Chromium against a real server, driven as a person would: sign
+ * in, read the timeline of a document a Node client edited, open a diff, travel back, undo and
+ * redo, see a live change, page back through a long history, edit offline, share with a second
+ * user who then sees the document, see a server error, sign out. Screenshots of the main views go
+ * to .screenshots/inspector/ (git-ignored) for a person to look at. inspector-<backend>.test.ts
+ * run it once per backend, each with one browser and one tab per user.
  */
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SCREENSHOTS = join(ROOT, '.screenshots', 'inspector')
 const WAIT = { timeout: 15_000 }
-
-const built = mkdtempSync(join(tmpdir(), 'patchsync-inspect-'))
-t.teardown(() => rmSync(built, { recursive: true, force: true }))
-await buildInspector(built)
-mkdirSync(SCREENSHOTS, { recursive: true })
-const context = await launchChromium(t)
-const [alicePage, bobPage] = [await context.newPage(), await context.newPage()]
-/** Uncaught errors in the page: each test ends with none. */
-const pageErrors: string[] = []
-for (const page of [alicePage, bobPage]) {
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  // Undo and redo ask first; the person says yes.
-  page.on('dialog', (dialog) => void dialog.accept())
-}
 
 /** Waits until the element's text contains `text`. */
 function until(page: Page, selector: string, text: string): Promise<unknown> {
@@ -66,8 +53,24 @@ async function signIn(page: Page, url: string, userId: string, token: string): P
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents()
 
-for (const dialect of TEST_DIALECTS) {
-  t.test(`${dialect}: the inspector page shows and steers a document's history`, async (t) => {
+/**
+ * The whole journey on one backend, in one browser (launched here, closed at teardown) with one tab
+ * per user, the page built into a temporary directory and served by a test server.
+ */
+export async function inspectorJourney(t: Tap, dialect: DialectName): Promise<void> {
+    const built = mkdtempSync(join(tmpdir(), 'patchsync-inspect-'))
+    t.teardown(() => rmSync(built, { recursive: true, force: true }))
+    await buildInspector(built)
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    const context = await launchChromium(t)
+    const [alicePage, bobPage] = [await context.newPage(), await context.newPage()]
+    /** Uncaught errors in the page: the journey ends with none. */
+    const pageErrors: string[] = []
+    for (const page of [alicePage, bobPage]) {
+      page.on('pageerror', (error) => pageErrors.push(String(error)))
+      // Undo and redo ask first; the person says yes.
+      page.on('dialog', (dialog) => void dialog.accept())
+    }
     const server = await startTestServer(t, dialect, { inspector: built })
     const url = server.url.replace(/^ws/, 'http').replace(/\/ws$/, '/inspect')
     const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${dialect}-${name}.png`), fullPage: true })
@@ -135,9 +138,21 @@ for (const dialect of TEST_DIALECTS) {
     await until(alicePage, '#content', '"live": true')
     t.pass('a change by another client appears while the page is open')
 
+    // A history longer than a page (20), opened afresh: the newest page, then the older ones on demand.
+    await Promise.all(Array.from({ length: 15 }, (_, i) => node.update(doc.id, [{ op: 'replace', path: '/live', value: i }])))
+    await until(alicePage, '#content', '"live": 14')
+    await alicePage.fill('#search', '')
+    await alicePage.click('#document-list tr:has-text("Other")')
+    await until(alicePage, '#document-title', 'Other')
+    await row.click()
+    await count(alicePage, '#timeline li', 20)
+    await alicePage.click('#older')
+    await count(alicePage, '#timeline li', 22)
+    t.equal(await alicePage.locator('#older').count(), 0, 'paged back to the create, and no more pages are offered')
+
     await alicePage.getByRole('button', { name: 'Go offline' }).click()
     await until(alicePage, '#connection-state', 'offline')
-    await alicePage.fill('#content', JSON.stringify({ n: 5, live: true }))
+    await alicePage.fill('#content', JSON.stringify({ n: 5, live: 14 }))
     await alicePage.click('#save')
     await until(alicePage, '#pending', '1 pending')
     t.equal((await server.store.getDocument(doc.id))?.content.n, 3, 'an edit made offline waits in the outbox')
@@ -166,11 +181,4 @@ for (const dialect of TEST_DIALECTS) {
     await bobPage.getByRole('button', { name: 'Sign out' }).click()
     await bobPage.waitForSelector('#sign-in', WAIT)
     t.same(pageErrors.splice(0), [], 'signed out, and no uncaught error in the page all along')
-  })
 }
-
-t.test('the page is not served when the option is off (the default of an embedded server)', async (t) => {
-  const server = await startTestServer(t, 'sqlite')
-  const response = await fetch(server.url.replace(/^ws/, 'http').replace(/\/ws$/, '/inspect'))
-  t.equal(response.status, 404)
-})
