@@ -15,16 +15,22 @@
  *    the same shape, doing nothing else (bench/ceiling-child.ts): what the machine allows these
  *    clients at all, before any validation, patching, storage or durability. BENCH_CEILING=0 skips it.
  *
+ * 4. Interactive: W = 1, 10 and 50 writers, each awaiting its acknowledgement before its next
+ *    update, with 10 subscribers, next to the floor: the database's serial durable commit rate,
+ *    measured in the same run (a perfect group commit carries up to W x floor).
+ *
  * The server runs in a child process (bench/server-child.ts), so its event loop is not the one that
  * parses the clients' replies. On a 2-core machine server, clients and PostgreSQL still share the
  * two cores, so the numbers are a floor for a server with a core of its own.
  * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the child's node;
- * BENCH_DIALECTS=sqlite (or postgres) runs one database only, BENCH_PHASES=throughput (or latency) one part.
+ * BENCH_DIALECTS=sqlite (or postgres) runs one database only, BENCH_PHASES=throughput (or latency, or interactive) one part.
  */
 import { fileURLToPath } from 'node:url'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import pg from 'pg'
 import { createTestDatabase, TEST_PG_URL, type DialectName } from '../server/test-support/databases.js'
 import { BenchClient, cpuMilliseconds, fmt, percentile, sleep, startChild, within, TIMEOUT_MS } from './support.js'
 
@@ -38,6 +44,10 @@ const LATENCY_RUNS = [
 ]
 /** Latency samples of the first updates are dropped (JIT warm-up, caches). */
 const LATENCY_WARMUP_UPDATES = 100
+const INTERACTIVE_WRITERS = [1, 10, 50]
+const SUBSCRIBERS = 10
+const INTERACTIVE_WARMUP_MS = 500
+const INTERACTIVE_MS = 3000
 
 /** Runs bench/server-child.js on the database (or the bare ceiling without one) and resolves with its WebSocket URL. */
 function startServer(databaseUrl: string | undefined) {
@@ -174,6 +184,76 @@ async function latency(url: string, clientCount: number, updates: number): Promi
   return { clients: clientCount, updates, samples: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: samples.at(-1) ?? NaN, ackP50: percentile(acks, 50) }
 }
 
+/**
+ * Interactive load: W writers, each its own user and document, each sending an update and awaiting
+ * its acknowledgement before the next; SUBSCRIBERS other users may read every writer's document, so
+ * each update is also broadcast to them. Acknowledged updates per second, all writers together.
+ */
+async function interactive(url: string, writers: number): Promise<number> {
+  const subscribers = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => BenchClient.login(url)))
+  const clients = await Promise.all(Array.from({ length: writers }, () => BenchClient.login(url)))
+  const documents = await Promise.all(clients.map((c) => c.createDocument()))
+  await Promise.all(clients.map(async (c, i) => {
+    for (const s of subscribers) await c.request({ type: 'share_document', document_id: documents[i], user_id: s.userId, role: 'read' }, 'document_shared')
+  }))
+  let counting = false
+  let running = true
+  let acked = 0
+  const loops = clients.map(async (client, c) => {
+    for (let n = 0; running; n++) {
+      await client.request({ type: 'update_document', patch: { document_id: documents[c], patch: [{ op: 'replace', path: '/n', value: n }] } }, 'document_updated')
+      if (counting) acked++
+    }
+  })
+  await sleep(INTERACTIVE_WARMUP_MS)
+  counting = true
+  const start = performance.now()
+  await sleep(INTERACTIVE_MS)
+  counting = false
+  const seconds = (performance.now() - start) / 1000
+  running = false
+  await Promise.all(loops)
+  await Promise.all([...clients, ...subscribers].map((c) => c.close()))
+  return acked / seconds
+}
+
+/**
+ * The floor interactive writers stand on: the database's serial durable commit rate, one small
+ * insert per transaction, awaited one after another (SQLite: a WAL file synced at each commit;
+ * PostgreSQL: synchronous_commit on), measured in the same run.
+ */
+async function serialCommitRate(dialect: DialectName): Promise<number> {
+  const commits = 200
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'patchsync-bench-floor-'))
+    const db = new Database(join(dir, 'floor.db'))
+    try {
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = FULL')
+      db.exec('create table t (x integer)')
+      const insert = db.prepare('insert into t (x) values (?)')
+      const start = performance.now()
+      for (let i = 0; i < commits; i++) insert.run(i)
+      return commits / ((performance.now() - start) / 1000)
+    } finally {
+      db.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const database = await createTestDatabase('postgres')
+  const client = new pg.Client({ connectionString: database.url })
+  try {
+    await client.connect()
+    await client.query('create table t (x integer)')
+    const start = performance.now()
+    for (let i = 0; i < commits; i++) await client.query('insert into t (x) values ($1)', [i])
+    return commits / ((performance.now() - start) / 1000)
+  } finally {
+    await client.end()
+    await database.drop()
+  }
+}
+
 async function benchDialect(dialect: DialectName) {
   const database = await createTestDatabase(dialect)
   const server = await startServer(database.url)
@@ -181,7 +261,14 @@ async function benchDialect(dialect: DialectName) {
     const t = phases.includes('throughput') ? await throughput(server.url, server.child.pid) : undefined
     const l = []
     if (phases.includes('latency')) for (const run of LATENCY_RUNS) l.push(await latency(server.url, run.clients, run.updates))
-    return { throughput: t, latency: l }
+    const w: Array<{ writers: number; perSecond: number; floor: number }> = []
+    if (phases.includes('interactive')) {
+      for (const writers of INTERACTIVE_WRITERS) {
+        const floor = await serialCommitRate(dialect)
+        w.push({ writers, perSecond: await interactive(server.url, writers), floor })
+      }
+    }
+    return { throughput: t, latency: l, interactive: w }
   } finally {
     await server.stop()
     await database.drop()
@@ -212,7 +299,7 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
 console.log(`server in a child process; PostgreSQL at ${TEST_PG_URL.replace(/\/\/[^@/]*@/, '//')}`)
 console.log(`fdatasync of 4 KiB in ${tmpdir()}: p50 ${fmt(syncP50, 2)} ms, p99 ${fmt(syncP99, 2)} ms; load average at start ${load()}`)
 const results: Array<[string, Awaited<ReturnType<typeof benchDialect>>]> = []
-const phases = (process.env.BENCH_PHASES ?? 'throughput,latency').split(',')
+const phases = (process.env.BENCH_PHASES ?? 'throughput,latency,interactive').split(',')
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
 for (const dialect of dialects) {
   process.stderr.write(`${dialect}…\n`)
@@ -251,5 +338,15 @@ console.log('|---|---|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   for (const l of r.latency) {
     console.log(`| ${dialect} | ${l.clients} | ${fmt(l.updates)} | ${fmt(l.samples)} | ${fmt(l.p50, 2)} | ${fmt(l.p99, 2)} | ${fmt(l.max, 2)} | ${fmt(l.ackP50, 2)} |`)
+  }
+}
+console.log('')
+console.log(`Interactive: W writers, each awaiting its acknowledgement before its next update, ${SUBSCRIBERS} subscribers reading every writer's document; ${INTERACTIVE_MS / 1000} s after ${INTERACTIVE_WARMUP_MS / 1000} s warm-up. Floor: the database's serial durable commit rate, measured just before (commits/s); the aim is W = 10 at half of W x floor or more.`)
+console.log('')
+console.log('| database | W | updates/s acknowledged | floor commits/s | W x floor | share of W x floor |')
+console.log('|---|---|---|---|---|---|')
+for (const [dialect, r] of results) {
+  for (const w of r.interactive) {
+    console.log(`| ${dialect} | ${w.writers} | ${fmt(w.perSecond)} | ${fmt(w.floor)} | ${fmt(w.writers * w.floor)} | ${fmt((100 * w.perSecond) / (w.writers * w.floor))}% |`)
   }
 }
