@@ -51,14 +51,16 @@ t.test('§10.5 a connection that does not authenticate in time is closed with 10
 
 for (const dialect of TEST_DIALECTS) {
   t.test(`${dialect}: §10.5 failed logins are throttled per user id and per address, before any token is checked (issue 10 finding 6)`, async (t) => {
-    const h = await startTestServer(t, dialect, { loginLimit: { perUser: { perSecond: 0.01, burst: 3 }, perAddress: { perSecond: 0.01, burst: 5 } } })
+    const h = await startTestServer(t, dialect, { loginLimit: { perUser: { perSecond: 0.01, burst: 3 }, perAddress: { perSecond: 0.01, burst: 5 }, refusalDelayMs: 50 } })
     const victim = randomUUID()
     await (await h.login(victim, 'right')).close()
     const guesser = await h.connect()
     for (let i = 0; i < 3; i++) t.equal((await login(guesser, victim, `guess-${i}`)).code, 'auth_failed', `guess ${i} is checked`)
+    const guesserClosed = closeCode(guesser)
     const throttled = await login(guesser, victim, 'right')
     t.equal(throttled.code, 'rate_limited', 'past the user\'s failures, even the right token is refused unchecked')
     t.ok((throttled.details as { retry_after_ms: number }).retry_after_ms > 0, 'with a retry time')
+    t.equal(await guesserClosed, CLOSE_LOGIN_TIMEOUT, 'and the connection is closed after the answer')
 
     // The address has 2 failures left: a registration takes none, other users' guesses take them.
     t.equal((await h.login()).socket.readyState, WebSocket.OPEN, 'a fresh user from the address registers')
@@ -67,6 +69,7 @@ for (const dialect of TEST_DIALECTS) {
     const second = await h.connect()
     for (let i = 0; i < 2; i++) t.equal((await login(second, other, `guess-${i}`)).code, 'auth_failed')
     t.equal((await login(second, other, 'other-token')).code, 'rate_limited', 'the address is throttled across users')
+    t.equal((await login(await h.connect(), other, 'other-token')).code, 'rate_limited', 'on a new connection too')
     const elsewhere = await h.connect({ localAddress: '127.0.0.2' })
     t.equal((await login(elsewhere, other, 'other-token')).type, 'auth_success', 'the user logs in from another address (its own failures were 2 of 3)')
   })

@@ -123,3 +123,22 @@ t.test('§10.2 a frame up to twice the limit is frame_too_large and the connecti
   raw.write(Buffer.concat([Buffer.from([0x81, 0x80 | 127]), length, Buffer.from([1, 2, 3, 4])]))
   t.equal(await headerClosed, 1009, 'a frame announcing a terabyte is cut off before any of it arrives')
 })
+
+t.test('§10.4 what a non-reader queued is not run once it has gone (issue 10 finding 5)', async (t) => {
+  const h = await startTestServer(t, 'sqlite', { sendBuffer: { highWaterBytes: 256 * KIB, limitBytes: 1 * MIB } })
+  const owner = await h.login()
+  const id = await bigDocument(owner, 256 * KIB)
+  const hog = await h.login(owner.userId)
+  hog.socket.pause()
+  const requests = 200
+  for (let i = 0; i < requests; i++) hog.send({ type: 'get_document', document_id: id, request_id: `read-${i}` })
+  const reads = () => metric(h, 'patchsync_messages_total{type="get_document"}')
+  t.ok(await until(async () => (await unsent(h)) > 256 * KIB, 20_000), 'the hog is held at the high-water mark')
+  hog.socket.terminate()
+  t.ok(await until(async () => (await metric(h, 'patchsync_connections{state="authenticated"}')) === 1, 10_000), 'the server saw it go')
+  // Reads still running when it went may finish; none queued behind them starts.
+  const settled = await reads()
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  t.equal(await reads(), settled, 'no read started after it went')
+  t.ok(settled < requests, `${settled} of ${requests} reads ran`)
+})

@@ -22,7 +22,7 @@ const RESUME_UNANSWERED = 1024
 const CLOSE_TIMEOUT_MS = 1000
 /** The close code of a connection whose credentials no longer hold (§1.5): RFC 6455's policy violation. */
 export const CLOSE_REVOKED = 1008
-/** The close code of a connection that did not authenticate in time (§10.5): RFC 6455's policy violation. */
+/** The close code of a connection that did not authenticate in time, or was refused a login for too many failures (§10.5): RFC 6455's policy violation. */
 export const CLOSE_LOGIN_TIMEOUT = 1008
 /** The close code of a connection whose unsent bytes passed the limit (§10.4): it does not read what it is sent. */
 export const CLOSE_BACKLOG = 4001
@@ -83,6 +83,8 @@ export class Connection implements ConnectionInfo {
   /** Frames waiting in the reply chain that must run after everything before them (not pipelined). */
   private inOrder = 0
   private paused = false
+  /** Set when the connection is to be closed (1008) once its current reply is sent, and why. */
+  private closeAfterReply: string | undefined
   /** Closes the connection if it has not authenticated in time. */
   private loginTimer: NodeJS.Timeout | undefined
   /** Set while a backlog past the high-water mark is waited for. */
@@ -138,7 +140,14 @@ export class Connection implements ConnectionInfo {
   async authenticate(userId: string, token: string): Promise<void> {
     const admission = this.admission
     if (!admission) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')
-    this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))
+    try {
+      this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))
+    } catch (error) {
+      // A guesser past its failures is told so, then let go (§10.5, as SSH's MaxAuthTries): it must
+      // come back through the handshake and the per-address connection limit to guess again.
+      if (error instanceof PatchsyncError && error.code === 'rate_limited') this.closeAfterReply = 'too many failed logins'
+      throw error
+    }
     this.admission = undefined
     clearTimeout(this.loginTimer)
     this.host.fanOut.join(this)
@@ -205,6 +214,11 @@ export class Connection implements ConnectionInfo {
         this.resumeIfDue()
       })
     }
+  }
+
+  /** True until the connection starts closing. */
+  private get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN
   }
 
   /** The TCP/TLS socket under the WebSocket (ws keeps it in `_socket`). */
@@ -305,7 +319,9 @@ export class Connection implements ConnectionInfo {
       // A request waits until the replies before it have left (§10.4): a client that does not read
       // makes the server hold one reply beyond the high-water mark, not one per frame it sent.
       .then(() => this.backlogLeft())
-      .then(() => ('message' in decoded ? this.dispatch(decoded.message) : this.errorReply(decoded.error, decoded.requestId)))
+      // A connection that closed meanwhile can be answered nothing: what it queued is not run (a
+      // client that pipelined reads of a large document and left would otherwise cost them all).
+      .then(() => (!this.open ? undefined : 'message' in decoded ? this.dispatch(decoded.message) : this.errorReply(decoded.error, decoded.requestId)))
       .then(this.deliver)
       .catch(this.lost)
       .finally(() => {
@@ -314,9 +330,11 @@ export class Connection implements ConnectionInfo {
       })
   }
 
-  private readonly deliver = (reply: ServerMessage): void => {
+  private readonly deliver = (reply: ServerMessage | undefined): void => {
+    if (reply === undefined || !this.open) return
     this.host.log.sent(this, reply.type)
     this.transmit(JSON.stringify(reply))
+    if (this.closeAfterReply !== undefined) void this.close(CLOSE_LOGIN_TIMEOUT, this.closeAfterReply)
   }
 
   private readonly lost = (error: unknown): void => {

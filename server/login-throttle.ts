@@ -12,16 +12,27 @@ import { RateLimiter, takeEach, type Rate } from './rate-limit.js'
 export interface LoginLimits {
   perUser: Rate
   perAddress: Rate
+  /**
+   * How long a throttled attempt waits before it is refused, at most, in ms (PostgreSQL's
+   * `auth_delay`): a guesser's connection then costs the server a socket and a timer, not a
+   * handshake and a reply as fast as it can send. Never longer than the retry time.
+   */
+  refusalDelayMs?: number
 }
+
+/** The default {@link LoginLimits.refusalDelayMs}. */
+const REFUSAL_DELAY_MS = 2000
 
 /** Refuses logins of a user or from an address with too many recent failures; counts failures. */
 export class LoginThrottle {
   private readonly byUser: RateLimiter
   private readonly byAddress: RateLimiter
+  private readonly refusalDelayMs: number
 
   constructor(limits: LoginLimits, now?: () => number) {
     this.byUser = new RateLimiter(limits.perUser, now)
     this.byAddress = new RateLimiter(limits.perAddress, now)
+    this.refusalDelayMs = limits.refusalDelayMs ?? REFUSAL_DELAY_MS
   }
 
   /** Runs a login of `userId` from `address`, unless throttled; an `auth_failed` it throws counts against both. */
@@ -29,7 +40,10 @@ export class LoginThrottle {
     const buckets: Array<readonly [RateLimiter, string]> = [[this.byUser, userId]]
     if (address !== undefined) buckets.push([this.byAddress, address])
     const wait = takeEach(buckets)
-    if (wait > 0) throw new PatchsyncError('rate_limited', 'too many failed logins; try again later', { retry_after_ms: wait })
+    if (wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, this.refusalDelayMs)))
+      throw new PatchsyncError('rate_limited', 'too many failed logins; try again later', { retry_after_ms: wait })
+    }
     let failed = false
     try {
       return await login()

@@ -70,7 +70,8 @@ export interface SyncServerOptions<Verified = unknown> extends AuthenticationHoo
   addressLimit?: { connections: number } & Rate
   /**
    * Failed logins allowed per user id and per address, as token buckets (§10.5); past them, logins
-   * are `rate_limited` before any token is checked. Default per user 10, then one per 10 s; per
+   * are `rate_limited` before any token is checked, after a delay of up to `refusalDelayMs`
+   * (default 2 s), and the connection is closed. Default per user 10, then one per 10 s; per
    * address 30, then one a second.
    */
   loginLimit?: LoginLimits

@@ -21,8 +21,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§1.3',
     description: 'a failed authenticate uses up the connection: trying again is already_authenticated',
     file: 'server/connection.ts',
-    search: 'this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))\n    this.admission = undefined',
-    replace: 'this.admission = undefined\n    this.user = await this.host.logins.attempt(userId, this.address, () => this.host.authentication.authenticate(admission, userId, token, this.address))',
+    search: "if (!admission) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')",
+    replace: "if (!admission) throw new PatchsyncError('already_authenticated', 'this connection is already authenticated')\n    this.admission = undefined",
   },
   {
     id: 'login-latest-sequence-behind',
