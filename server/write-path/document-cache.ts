@@ -17,19 +17,37 @@ export const DEFAULT_CACHE_BYTES = 128 * 1024 * 1024
  * The documents the write path plans on, least recently used first, bounded by the bytes of their
  * contents' JSON (a count would let 10,000 documents of 1 MiB take 10 GiB). Objects in memory take
  * a few times their JSON size. Planning changes an entry in place before its commit; whoever plans
- * drops the entries of a batch that did not commit.
+ * drops the entries of a batch that did not commit. The entries a batch loads or adds are pinned
+ * until it has committed ({@link pin}, {@link release}): its plans read them from here, and one
+ * evicted half-way would be a valid change refused as `document_not_found`, or planned again on
+ * the committed state under a change the batch already made.
  */
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>()
   /** The size each entry was counted at: planning changes `size` in place, and the count catches up on the next load. */
   private readonly counted = new Map<string, number>()
   private bytes = 0
+  /** Entries the batch in progress loaded or added: not evicted until {@link release}. */
+  private readonly pinned = new Set<string>()
+  private pinning = false
 
   constructor(private readonly store: Store, private readonly capacityBytes: number) {}
 
   /** JSON bytes of the contents held, as last counted. */
   get heldBytes(): number {
     return this.bytes
+  }
+
+  /** From now until {@link release}, entries loaded or added stay whatever the budget (a batch plans on them). */
+  pin(): void {
+    this.pinning = true
+  }
+
+  /** Unpins the batch's entries and trims the cache to its budget. */
+  release(): void {
+    this.pinning = false
+    this.pinned.clear()
+    this.evict()
   }
 
   get(id: string): CachedDocument | undefined {
@@ -43,6 +61,7 @@ export class DocumentCache {
       this.entries.delete(id)
       this.entries.set(id, hit)
       this.count(id, hit)
+      this.pinIfPinning(id)
       this.evict()
       return hit
     }
@@ -60,6 +79,7 @@ export class DocumentCache {
     this.entries.delete(id)
     this.entries.set(id, entry)
     this.count(id, entry)
+    this.pinIfPinning(id)
     this.evict()
   }
 
@@ -68,11 +88,13 @@ export class DocumentCache {
     this.entries.delete(id)
     this.bytes -= this.counted.get(id) ?? 0
     this.counted.delete(id)
+    this.pinned.delete(id)
   }
 
   clear(): void {
     this.entries.clear()
     this.counted.clear()
+    this.pinned.clear()
     this.bytes = 0
   }
 
@@ -81,9 +103,19 @@ export class DocumentCache {
     this.counted.set(id, entry.size)
   }
 
-  /** Least recently used first, down to capacity; the entry used last stays even when it alone is larger. */
+  private pinIfPinning(id: string): void {
+    if (this.pinning) this.pinned.add(id)
+  }
+
+  /**
+   * Least recently used first, down to capacity, passing over pinned entries; the entry used last
+   * stays even when it alone is larger.
+   */
   private evict(): void {
-    while (this.bytes > this.capacityBytes && this.entries.size > 1) this.delete(this.entries.keys().next().value!)
+    for (const id of this.entries.keys()) {
+      if (this.bytes <= this.capacityBytes || this.entries.size <= 1) return
+      if (!this.pinned.has(id)) this.delete(id)
+    }
   }
 
   /** Grants of a document held in memory, or undefined. */

@@ -122,6 +122,26 @@ for (const dialect of TEST_DIALECTS) {
       t.same(head.content, { n: 1 }, 'without the refused member')
     })
 
+    t.test('a batch whose documents together exceed cacheBytes plans every request on them (none evicted under the batch)', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const setup = new WritePath(store)
+      const user = randomUUID()
+      const [x, y] = [randomUUID(), randomUUID()]
+      for (const id of [x, y]) await setup.submit(user, null, { kind: 'create', id, title: 'T', content: { pad: 'p'.repeat(600), list: [] } })
+      // Each document alone fits the budget, the two do not: loading the second used to evict the first.
+      const documents = new WritePath(store, { cacheBytes: 1000 })
+      const add = (id: string, value: string) => documents.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value }] })
+      const results = await Promise.allSettled([add(x, 'x1'), add(y, 'y1'), add(x, 'x2')])
+      t.same(results.map((r) => r.status === 'rejected' ? String((r.reason as { code?: string }).code) : 'committed'), ['committed', 'committed', 'committed'])
+      for (const [id, list] of [[x, ['x1', 'x2']], [y, ['y1']]] as const) {
+        const { head, replayed } = await headAndReplay(store, id)
+        t.same(head, replayed, 'the head is a replay of the log')
+        t.same((head.content as { list: string[] }).list, list)
+      }
+      // And after the batch the cache is back within its budget: the next batch still works.
+      t.ok((await add(y, 'y2')).events.length === 1)
+    })
+
     t.test('a batch whose commit fails for one request commits the others (batch isolation, issue 10 finding 4)', async (t) => {
       const { store, documents, user, id, batches } = await withDocument(t, dialect, { n: 0, list: [] })
       // The database refuses any commit that holds the poisoned request (as PostgreSQL refuses a

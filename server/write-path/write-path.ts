@@ -161,6 +161,17 @@ export class WritePath {
    * (a round trip, on a networked database) for what is rare.
    */
   private async run(batch: Batch): Promise<void> {
+    this.cache.pin()
+    try {
+      await this.steps(batch)
+    } finally {
+      // Trimmed once the batch has committed, or been put back: never under its plans.
+      this.cache.release()
+    }
+  }
+
+  /** {@link run}'s steps, with the cache pinned. */
+  private async steps(batch: Batch): Promise<void> {
     let fresh: SubmitRequest[]
     try {
       fresh = batch.lookUpFirst ? await this.resubmissions.answer(batch.requests) : batch.requests
