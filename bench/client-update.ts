@@ -5,14 +5,14 @@
  * - `store remote change`: what folding a server change writes (the confirmed state, through
  *   the SQLite engine, with the change's patch appended to the document's tail), next to the same
  *   write of the whole document, which is what every fold did before the tail;
- * - `revision id`: the check of a server change's revision id, which still hashes the whole
- *   content (spec §6; to be replaced by chained revision ids).
+ * - `revision id`: the check of a server change's revision id, which hashes the parent and the
+ *   change (spec §6.4, chained ids), not the content.
  * Run: npm run bench:client
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { revisionId, type JsonObject } from '../core/index.js'
+import { chainedRevisionId, type JsonObject } from '../core/index.js'
 import { SyncClient } from '../client/node.js'
 import { openSqliteStorage } from '../client/sqlite-storage.js'
 
@@ -53,14 +53,14 @@ async function measure(bytes: number, dir: string): Promise<Record<'update' | 's
     return storage.transaction((trx) => trx.saveConfirmed({ id, state: { title: 'bench', content }, revision: `${generation}-a`, generation, ownerId: null, vectorClock: {} }))
   })
   await storage.close()
-  const revision = await timed(20, () => revisionId(2, '1-a', 'bench', content))
+  const revision = await timed(20, async () => chainedRevisionId(2, '1-a', 'update', [{ op: 'replace', path: '/field', value: 1 }]))
   return { update, store, whole, revision }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'patchsync-bench-client-'))
 try {
   console.log(`${CHANGES} changes each, one short field replaced (ms per change; ratio to 1 KB)`)
-  console.log('| document | update | store remote change | the same, written whole (before) | revision id (whole content) |')
+  console.log('| document | update | store remote change | the same, written whole (before) | revision id (chained) |')
   console.log('|---|---|---|---|---|')
   let base: Record<'update' | 'store' | 'whole' | 'revision', number> | undefined
   for (const [name, bytes] of [['1 KB', 1024], ['64 KB', 64 * 1024], ['256 KB', 256 * 1024], ['1 MiB', 1024 * 1024]] as const) {
