@@ -25,6 +25,15 @@ export interface BatchWrite {
   beforeCommit?: (sequences: number[]) => void | Promise<void>
 }
 
+/**
+ * A batch planned while the commit lock is held: no other commit can come between what the plan
+ * reads (through other connections) and its own commit. Undefined: there is nothing to write.
+ */
+export type LockedPlan = () => Promise<BatchWrite | undefined>
+
+/** A batch that writes nothing (a {@link LockedPlan} that planned no change): committed as nothing at all. */
+export const NO_BATCH: BatchWrite = { documentIds: [], check() {}, events: [], documents: [], heads: [] }
+
 /** Column types the migration asks of a dialect; everything else is written once. */
 export interface ColumnTypes {
   /** JSON values: text, or the database's own JSON type. */
@@ -65,8 +74,11 @@ export interface StorageDialect {
    * promise that resolves once the commit is durable (a dialect may sync its log after the commit,
    * off the event loop, or be durable at COMMIT already). Commit order is sequence order (§3.2),
    * and other instances hear of the sequences when they commit.
+   *
+   * `write` may be a {@link LockedPlan}: then the batch is asked for once the transaction holds the
+   * lock that every commit takes, so nothing commits between the plan's reads and this commit.
    */
-  commitBatch(write: BatchWrite): Promise<{ sequences: number[]; durable: Promise<void> }>
+  commitBatch(write: BatchWrite | LockedPlan): Promise<{ sequences: number[]; durable: Promise<void> }>
   /**
    * Resolves once every commit made so far is durable; rejects once the storage can no longer make
    * anything durable (a log sync failed). Reads call it after their query, so a reply never shows a

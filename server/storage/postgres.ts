@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import type pg from 'pg'
 import { requirePeer } from '../peer-dependency.js'
-import { defineDialect, type AccessChange, type StorageBackend, type StorageDialect } from './dialect.js'
+import { defineDialect, NO_BATCH, type AccessChange, type StorageBackend, type StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_HEAD_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** Any constant works; it only has to be the same for every instance on one database. */
@@ -106,7 +106,10 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
     // Two parameters, one array each, whatever the number of pairs: the statement text stays the same.
     opPairs: (ops) => sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`,
-    commitBatch: async (write) => {
+    commitBatch: async (plan) => {
+      // A plan reads through the pool's other connections while this one holds the lock; a pool
+      // of one has none, so there it plans first (and may find its documents changed, as any batch).
+      if (typeof plan === 'function' && poolSize < 2) plan = (await plan()) ?? NO_BATCH
       const client = await pool.connect()
       try {
         // BEGIN and the sequence lock in one round trip (no parameters, so the simple protocol,
@@ -116,6 +119,12 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
         // so the statement after it, with a snapshot of its own (read committed), sees every commit
         // before it and needs no row locks.
         await client.query(`begin isolation level read committed; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
+        const write = typeof plan === 'function' ? ((await plan()) ?? NO_BATCH) : plan
+        if (write.events.length === 0) {
+          await client.query('rollback')
+          client.release()
+          return { sequences: [], durable: Promise.resolve() }
+        }
         const { rows } = await client.query<{ current: Record<string, string> | null; sequences: string[] }>({
           name: 'patchsync_commit',
           text: COMMIT_BATCH,

@@ -4,7 +4,7 @@ import { dirname } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql, type CompiledQuery, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import { requirePeer } from '../peer-dependency.js'
-import { defineDialect, type BatchWrite, type StorageBackend, type StorageDialect } from './dialect.js'
+import { defineDialect, NO_BATCH, type BatchWrite, type StorageBackend, type StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_HEAD_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** `sqlite:<path>` and `sqlite::memory:`: a database one process owns. */
@@ -39,12 +39,17 @@ function sqliteDialect(path: string): StorageDialect {
     // Holding Kysely's one connection keeps every other query and transaction out while the
     // batch runs; inside, the batch runs synchronously from BEGIN to COMMIT. The sync is asked for
     // before the connection is let go, so a read that runs after the commit waits for it (durable).
-    commitBatch: (write) =>
-      db.connection().execute(async () => {
+    // A plan reads through the same one connection, so it plans first: one process owns the
+    // database, and the only commits that can come between are its own write paths'.
+    commitBatch: async (plan) => {
+      const write = typeof plan === 'function' ? ((await plan()) ?? NO_BATCH) : plan
+      if (write.events.length === 0) return { sequences: [], durable: Promise.resolve() }
+      return db.connection().execute(async () => {
         wal?.check()
         const sequences = (commit ??= batchCommit(db, database))(write)
         return { sequences, durable: wal?.sync() ?? Promise.resolve() }
-      }),
+      })
+    },
     durable: () => wal?.settled() ?? Promise.resolve(),
     isUniqueViolation: (error) => (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE',
     // Constraints (SQLITE_CONSTRAINT_*), a value of the wrong type, too large or out of range.

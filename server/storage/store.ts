@@ -1,6 +1,6 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import { applyEvent, type ChangeRecord, type DocState, type DocumentRecord, type HistoryEvent, type JsonObject, type Role, type VectorClock } from '../../core/index.js'
-import type { AccessChange, StorageDialect } from './dialect.js'
+import type { AccessChange, BatchWrite, StorageDialect } from './dialect.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
 import type { ChangeEventsTable, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
@@ -45,6 +45,12 @@ export interface PendingChange {
   expectedRevisionId: string | null
   event: NewEvent
 }
+
+/**
+ * What {@link Store.write} commits: the changes, or a plan that returns them, called under the
+ * commit lock (none: nothing is written).
+ */
+export type PlannedChanges = readonly PendingChange[] | (() => Promise<readonly PendingChange[]>)
 
 export interface CommitHooks {
   /**
@@ -291,40 +297,30 @@ export class Store {
    * {@link commit}, resolving as soon as the transaction has committed, with the promise of it
    * being durable (on SQLite the log is synced after the commit, off the event loop; a later
    * commit may go ahead meanwhile, and its own durability covers this one's).
+   *
+   * `changes` may be a plan instead: called once the transaction holds the commit lock, so no
+   * other commit (of any instance) comes between the plan's reads and this commit, and what it
+   * plans on the state it read cannot be stale. It reads through the store's other connections.
    */
-  async write(changes: readonly PendingChange[], hooks: CommitHooks = {}): Promise<{ events: ChangeEventRow[]; durable: Promise<void> }> {
-    if (changes.length === 0) return { events: [], durable: Promise.resolve() }
+  async write(changes: PlannedChanges, hooks: CommitHooks = {}): Promise<{ events: ChangeEventRow[]; durable: Promise<void> }> {
+    if (typeof changes !== 'function' && changes.length === 0) return { events: [], durable: Promise.resolve() }
     const now = new Date().toISOString()
-    const expected = new Map<string, string | null>()
-    const last = new Map<string, DocumentRow>()
-    // Written whole: new documents, and those the batch takes a snapshot of (at its last state).
-    const whole = new Set<string>()
-    for (const { document, expectedRevisionId } of changes) {
-      if (!expected.has(document.id)) expected.set(document.id, expectedRevisionId)
-      if (expectedRevisionId === null || document.snapshotGeneration === document.generation) whole.add(document.id)
-      last.set(document.id, document)
-    }
-    const rows = [...last.values()]
+    let planned: readonly PendingChange[] = []
     let committed: ChangeEventRow[] | undefined
-    const withSequences = (sequences: number[]): ChangeEventRow[] => (committed ??= changes.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now })))
+    const withSequences = (sequences: number[]): ChangeEventRow[] => (committed ??= planned.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now })))
+    const batch = (list: readonly PendingChange[]): BatchWrite => {
+      planned = list
+      return batchWrite(list, now, hooks.beforeCommit && ((sequences) => hooks.beforeCommit!(withSequences(sequences))))
+    }
+    const locked = async () => {
+      const list = await (changes as () => Promise<readonly PendingChange[]>)()
+      return list.length === 0 ? undefined : batch(list)
+    }
     try {
-      const { sequences, durable } = await this.dialect.commitBatch({
-        documentIds: [...expected.keys()],
-        check: (current) => {
-          for (const [id, revision] of expected) {
-            const actual = current.get(id) ?? null
-            if (actual !== revision) throw new StaleRevisionError(id, revision, actual)
-          }
-        },
-        // The unique index on (user_id, client_op_id, op_index) refuses an op already in the log.
-        events: changes.map(({ event }) => eventColumns(event, now)),
-        documents: rows.filter((d) => whole.has(d.id)).map(documentColumns),
-        heads: rows.filter((d) => !whole.has(d.id)).map(headColumns),
-        beforeCommit: hooks.beforeCommit && ((sequences) => hooks.beforeCommit!(withSequences(sequences))),
-      })
+      const { sequences, durable } = await this.dialect.commitBatch(typeof changes === 'function' ? locked : batch(changes))
       return { events: withSequences(sequences), durable }
     } catch (error) {
-      if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(changes)) ?? new RefusedBatchError(error)
+      if (this.dialect.isUniqueViolation(error)) throw (await this.duplicateOp(planned)) ?? new RefusedBatchError(error)
       if (this.dialect.isRefusedValue(error)) throw new RefusedBatchError(error)
       throw error
     }
@@ -512,6 +508,34 @@ export class Store {
       conflict: Number(r.conflict) === 1,
       createdAt: this.dialect.decodeTime(r.created_at),
     }
+  }
+}
+
+/** What a commit of these changes writes: each document's expected revision checked, the events in order, each document's last state once. */
+function batchWrite(changes: readonly PendingChange[], now: string, beforeCommit: BatchWrite['beforeCommit']): BatchWrite {
+  const expected = new Map<string, string | null>()
+  const last = new Map<string, DocumentRow>()
+  // Written whole: new documents, and those the batch takes a snapshot of (at its last state).
+  const whole = new Set<string>()
+  for (const { document, expectedRevisionId } of changes) {
+    if (!expected.has(document.id)) expected.set(document.id, expectedRevisionId)
+    if (expectedRevisionId === null || document.snapshotGeneration === document.generation) whole.add(document.id)
+    last.set(document.id, document)
+  }
+  const rows = [...last.values()]
+  return {
+    documentIds: [...expected.keys()],
+    check: (current) => {
+      for (const [id, revision] of expected) {
+        const actual = current.get(id) ?? null
+        if (actual !== revision) throw new StaleRevisionError(id, revision, actual)
+      }
+    },
+    // The unique index on (user_id, client_op_id, op_index) refuses an op already in the log.
+    events: changes.map(({ event }) => eventColumns(event, now)),
+    documents: rows.filter((d) => whole.has(d.id)).map(documentColumns),
+    heads: rows.filter((d) => !whole.has(d.id)).map(headColumns),
+    beforeCommit,
   }
 }
 

@@ -5,6 +5,8 @@ export interface Batch {
   requests: SubmitRequest[]
   /** Look the requests' client op ids up in the log before planning: a commit found one there already. */
   lookUpFirst: boolean
+  /** Load and plan while holding the commit lock (see the write path's retry step). */
+  underLock?: boolean
 }
 
 /**

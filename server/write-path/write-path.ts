@@ -1,6 +1,6 @@
 import { PatchsyncError, ServerWins, type ConflictStrategy, type Limits, type Role } from '../../core/index.js'
 import { checkShare, readableDocument } from '../access.js'
-import { DuplicateOpError, RefusedBatchError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type Store } from '../storage/store.js'
+import { DuplicateOpError, RefusedBatchError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type PlannedChanges, type Store } from '../storage/store.js'
 import { DEFAULT_CACHE_BYTES, DocumentCache } from './document-cache.js'
 import { Planner } from './plan.js'
 import { Publisher, type Audience, type CommitReport, type Unplanned } from './publish.js'
@@ -31,6 +31,12 @@ const MAX_ATTEMPTS = 3
  * read it again, so the second may lose several races in a row before it wins one.
  */
 const MAX_STALE_ATTEMPTS = 16
+
+/** A batch's requests that planned changes, in order, and those that planned none or failed. */
+interface Planned {
+  planned: Array<{ request: SubmitRequest; changes: PendingChange[] }>
+  unplanned: Unplanned[]
+}
 
 const NOBODY: Audience = { changes() {}, shared() {} }
 
@@ -175,7 +181,7 @@ export class WritePath {
     let fresh: SubmitRequest[]
     try {
       fresh = batch.lookUpFirst ? await this.resubmissions.answer(batch.requests) : batch.requests
-      await this.load(fresh)
+      if (!batch.underLock) await this.load(fresh)
     } catch (error) {
       // Reading the log or a document failed (the database went away): nothing of the batch has
       // been planned or committed; fail it rather than leave its requests waiting.
@@ -183,27 +189,42 @@ export class WritePath {
       return
     }
     if (fresh.length === 0) return
-    const { planned, unplanned } = await this.plan(fresh)
+    let steps: Planned = { planned: [], unplanned: [] }
+    const plan = async () => {
+      steps = await this.plan(fresh)
+      return steps.planned.flatMap((p) => p.changes)
+    }
+    // A request that lost a race with another instance is planned under the commit lock, on its
+    // documents read again there: no commit can come between, so it cannot lose again.
+    const underLock = async () => {
+      await this.load(fresh, { again: true })
+      return plan()
+    }
+    const changes = batch.underLock ? underLock : await plan()
     const started = performance.now()
-    const committed = await this.commit(planned)
+    const committed = await this.commit(changes)
     if ('error' in committed) {
-      this.retry(fresh, planned, committed.error)
+      this.retry(fresh, steps.planned, committed.error)
       return
     }
-    if (planned.length > 0) this.publisher.committed(planned, committed.events, committed.durable, started)
-    this.publisher.unplanned(unplanned, batch.lookUpFirst)
+    if (steps.planned.length > 0) this.publisher.committed(steps.planned, committed.events, committed.durable, started)
+    this.publisher.unplanned(steps.unplanned, batch.lookUpFirst)
   }
 
-  /** Step 3, load: the documents the requests name, into memory (undo and redo load theirs as they plan). */
-  private async load(requests: SubmitRequest[]): Promise<void> {
+  /**
+   * Step 3, load: the documents the requests name, into memory (undo and redo load theirs as they
+   * plan); `again`: read from the store even when held.
+   */
+  private async load(requests: SubmitRequest[], { again = false } = {}): Promise<void> {
     const ids = new Set<string>()
     for (const { documentId } of requests) if (documentId !== undefined) ids.add(documentId)
+    if (again) for (const id of ids) this.cache.delete(id)
     await Promise.all([...ids].map((id) => this.cache.load(id)))
   }
 
   /** Step 4, plan: every request in order, each on the state the ones before it left. */
-  private async plan(requests: SubmitRequest[]): Promise<{ planned: Array<{ request: SubmitRequest; changes: PendingChange[] }>; unplanned: Unplanned[] }> {
-    const planned: Array<{ request: SubmitRequest; changes: PendingChange[] }> = []
+  private async plan(requests: SubmitRequest[]): Promise<Planned> {
+    const planned: Planned['planned'] = []
     const unplanned: Unplanned[] = []
     for (const request of requests) {
       try {
@@ -218,16 +239,12 @@ export class WritePath {
   }
 
   /**
-   * Step 5, commit: the planned changes in one transaction. Resolves once it has committed, with the
+   * Step 5, commit: the planned changes (or the plan, under the commit lock) in one transaction. Resolves once it has committed, with the
    * promise of it being durable, or with the error that stopped it, having answered nothing.
    */
-  private async commit(planned: Array<{ changes: PendingChange[] }>): Promise<{ events: ChangeEventRow[]; durable: Promise<void> } | { error: unknown }> {
-    if (planned.length === 0) return { events: [], durable: Promise.resolve() }
+  private async commit(changes: PlannedChanges): Promise<{ events: ChangeEventRow[]; durable: Promise<void> } | { error: unknown }> {
     try {
-      return await this.store.write(
-        planned.flatMap((p) => p.changes),
-        { beforeCommit: (events) => this.options.beforeCommit?.(events) },
-      )
+      return await this.store.write(changes, { beforeCommit: (events) => this.options.beforeCommit?.(events) })
     } catch (error) {
       return { error }
     }
@@ -242,7 +259,8 @@ export class WritePath {
    *   they may have failed on a change that did not commit), in the same order, as it was, looked
    *   up first;
    * - a document changed underneath (another instance): each request alone, so one stale document
-   *   cannot keep failing the others;
+   *   cannot keep failing the others, planned under the commit lock, so it cannot lose again (an
+   *   instance that must read the document again lost race after race to one that held it);
    * - a value the database refused, before COMMIT, so nothing was written: it may be one request's
    *   fault, so a batch of several is tried again one request at a time, and it fails alone while
    *   the others commit (batch isolation); a request alone fails with the error;
@@ -269,7 +287,7 @@ export class WritePath {
     if (stale && again.length > 0) this.backOff = Math.random() * Math.min(2 ** again[0]!.attempts, 64)
     if (again.length === 0) return
     if (duplicate) this.queue.retry({ requests: again, lookUpFirst: true })
-    else for (const request of again) this.queue.retry({ requests: [request], lookUpFirst: false })
+    else for (const request of again) this.queue.retry({ requests: [request], lookUpFirst: false, underLock: stale })
   }
 }
 
