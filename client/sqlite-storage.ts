@@ -5,6 +5,10 @@ import { Kysely, Migrator, SqliteDialect, sql, type Generated, type Migration } 
 import type { JsonObject, Operation, VectorClock } from '../core/index.js'
 import { replayTail, TAIL_LIMIT, type ClientStorage, type ConfirmedDocument, type OperationKind, type PendingOperation } from './storage.js'
 
+/** A database as a migration sees it: the schema as it was then, not today's types (Kysely's advice). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- no type describes every past schema
+type SchemaThen = Kysely<any>
+
 /**
  * The client's SQLite schema: confirmed documents (a small header row each, `base_*`; the content
  * as last written whole, and the tail of patches since, in tables of their own so that a fold
@@ -38,8 +42,7 @@ interface ClientDatabase {
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-client': {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then, not today's types (Kysely's advice)
-    async up(db: Kysely<any>) {
+    async up(db: SchemaThen) {
       await db.schema
         .createTable('settings')
         .addColumn('key', 'text', (c) => c.primaryKey())
@@ -68,8 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '2026-11-26-client-content-tail': {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then, not today's types (Kysely's advice)
-    async up(db: Kysely<any>) {
+    async up(db: SchemaThen) {
       await db.schema
         .createTable('document_contents')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,10 +1,13 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { ColumnTypes } from './dialect.js'
 
+/** A database as a migration sees it: the schema as it was then, not today's types (Kysely's advice). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- no type describes every past schema
+type SchemaThen = Kysely<any>
+
 function initial(t: ColumnTypes): Migration {
   return {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then, not today's types (Kysely's advice)
-    async up(db: Kysely<any>) {
+    async up(db: SchemaThen) {
       await db.schema
         .createTable('users')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -66,7 +69,7 @@ function initial(t: ColumnTypes): Migration {
 
 /** What makes a resubmission the same request (§4.1), which the events alone do not always tell. */
 const requestDigest: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: SchemaThen) {
     await db.schema.alterTable('change_events').addColumn('request_digest', 'text').execute()
   },
 }
@@ -77,7 +80,7 @@ const requestDigest: Migration = {
  * content, so its snapshot is its generation.
  */
 const documentSnapshots: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: SchemaThen) {
     await db.schema.alterTable('documents').addColumn('snapshot_generation', 'integer', (c) => c.notNull().defaultTo(0)).execute()
     await db.updateTable('documents').set((eb) => ({ snapshot_generation: eb.ref('generation') })).execute()
   },
