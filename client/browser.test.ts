@@ -8,6 +8,7 @@ import { launchChromium, openTab, servePage } from './test-support/chromium.js'
 import { FaultyProxy } from './test-support/faulty-proxy.js'
 import { openTestClient } from './test-support/harness.js'
 import { startTestServer } from '../server/test-support/servers.js'
+import { eventually } from '../server/test-support/eventually.js'
 
 /** Opens a SyncClient in the tab (the page's `window.client`), from the prebuilt bundle. */
 async function openClient(page: Page, options: { serverUrl: string; userId: string; authToken?: string }): Promise<void> {
@@ -28,15 +29,6 @@ async function opCounts(server: SyncServer, documentId: string): Promise<Map<str
   const counts = new Map<string, number>()
   for (const e of await server.store.documentEvents(documentId)) if (e.clientOpId) counts.set(e.clientOpId, (counts.get(e.clientOpId) ?? 0) + 1)
   return counts
-}
-
-async function eventually(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<boolean> {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  return check()
 }
 
 t.test('offline edits survive a reload and a killed tab, then reach the server once each', async (t) => {

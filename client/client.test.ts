@@ -13,6 +13,7 @@ import { FaultyProxy } from './test-support/faulty-proxy.js'
 import { WebSocketServer } from 'ws'
 import { nextEvent, openTestClient, tempDir, TEST_ENGINES } from './test-support/harness.js'
 import { startTestServer } from '../server/test-support/servers.js'
+import { eventually } from '../server/test-support/eventually.js'
 
 const WRITER = fileURLToPath(new URL('./test-support/writer-process.ts', import.meta.url))
 
@@ -33,15 +34,6 @@ async function opCounts(server: SyncServer, documentId: string) {
     if (e.clientOpId) counts.set(e.clientOpId, (counts.get(e.clientOpId) ?? 0) + 1)
   }
   return counts
-}
-
-async function eventually(check: () => Promise<boolean> | boolean, ms = 5000): Promise<boolean> {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return check()
 }
 
 for (const engine of TEST_ENGINES) for (const dialect of TEST_DIALECTS) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { SyncClient } from '../client/index.js'
 import { createSyncServer, type SyncServer } from '../server/index.js'
+import { eventually } from '../server/test-support/eventually.js'
 
 const run = promisify(execFile)
 const ffi = dirname(fileURLToPath(import.meta.url))
@@ -58,16 +59,6 @@ async function startServer(t: Test) {
       await server.listen(port, '127.0.0.1')
     },
   }
-}
-
-/** Polls until `check` holds; false after `limitMs`. */
-async function eventually(check: () => Promise<boolean>, limitMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + limitMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return false
 }
 
 /**

@@ -6,18 +6,7 @@ import { clientAddress } from './client-address.js'
 import { CLOSE_LOGIN_TIMEOUT } from './connection.js'
 import { TEST_DIALECTS } from './test-support/databases.js'
 import { startTestServer } from './test-support/servers.js'
-import type { TestClient } from './test-support/ws-client.js'
-
-/** The close code the client's connection gets, or 'still open' after `budgetMs`. */
-function closeCode(client: TestClient, budgetMs = 10_000): Promise<number | 'still open'> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('still open'), budgetMs)
-    client.socket.once('close', (code) => {
-      clearTimeout(timer)
-      resolve(code)
-    })
-  })
-}
+import { closeCode, type TestClient } from './test-support/ws-client.js'
 
 /** The HTTP status an upgrade is answered with (101 when the WebSocket opens), from `localAddress`. */
 function upgradeStatus(url: string, localAddress = '127.0.0.1'): Promise<number> {

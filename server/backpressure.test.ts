@@ -4,20 +4,11 @@ import { silentLog } from './activity-log.js'
 import { CLOSE_BACKLOG } from './connection.js'
 import { TEST_DIALECTS } from './test-support/databases.js'
 import { metric, startTestServer } from './test-support/servers.js'
-import type { TestClient } from './test-support/ws-client.js'
+import { closeCode, type TestClient } from './test-support/ws-client.js'
+import { eventually } from './test-support/eventually.js'
 
 const KIB = 1024
 const MIB = 1024 * KIB
-
-/** Polls `check` every 20 ms until it holds or `budgetMs` pass; resolves with whether it held. */
-async function until(check: () => boolean | Promise<boolean>, budgetMs: number): Promise<boolean> {
-  const deadline = Date.now() + budgetMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return check()
-}
 
 /** Creates a document holding `bytes` of text and resolves with its id. */
 async function bigDocument(client: TestClient, bytes: number): Promise<string> {
@@ -25,17 +16,6 @@ async function bigDocument(client: TestClient, bytes: number): Promise<string> {
   const reply = await client.request({ type: 'create_document', document: { id, title: 'big', content: { text: 'x'.repeat(bytes) } } })
   if (reply.type !== 'document_created') throw new Error(JSON.stringify(reply))
   return id
-}
-
-/** The close code the client's connection gets, or 'still open' after `budgetMs`. */
-function closeCode(client: TestClient, budgetMs = 10_000): Promise<number | 'still open'> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('still open'), budgetMs)
-    client.socket.once('close', (code) => {
-      clearTimeout(timer)
-      resolve(code)
-    })
-  })
 }
 
 const unsent = (server: Parameters<typeof metric>[0]) => metric(server, 'patchsync_send_buffer_bytes')
@@ -54,7 +34,7 @@ for (const dialect of TEST_DIALECTS) {
     for (let i = 0; i < requests; i++) hog.send({ type: 'get_document', document_id: id, request_id: `read-${i}` })
 
     let peak = 0
-    const stalled = await until(async () => {
+    const stalled = await eventually(async () => {
       peak = Math.max(peak, await unsent(h))
       return peak > highWaterBytes
     }, 20_000)
@@ -62,7 +42,7 @@ for (const dialect of TEST_DIALECTS) {
     const honest = await h.login(owner.userId)
     const read = honest.request({ type: 'get_document', document_id: id }, 20_000)
     // Sample while the honest read is answered and a little after, when a server without the bound keeps writing.
-    const sampling = until(async () => {
+    const sampling = eventually(async () => {
       peak = Math.max(peak, await unsent(h))
       return false
     }, 1000)
@@ -93,7 +73,7 @@ t.test('§10.4 a subscriber that stops reading broadcasts is closed with 4001 on
   t.ok(overflows.some((m) => /does not read/.test(m)), 'the server closed the subscriber and logged why')
   subscriber.socket.resume()
   t.equal(await closed, CLOSE_BACKLOG, 'the close frame says why')
-  t.ok(await until(async () => (await metric(h, 'patchsync_connections{state="authenticated"}')) === 1, 10_000), 'only the writer is left')
+  t.ok(await eventually(async () => (await metric(h, 'patchsync_connections{state="authenticated"}')) === 1, 10_000), 'only the writer is left')
   t.ok((await unsent(h)) < 256 * KIB, 'its backlog was let go')
 })
 
@@ -133,9 +113,9 @@ t.test('§10.4 what a non-reader queued is not run once it has gone (issue 10 fi
   const requests = 200
   for (let i = 0; i < requests; i++) hog.send({ type: 'get_document', document_id: id, request_id: `read-${i}` })
   const reads = () => metric(h, 'patchsync_messages_total{type="get_document"}')
-  t.ok(await until(async () => (await unsent(h)) > 256 * KIB, 20_000), 'the hog is held at the high-water mark')
+  t.ok(await eventually(async () => (await unsent(h)) > 256 * KIB, 20_000), 'the hog is held at the high-water mark')
   hog.socket.terminate()
-  t.ok(await until(async () => (await metric(h, 'patchsync_connections{state="authenticated"}')) === 1, 10_000), 'the server saw it go')
+  t.ok(await eventually(async () => (await metric(h, 'patchsync_connections{state="authenticated"}')) === 1, 10_000), 'the server saw it go')
   // Reads still running when it went may finish; none queued behind them starts.
   const settled = await reads()
   await new Promise((resolve) => setTimeout(resolve, 500))

@@ -8,20 +8,11 @@ import { createTestDatabase, TEST_DIALECTS, TEST_PG_URL } from './test-support/d
 import { headAndReplay } from './test-support/log-replay.js'
 import { startTestServer, startTestServers, type TestServer } from './test-support/servers.js'
 import { TestClient } from './test-support/ws-client.js'
+import { eventually } from './test-support/eventually.js'
 
 // The fault suite (issue 10): a database fault fails requests, never the process, and loses or
 // doubles nothing acknowledged. Each case checks: every acknowledged update is in the log once, and
 // the head is a replay of the log.
-
-/** Polls until `check` holds, for at most `ms` (a loaded machine may be slow; nothing is timed). */
-async function eventually(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<boolean> {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return check()
-}
 
 /** A connection to the PostgreSQL server as its administrator, closed at teardown. */
 async function admin(t: Test): Promise<pg.Client> {

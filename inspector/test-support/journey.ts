@@ -11,6 +11,7 @@ import type { DialectName } from '../../server/test-support/databases.js'
 import { startTestServer } from '../../server/test-support/servers.js'
 // @ts-expect-error: a plain ES module script without type declarations
 import { buildInspector } from '../../client/build.mjs'
+import { eventually } from '../../server/test-support/eventually.js'
 
 /*
  * The inspector page in headless Chromium against a real server, driven as a person would: sign
@@ -33,15 +34,6 @@ function until(page: Page, selector: string, text: string): Promise<unknown> {
 /** Waits until `selector` matches exactly `count` elements. */
 function count(page: Page, selector: string, n: number): Promise<unknown> {
   return page.waitForFunction(([s, k]) => document.querySelectorAll(s).length === k, [selector, n] as const, WAIT)
-}
-
-async function eventually(check: () => boolean | Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + WAIT.timeout
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return check()
 }
 
 async function signIn(page: Page, url: string, userId: string, token: string): Promise<void> {

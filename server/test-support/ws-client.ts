@@ -104,3 +104,14 @@ export class TestClient {
     return new Error(`the server sent ${this.invalid.length} frame(s) that fail their schema:\n${this.invalid.join('\n')}`)
   }
 }
+
+/** The close code the client's connection gets, or 'still open' after `budgetMs`. */
+export function closeCode(client: TestClient, budgetMs = 10_000): Promise<number | 'still open'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('still open'), budgetMs)
+    client.socket.once('close', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+  })
+}
