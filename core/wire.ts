@@ -110,9 +110,10 @@ export function readEvent(event: ChangeEvent): WireChange {
 
 /**
  * The reply/broadcast that announces a committed event: document_created, document_updated,
- * document_renamed or document_deleted (§2.2, §9.3). `document` is the document right after it.
+ * document_renamed or document_deleted (§2.2, §9.3). `document` is the document right after it;
+ * its content is not read (a create carries its own).
  */
-export function eventMessage(e: ChangeRecord, document: DocumentRecord): ServerMessage {
+export function eventMessage(e: ChangeRecord, document: Omit<DocumentRecord, 'content'>): ServerMessage {
   const common = {
     sequence: e.sequence,
     revision_id: e.revisionId,

@@ -1,7 +1,7 @@
 import { eventMessage, sharedMessage, type Role, type ServerMessage } from '../core/index.js'
 import type { ActivityLog } from './activity-log.js'
 import type { Connection } from './connection.js'
-import type { ChangeEventRow, DocumentRow, Grant } from './storage/store.js'
+import type { ChangeEventRow, DocumentHead, Grant } from './storage/store.js'
 import type { Audience } from './write-path/publish.js'
 
 /**
@@ -36,7 +36,7 @@ export class FanOut implements Audience {
    * Each event to every connection, except `origin`, whose user may read its document: its owner
    * and its grantees. The message is serialized once for all of them.
    */
-  changes(events: ChangeEventRow[], documents: DocumentRow[], grants: ReadonlyArray<ReadonlyMap<string, Grant>>, origin?: object): void {
+  changes(events: ChangeEventRow[], documents: readonly DocumentHead[], grants: ReadonlyArray<ReadonlyMap<string, Grant>>, origin?: object): void {
     for (const [i, e] of events.entries()) {
       const document = documents[i]!
       const message = eventMessage(e, document)
@@ -58,6 +58,6 @@ export class FanOut implements Audience {
 }
 
 /** Who may read a document: its owner and everyone holding a grant. */
-function readers(document: DocumentRow, grants: ReadonlyMap<string, Grant>): Set<string> {
+function readers(document: DocumentHead, grants: ReadonlyMap<string, Grant>): Set<string> {
   return new Set([document.ownerId, ...grants.keys()])
 }

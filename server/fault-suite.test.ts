@@ -157,6 +157,21 @@ t.test('postgres: two instances, a writer on each updating one document, one by 
   await checkLog(t, a, documentId, opIds)
 })
 
+t.test('postgres: what another instance commits reaches readers here as it was made: a create with its document, then a grantee hears an update', async (t) => {
+  const [a, b] = await startTestServers(t, 'postgres', 2)
+  const owner = await a.login()
+  const ownerElsewhere = await b.login(owner.userId)
+  const grantee = await b.login()
+  const documentId = randomUUID()
+  await owner.request({ type: 'create_document', document: { id: documentId, title: 'made on a', content: { list: [1] } } })
+  const created = () => ownerElsewhere.received.find((f) => f.type === 'document_created')
+  t.ok(await eventually(() => created() !== undefined), 'the owner\'s connection on the other instance hears the create')
+  t.match(created(), { document: { id: documentId, title: 'made on a', content: { list: [1] }, owner_id: owner.userId } })
+  await owner.request({ type: 'share_document', document_id: documentId, user_id: grantee.userId, role: 'read' })
+  await owner.request({ type: 'update_document', client_op_id: 'op-1', patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: 2 }] } })
+  t.ok(await eventually(() => grantee.received.some((f) => f.type === 'document_updated' && f.document_id === documentId)), 'the grantee there hears the update')
+})
+
 for (const dialect of TEST_DIALECTS) {
   t.test(`${dialect}: the server killed with SIGKILL under load and started again loses and doubles nothing acknowledged`, async (t) => {
     const database = await createTestDatabase(dialect)

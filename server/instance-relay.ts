@@ -124,17 +124,17 @@ export class InstanceRelay implements Audience {
     }
   }
 
-  /** Events read from the store: their documents are forgotten here, then broadcast to everyone. */
+  /**
+   * Events read from the store: their documents are forgotten here, then broadcast to everyone.
+   * A broadcast needs only who may read each document (its owner and grantees) and, for a create,
+   * its head: two queries for all the events, not a whole document rebuilt per event.
+   */
   private async deliverForeign(events: ChangeEventRow[]): Promise<void> {
     if (events.length === 0) return
     for (const e of events) this.writes.invalidate(e.documentId)
-    const documents: DocumentRow[] = []
-    const grants: Array<ReadonlyMap<string, Grant>> = []
-    for (const e of events) {
-      documents.push((await this.store.getDocument(e.documentId))!)
-      grants.push(await this.writes.grantsOf(e.documentId))
-    }
-    this.fanOut.changes(events, documents, grants)
+    const ids = [...new Set(events.map((e) => e.documentId))]
+    const [heads, grants] = await Promise.all([this.store.documentHeads(ids), this.store.grantsByDocument(ids)])
+    this.fanOut.changes(events, events.map((e) => heads.get(e.documentId)!), events.map((e) => grants.get(e.documentId) ?? new Map<string, Grant>()))
   }
 
   /**

@@ -300,6 +300,25 @@ for (const dialect of TEST_DIALECTS) {
       t.equal(document.snapshotGeneration, 3)
     })
 
+    t.test('documentHeads and grantsByDocument read many documents at once, without content', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const [a, b] = [docId(), docId()]
+      await store.commit([created(a, { big: 'x'.repeat(100) }), created(b, { n: 1 })])
+      await store.setAccess(a, OTHER, 'read')
+      const heads = await store.documentHeads([a, b, docId()])
+      t.same([...heads.keys()].sort(), [a, b].sort(), 'a document that does not exist is left out')
+      for (const id of [a, b]) {
+        const { content, ...head } = (await store.getDocument(id))!
+        t.ok(content)
+        t.same(heads.get(id), head, 'the row without its content')
+        t.notOk('content' in heads.get(id)!)
+      }
+      const grants = await store.grantsByDocument([a, b])
+      t.same(grants.get(a), new Map([[OTHER, 'read']]))
+      t.equal(grants.get(b), undefined, 'no grants, no entry')
+      t.same(await store.documentHeads([]), new Map())
+    })
+
     t.test('users: created once, found by id', async (t) => {
       const store = await createTestStore(t, dialect)
       t.equal(await store.createUser(USER, 'hash-1'), true)

@@ -5,6 +5,9 @@ import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
 import type { ChangeEventsTable, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
 
+/** Every column of a document's row but its content. */
+const HEAD_READ_COLUMNS = ['id', 'owner_id', 'title', 'revision_id', 'generation', 'snapshot_generation', 'vector_clock', 'deleted', 'created_at', 'updated_at'] as const
+
 /** The role a grant gives; the owner's is on the document row, and `none` is no grant. */
 export type Grant = Exclude<Role, 'none'>
 /** What a user holds on a document: ownership or a grant. */
@@ -21,6 +24,9 @@ export interface DocumentRow extends DocumentRecord {
   snapshotGeneration: number
   deleted: boolean
 }
+
+/** A document's row without its content: who owns it and its head (what a broadcast needs). */
+export type DocumentHead = Omit<DocumentRow, 'content'>
 
 /**
  * A change event as stored: what the wire shows, the undo batch it belongs to or redoes, and the
@@ -243,6 +249,29 @@ export class Store {
       state = applyEvent(state, { event_type: e.event_type, forward_patch: e.forward_patch === null ? null : this.dialect.decodeJson(e.forward_patch), reverse_patch: null })
     }
     return { ...row, content: state!.content }
+  }
+
+  /**
+   * The heads of these documents, by id: one query, no content read and no tail rebuilt (a relay
+   * broadcasting another instance's commit needs only who may read each document).
+   */
+  async documentHeads(ids: readonly string[]): Promise<Map<string, DocumentHead>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.db.selectFrom('documents').select(HEAD_READ_COLUMNS).where('id', 'in', [...ids]).execute()
+    return this.settled(new Map(rows.map((r) => [r.id, this.toHead(r)])))
+  }
+
+  /** The grants of each of these documents, by id (one query; a document without grants has none here). */
+  async grantsByDocument(ids: readonly string[]): Promise<Map<string, Map<string, Grant>>> {
+    const found = new Map<string, Map<string, Grant>>()
+    if (ids.length === 0) return found
+    const rows = await this.db.selectFrom('document_access').select(['document_id', 'user_id', 'role']).where('document_id', 'in', [...ids]).execute()
+    for (const r of rows) {
+      let grants = found.get(r.document_id)
+      if (!grants) found.set(r.document_id, (grants = new Map()))
+      grants.set(r.user_id, r.role)
+    }
+    return found
   }
 
   /** Users with a grant on the document, with their roles (the owner is on the document row). */
@@ -474,11 +503,14 @@ export class Store {
   }
 
   private toDocument(r: Selectable<DocumentsTable>): DocumentRow {
+    return { ...this.toHead(r), content: this.dialect.decodeJson(r.content) as JsonObject }
+  }
+
+  private toHead(r: Omit<Selectable<DocumentsTable>, 'content'>): DocumentHead {
     return {
       id: r.id,
       ownerId: r.owner_id,
       title: r.title,
-      content: this.dialect.decodeJson(r.content) as JsonObject,
       revisionId: r.revision_id,
       generation: Number(r.generation),
       snapshotGeneration: Number(r.snapshot_generation),
