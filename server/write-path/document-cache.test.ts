@@ -51,3 +51,17 @@ t.test('one document larger than the whole budget stays while it is the one in u
   cache.delete(large.row.id)
   t.equal(cache.heldBytes, 0)
 })
+
+t.test('entries loaded or added while pinned stay over the budget until release, which trims it', async (t) => {
+  const store = await createTestStore(t, 'sqlite')
+  const cache = new DocumentCache(store, 2500)
+  const [before, a, b, c] = Array.from({ length: 4 }, () => entry(kilobyte()))
+  cache.add(before!.row.id, before!)
+  cache.pin()
+  for (const e of [a!, b!, c!]) cache.add(e.row.id, e)
+  t.equal(cache.get(before!.row.id), undefined, 'what the batch did not pin goes first')
+  t.same([a, b, c].map((e) => cache.get(e!.row.id)), [a, b, c], 'the batch keeps all three, over the budget')
+  cache.release()
+  t.same([a, b, c].map((e) => cache.get(e!.row.id) !== undefined), [false, true, true], 'then the least recently used goes')
+  t.ok(cache.heldBytes <= 2500)
+})
