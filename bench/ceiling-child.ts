@@ -26,9 +26,17 @@ wss.on('connection', (socket) => {
           ? { type: 'document_created', request_id: frame.request_id, document: frame.document }
           : {
               // The fields eventMessage (server/wire.ts) writes for an update, with values of their size.
-              type: 'document_updated', document_id: frame.patch.document_id, patch: frame.patch.patch,
-              previous_revision_id: `${sequence}-${REVISION_DIGEST}`, vector_clock: {}, conflict: false, sequence: ++sequence,
-              revision_id: `${sequence}-${REVISION_DIGEST}`, user_id: USER_ID, client_op_id: frame.client_op_id, request_id: frame.request_id,
+              type: 'document_updated',
+              document_id: frame.patch.document_id,
+              patch: frame.patch.patch,
+              previous_revision_id: `${sequence}-${REVISION_DIGEST}`,
+              vector_clock: {},
+              conflict: false,
+              sequence: ++sequence,
+              revision_id: `${sequence}-${REVISION_DIGEST}`,
+              user_id: USER_ID,
+              client_op_id: frame.client_op_id,
+              request_id: frame.request_id,
             }
     socket.send(JSON.stringify(reply))
   })

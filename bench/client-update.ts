@@ -31,7 +31,13 @@ async function timed(n: number, fn: (i: number) => unknown): Promise<number> {
 }
 
 async function measure(bytes: number, dir: string): Promise<Record<'update' | 'store' | 'whole' | 'revision', number>> {
-  const client = new SyncClient({ databasePath: join(dir, `${bytes}-client.db`), serverUrl: 'ws://127.0.0.1:9/ws', userId: crypto.randomUUID(), authToken: 'bench', limits: LIMITS })
+  const client = new SyncClient({
+    databasePath: join(dir, `${bytes}-client.db`),
+    serverUrl: 'ws://127.0.0.1:9/ws',
+    userId: crypto.randomUUID(),
+    authToken: 'bench',
+    limits: LIMITS,
+  })
   await client.open()
   const doc = await client.create({ title: 'bench', content: documentOf(bytes) })
   const update = await timed(CHANGES, (i) => client.update(doc.id, [{ op: 'replace', path: '/field', value: i }]))
@@ -45,12 +51,18 @@ async function measure(bytes: number, dir: string): Promise<Record<'update' | 's
   const store = await timed(CHANGES, (i) => {
     generation++
     content.field = i
-    return storage.transaction((trx) => trx.saveConfirmed({ id, state: { title: 'bench', content }, revision: `${generation}-a`, generation, ownerId: null, vectorClock: {} }, [{ op: 'replace', path: '/field', value: i }]))
+    return storage.transaction((trx) =>
+      trx.saveConfirmed({ id, state: { title: 'bench', content }, revision: `${generation}-a`, generation, ownerId: null, vectorClock: {} }, [
+        { op: 'replace', path: '/field', value: i },
+      ]),
+    )
   })
   const whole = await timed(CHANGES, (i) => {
     generation++
     content.field = i
-    return storage.transaction((trx) => trx.saveConfirmed({ id, state: { title: 'bench', content }, revision: `${generation}-a`, generation, ownerId: null, vectorClock: {} }))
+    return storage.transaction((trx) =>
+      trx.saveConfirmed({ id, state: { title: 'bench', content }, revision: `${generation}-a`, generation, ownerId: null, vectorClock: {} }),
+    )
   })
   await storage.close()
   const revision = await timed(20, async () => chainedRevisionId(2, '1-a', 'update', [{ op: 'replace', path: '/field', value: 1 }]))
@@ -63,11 +75,18 @@ try {
   console.log('| document | update | store remote change | the same, written whole (before) | revision id (chained) |')
   console.log('|---|---|---|---|---|')
   let base: Record<'update' | 'store' | 'whole' | 'revision', number> | undefined
-  for (const [name, bytes] of [['1 KB', 1024], ['64 KB', 64 * 1024], ['256 KB', 256 * 1024], ['1 MiB', 1024 * 1024]] as const) {
+  for (const [name, bytes] of [
+    ['1 KB', 1024],
+    ['64 KB', 64 * 1024],
+    ['256 KB', 256 * 1024],
+    ['1 MiB', 1024 * 1024],
+  ] as const) {
     const m = await measure(bytes, dir)
     base ??= m
     const cell = (v: number, b: number) => `${v.toFixed(3)} (${(v / b).toFixed(2)}x)`
-    console.log(`| ${name} | ${cell(m.update, base.update)} | ${cell(m.store, base.store)} | ${cell(m.whole, base.whole)} | ${cell(m.revision, base.revision)} |`)
+    console.log(
+      `| ${name} | ${cell(m.update, base.update)} | ${cell(m.store, base.store)} | ${cell(m.whole, base.whole)} | ${cell(m.revision, base.revision)} |`,
+    )
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -112,7 +112,9 @@ if (process.argv[2] === 'child') {
         plain = Math.max(plain, theirs.best)
       }
       const label = `${(Buffer.byteLength(JSON.stringify(documentOfSize(size))) / 1024).toFixed(1)} KB`
-      console.log(`| ${label} | ${name} | ${Math.round(patchsync).toLocaleString('en')} | ${Math.round(plain).toLocaleString('en')} | ${(plain / patchsync).toFixed(2)}x |`)
+      console.log(
+        `| ${label} | ${name} | ${Math.round(patchsync).toLocaleString('en')} | ${Math.round(plain).toLocaleString('en')} | ${(plain / patchsync).toFixed(2)}x |`,
+      )
     }
   }
 }

@@ -13,7 +13,9 @@ if (!databaseUrl) {
   console.error('usage: docsize-child <database-url> [server-module]')
   process.exit(2)
 }
-const { createSyncServer } = (await import(serverModule ? pathToFileURL(serverModule).href : '../server/index.js')) as { createSyncServer: typeof CreateSyncServer }
+const { createSyncServer } = (await import(serverModule ? pathToFileURL(serverModule).href : '../server/index.js')) as {
+  createSyncServer: typeof CreateSyncServer
+}
 
 const server = createSyncServer({
   databaseUrl,

@@ -157,7 +157,13 @@ async function benchClient(build: Build, serverUrl: string, dir: string): Promis
   const rows: ClientRow[] = []
   for (const [name, bytes] of CLIENT_SIZES) {
     process.stderr.write(`  client ${build.name} ${name}\n`)
-    const offline = new SyncClient({ databasePath: join(dir, `${build.name}-${bytes}-offline.db`), serverUrl: 'ws://127.0.0.1:9/ws', userId: randomUUID(), authToken: 'bench', limits })
+    const offline = new SyncClient({
+      databasePath: join(dir, `${build.name}-${bytes}-offline.db`),
+      serverUrl: 'ws://127.0.0.1:9/ws',
+      userId: randomUUID(),
+      authToken: 'bench',
+      limits,
+    })
     await offline.open()
     const local = await offline.create({ title: 'bench', content: documentOf(bytes) })
     const updateMs = await timed(CLIENT_UPDATES, (i) => offline.update(local.id, [{ op: 'replace', path: '/field', value: i }]))
@@ -167,7 +173,13 @@ async function benchClient(build: Build, serverUrl: string, dir: string): Promis
     const documentId = await writer.createDocument(documentOf(bytes))
     const readerId = randomUUID()
     await writer.request({ type: 'share_document', document_id: documentId, user_id: readerId, role: 'read' }, 'document_shared')
-    const reader = new SyncClient({ databasePath: join(dir, `${build.name}-${bytes}-reader.db`), serverUrl, userId: readerId, authToken: `bench-${readerId}`, limits })
+    const reader = new SyncClient({
+      databasePath: join(dir, `${build.name}-${bytes}-reader.db`),
+      serverUrl,
+      userId: readerId,
+      authToken: `bench-${readerId}`,
+      limits,
+    })
     await reader.open()
     reader.connect()
     let seen = -1
@@ -209,25 +221,34 @@ async function benchClient(build: Build, serverUrl: string, dir: string): Promis
 }
 
 const ratio = (v: number, base: number) => `${(v / base).toFixed(2)}x`
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 const parts = (process.env.BENCH_PARTS ?? 'server,client').split(',')
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
 
-console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${new Date().toISOString().slice(0, 10)}; load average at start ${load()}`)
+console.log(
+  `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${new Date().toISOString().slice(0, 10)}; load average at start ${load()}`,
+)
 console.log(`builds: ${builds.map((b) => `${b.name} (${b.serverModule ?? 'this tree'})`).join(', ')}`)
 
 if (parts.includes('server')) {
   const results: Array<{ dialect: DialectName; build: Build; rows: ServerRow[] }> = []
   for (const dialect of dialects) for (const build of builds) results.push({ dialect, build, rows: await benchServer(dialect, build) })
   console.log('')
-  console.log(`Server: one-field updates. Latency: one writer awaiting each acknowledgement (mean ms). Pipelined: one writer, ${IN_FLIGHT} in flight, updates/s acknowledged. CPU: the server process's, per update, over the pipelined run. Ratios to the 1 KB row.`)
+  console.log(
+    `Server: one-field updates. Latency: one writer awaiting each acknowledgement (mean ms). Pipelined: one writer, ${IN_FLIGHT} in flight, updates/s acknowledged. CPU: the server process's, per update, over the pipelined run. Ratios to the 1 KB row.`,
+  )
   console.log('')
   console.log('| database | build | document | latency ms | ratio | pipelined updates/s | ratio | server CPU µs/update | ratio |')
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const { dialect, build, rows } of results) {
     const base = rows[0]!
     rows.forEach((r, i) => {
-      console.log(`| ${dialect} | ${build.name} | ${SIZES[i]![0]} | ${fmt(r.latencyMs, 2)} | ${ratio(r.latencyMs, base.latencyMs)} | ${fmt(r.perSecond)} | ${ratio(base.perSecond, r.perSecond)} | ${fmt(r.cpuUs)} | ${ratio(r.cpuUs, base.cpuUs)} |`)
+      console.log(
+        `| ${dialect} | ${build.name} | ${SIZES[i]![0]} | ${fmt(r.latencyMs, 2)} | ${ratio(r.latencyMs, base.latencyMs)} | ${fmt(r.perSecond)} | ${ratio(base.perSecond, r.perSecond)} | ${fmt(r.cpuUs)} | ${ratio(r.cpuUs, base.cpuUs)} |`,
+      )
     })
   }
   console.log('(the throughput ratio is 1 KB over this size: how many times slower)')
@@ -250,14 +271,18 @@ if (parts.includes('client')) {
       }
     }
     console.log('')
-    console.log(`Client: SyncClient.update offline (ms per update, ${CLIENT_UPDATES} updates); a remote change from another user through the server until the subscriber sees it (${REMOTE_CHANGES} changes; this process's CPU ms per change, and wall ms per change).`)
+    console.log(
+      `Client: SyncClient.update offline (ms per update, ${CLIENT_UPDATES} updates); a remote change from another user through the server until the subscriber sees it (${REMOTE_CHANGES} changes; this process's CPU ms per change, and wall ms per change).`,
+    )
     console.log('')
     console.log('| build | document | update ms | ratio | remote change CPU ms | ratio | remote change wall ms | ratio |')
     console.log('|---|---|---|---|---|---|---|---|')
     for (const { build, rows } of results) {
       const base = rows[0]!
       rows.forEach((r, i) => {
-        console.log(`| ${build.name} | ${CLIENT_SIZES[i]![0]} | ${fmt(r.updateMs, 3)} | ${ratio(r.updateMs, base.updateMs)} | ${fmt(r.remoteCpuMs, 3)} | ${ratio(r.remoteCpuMs, base.remoteCpuMs)} | ${fmt(r.remoteWallMs, 2)} | ${ratio(r.remoteWallMs, base.remoteWallMs)} |`)
+        console.log(
+          `| ${build.name} | ${CLIENT_SIZES[i]![0]} | ${fmt(r.updateMs, 3)} | ${ratio(r.updateMs, base.updateMs)} | ${fmt(r.remoteCpuMs, 3)} | ${ratio(r.remoteCpuMs, base.remoteCpuMs)} | ${fmt(r.remoteWallMs, 2)} | ${ratio(r.remoteWallMs, base.remoteWallMs)} |`,
+        )
       })
     }
   } finally {

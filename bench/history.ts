@@ -103,9 +103,17 @@ async function catchUp(dialect: DialectName, build: Build) {
     const writes = new WritePath(store)
     const documents = Array.from({ length: 100 }, () => randomUUID())
     await Promise.all(documents.map((id) => writes.submit(userId, null, { kind: 'create', id, title: 'T', content: { n: 0 } })))
-    for (let done = documents.length; done < CATCH_UP; ) {
+    for (let done = documents.length; done < CATCH_UP;) {
       const batch = Math.min(2000, CATCH_UP - done)
-      await Promise.all(Array.from({ length: batch }, (_, i) => writes.submit(userId, null, { kind: 'update', documentId: documents[i % documents.length]!, patch: [{ op: 'replace', path: '/n', value: done + i }] })))
+      await Promise.all(
+        Array.from({ length: batch }, (_, i) =>
+          writes.submit(userId, null, {
+            kind: 'update',
+            documentId: documents[i % documents.length]!,
+            patch: [{ op: 'replace', path: '/n', value: done + i }],
+          }),
+        ),
+      )
       done += batch
     }
   } finally {
@@ -139,7 +147,10 @@ async function catchUp(dialect: DialectName, build: Build) {
 
 /** An editing workload on a 100 KB document: log bytes (forward and reverse patches) against a snapshot per change. */
 function logSize() {
-  let doc: JsonObject = { title: 'notes', items: Array.from({ length: 1400 }, (_, i) => ({ id: i, text: 'lorem ipsum dolor sit amet, consectetur adipiscing', done: false })) }
+  let doc: JsonObject = {
+    title: 'notes',
+    items: Array.from({ length: 1400 }, (_, i) => ({ id: i, text: 'lorem ipsum dolor sit amet, consectetur adipiscing', done: false })),
+  }
   let seed = 1
   const random = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31
@@ -169,7 +180,10 @@ function logSize() {
 
 const parts = (process.env.BENCH_PARTS ?? 'travel,catchup,log').split(',')
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 console.log(`node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}; load average at start ${load()}`)
 
 if (parts.includes('travel')) {
@@ -182,7 +196,9 @@ if (parts.includes('travel')) {
     }
   }
   console.log('')
-  console.log(`Time travel on a document of ${fmt(REVISIONS)} revisions (an array grown one short string at a time): fill rate (${IN_FLIGHT} in flight), and get_document_at n steps back (median of 5, ms).`)
+  console.log(
+    `Time travel on a document of ${fmt(REVISIONS)} revisions (an array grown one short string at a time): fill rate (${IN_FLIGHT} in flight), and get_document_at n steps back (median of 5, ms).`,
+  )
   console.log('')
   console.log(`| database | build | fill updates/s | 1 back ms | 100 back ms | ${fmt(REVISIONS)} back ms |`)
   console.log('|---|---|---|---|---|---|')
@@ -209,6 +225,8 @@ if (parts.includes('catchup')) {
 if (parts.includes('log')) {
   const r = logSize()
   console.log('')
-  console.log(`Log size: ${fmt(r.changes)} edits of a ${fmt(r.documentBytes / 1024)} KB document: forward and reverse patches ${fmt(r.logBytes / 1024)} KB, a full snapshot per change ${fmt(r.snapshotBytes / 1024 / 1024, 1)} MiB: the log is ${((1 - r.logBytes / r.snapshotBytes) * 100).toFixed(2)}% smaller (ratio ${(r.snapshotBytes / r.logBytes).toFixed(0)}x).`)
+  console.log(
+    `Log size: ${fmt(r.changes)} edits of a ${fmt(r.documentBytes / 1024)} KB document: forward and reverse patches ${fmt(r.logBytes / 1024)} KB, a full snapshot per change ${fmt(r.snapshotBytes / 1024 / 1024, 1)} MiB: the log is ${((1 - r.logBytes / r.snapshotBytes) * 100).toFixed(2)}% smaller (ratio ${(r.snapshotBytes / r.logBytes).toFixed(0)}x).`,
+  )
 }
 console.log(`load average at end ${load()}`)

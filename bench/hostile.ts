@@ -108,7 +108,10 @@ async function hog(url: string, userId: string, token: string, documentId: strin
 }
 
 /** The pathological frame of finding 1: 28 slashes and a `~` in a patch path. */
-const PATHOLOGICAL = JSON.stringify({ type: 'update_document', patch: { document_id: randomUUID(), patch: [{ op: 'add', path: `${'/'.repeat(28)}~`, value: 1 }] } })
+const PATHOLOGICAL = JSON.stringify({
+  type: 'update_document',
+  patch: { document_id: randomUUID(), patch: [{ op: 'add', path: `${'/'.repeat(28)}~`, value: 1 }] },
+})
 
 async function pathological(reader: BenchClient): Promise<{ roundTrip: number[]; decode: number[] }> {
   const roundTrip = await timed(200, () => reader.request(JSON.parse(PATHOLOGICAL) as object, 'error'))
@@ -177,7 +180,9 @@ async function main(): Promise<void> {
     console.log(`\n${GUESSERS_PER_ADDRESS * GUESSING_ADDRESSES.length} unauthenticated connections guessing tokens`)
     console.log(row('login', guessing.login, quiet.login))
     console.log(row('get_document (1 KB)', guessing.read, quiet.read))
-    console.log(`  server peak RSS ${fmt(guessingRss / MIB, 1)} MiB, server CPU ${fmt(guessing.serverCpu * 100)}% of a core, load average ${fmt(loadavg()[0]!, 1)}`)
+    console.log(
+      `  server peak RSS ${fmt(guessingRss / MIB, 1)} MiB, server CPU ${fmt(guessing.serverCpu * 100)}% of a core, load average ${fmt(loadavg()[0]!, 1)}`,
+    )
     console.log(`\n${NON_READERS} non-readers pipelining ${PIPELINED} get_document of a 1 MiB document`)
     console.log(row('login', hogged.login, quiet.login))
     console.log(row('get_document (1 KB)', hogged.read, quiet.read))

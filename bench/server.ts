@@ -58,7 +58,15 @@ function startServer(databaseUrl: string | undefined) {
 /** Committed changes and commit transactions so far, from the server's /metrics. */
 async function commitCounters(url: string): Promise<{ updates: number; commits: number }> {
   const text = await (await fetch(url.replace(/^ws/, 'http').replace(/\/ws$/, '/metrics'), { signal: AbortSignal.timeout(TIMEOUT_MS) })).text()
-  const value = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split('\n').filter((l) => l.startsWith(name + ' ')).join('\n'))?.[2] ?? 0)
+  const value = (name: string) =>
+    Number(
+      /^(\S+) (\S+)$/m.exec(
+        text
+          .split('\n')
+          .filter((l) => l.startsWith(name + ' '))
+          .join('\n'),
+      )?.[2] ?? 0,
+    )
   return { updates: value('patchsync_updates_total'), commits: value('patchsync_commit_duration_seconds_count') }
 }
 
@@ -175,13 +183,26 @@ async function latency(url: string, clientCount: number, updates: number): Promi
     pending = readers.length + 1
     const all = new Promise<void>((resolve) => (done = resolve))
     sentAt = performance.now()
-    writer.send({ type: 'update_document', request_id: current, client_op_id: current, patch: { document_id: documentId, patch: [{ op: 'replace', path: '/n', value: i }] } })
+    writer.send({
+      type: 'update_document',
+      request_id: current,
+      client_op_id: current,
+      patch: { document_id: documentId, patch: [{ op: 'replace', path: '/n', value: i }] },
+    })
     await within(all, `update ${i} to reach ${readers.length} clients`)
   }
   await Promise.all(clients.map((c) => c.close()))
   samples.sort((a, b) => a - b)
   acks.sort((a, b) => a - b)
-  return { clients: clientCount, updates, samples: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: samples.at(-1) ?? NaN, ackP50: percentile(acks, 50) }
+  return {
+    clients: clientCount,
+    updates,
+    samples: samples.length,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: samples.at(-1) ?? NaN,
+    ackP50: percentile(acks, 50),
+  }
 }
 
 /**
@@ -193,15 +214,20 @@ async function interactive(url: string, writers: number): Promise<number> {
   const subscribers = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => BenchClient.login(url)))
   const clients = await Promise.all(Array.from({ length: writers }, () => BenchClient.login(url)))
   const documents = await Promise.all(clients.map((c) => c.createDocument()))
-  await Promise.all(clients.map(async (c, i) => {
-    for (const s of subscribers) await c.request({ type: 'share_document', document_id: documents[i], user_id: s.userId, role: 'read' }, 'document_shared')
-  }))
+  await Promise.all(
+    clients.map(async (c, i) => {
+      for (const s of subscribers) await c.request({ type: 'share_document', document_id: documents[i], user_id: s.userId, role: 'read' }, 'document_shared')
+    }),
+  )
   let counting = false
   let running = true
   let acked = 0
   const loops = clients.map(async (client, c) => {
     for (let n = 0; running; n++) {
-      await client.request({ type: 'update_document', patch: { document_id: documents[c], patch: [{ op: 'replace', path: '/n', value: n }] } }, 'document_updated')
+      await client.request(
+        { type: 'update_document', patch: { document_id: documents[c], patch: [{ op: 'replace', path: '/n', value: n }] } },
+        'document_updated',
+      )
       if (counting) acked++
     }
   })
@@ -293,7 +319,10 @@ function syncLatency(): [number, number] {
   return [percentile(times, 50), percentile(times, 99)]
 }
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 const [syncP50, syncP99] = syncLatency()
 console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${new Date().toISOString().slice(0, 10)}`)
 console.log(`server in a child process; PostgreSQL at ${TEST_PG_URL.replace(/\/\/[^@/]*@/, '//')}`)
@@ -318,17 +347,24 @@ if (phases.includes('throughput') && process.env.BENCH_CEILING !== '0') {
 
 console.log(`load average at end ${load()}`)
 console.log('')
-console.log(`Throughput: ${CONNECTIONS} connections × ${IN_FLIGHT} pipelined update_document each, ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; an update counts when its durable-commit acknowledgement arrives.`)
+console.log(
+  `Throughput: ${CONNECTIONS} connections × ${IN_FLIGHT} pipelined update_document each, ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; an update counts when its durable-commit acknowledgement arrives.`,
+)
 console.log('')
 console.log('| database | updates/s acknowledged | acknowledged | errors | updates per commit | server CPU µs/update | client CPU µs/update |')
 console.log('|---|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   const t = r.throughput
-  if (t) console.log(`| ${dialect} | ${fmt(t.perSecond)} | ${fmt(t.acked)} | ${t.errors} | ${fmt(t.averageBatch, 1)} | ${fmt(t.cpuPerUpdate, 1)} | ${fmt(t.clientCpuPerUpdate, 1)} |`)
+  if (t)
+    console.log(
+      `| ${dialect} | ${fmt(t.perSecond)} | ${fmt(t.acked)} | ${t.errors} | ${fmt(t.averageBatch, 1)} | ${fmt(t.cpuPerUpdate, 1)} | ${fmt(t.clientCpuPerUpdate, 1)} |`,
+    )
 }
 if (ceiling) {
   const c = ceiling
-  console.log(`| ceiling: bare ws, parse and reply only | ${fmt(c.perSecond)} | ${fmt(c.acked)} | ${c.errors} | – | ${fmt(c.cpuPerUpdate, 1)} | ${fmt(c.clientCpuPerUpdate, 1)} |`)
+  console.log(
+    `| ceiling: bare ws, parse and reply only | ${fmt(c.perSecond)} | ${fmt(c.acked)} | ${c.errors} | – | ${fmt(c.cpuPerUpdate, 1)} | ${fmt(c.clientCpuPerUpdate, 1)} |`,
+  )
 }
 console.log('')
 console.log('Latency: one client sends updates one at a time; a sample is the time until one other client receives the broadcast (ms).')
@@ -337,16 +373,22 @@ console.log('| database | clients | updates | samples | p50 ms | p99 ms | max ms
 console.log('|---|---|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   for (const l of r.latency) {
-    console.log(`| ${dialect} | ${l.clients} | ${fmt(l.updates)} | ${fmt(l.samples)} | ${fmt(l.p50, 2)} | ${fmt(l.p99, 2)} | ${fmt(l.max, 2)} | ${fmt(l.ackP50, 2)} |`)
+    console.log(
+      `| ${dialect} | ${l.clients} | ${fmt(l.updates)} | ${fmt(l.samples)} | ${fmt(l.p50, 2)} | ${fmt(l.p99, 2)} | ${fmt(l.max, 2)} | ${fmt(l.ackP50, 2)} |`,
+    )
   }
 }
 console.log('')
-console.log(`Interactive: W writers, each awaiting its acknowledgement before its next update, ${SUBSCRIBERS} subscribers reading every writer's document; ${INTERACTIVE_MS / 1000} s after ${INTERACTIVE_WARMUP_MS / 1000} s warm-up. Floor: the database's serial durable commit rate, measured just before (commits/s); the aim is W = 10 at half of W x floor or more.`)
+console.log(
+  `Interactive: W writers, each awaiting its acknowledgement before its next update, ${SUBSCRIBERS} subscribers reading every writer's document; ${INTERACTIVE_MS / 1000} s after ${INTERACTIVE_WARMUP_MS / 1000} s warm-up. Floor: the database's serial durable commit rate, measured just before (commits/s); the aim is W = 10 at half of W x floor or more.`,
+)
 console.log('')
 console.log('| database | W | updates/s acknowledged | floor commits/s | W x floor | share of W x floor |')
 console.log('|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   for (const w of r.interactive) {
-    console.log(`| ${dialect} | ${w.writers} | ${fmt(w.perSecond)} | ${fmt(w.floor)} | ${fmt(w.writers * w.floor)} | ${fmt((100 * w.perSecond) / (w.writers * w.floor))}% |`)
+    console.log(
+      `| ${dialect} | ${w.writers} | ${fmt(w.perSecond)} | ${fmt(w.floor)} | ${fmt(w.writers * w.floor)} | ${fmt((100 * w.perSecond) / (w.writers * w.floor))}% |`,
+    )
   }
 }

@@ -111,7 +111,9 @@ export async function startChild(script: string, args: string[]): Promise<{ url:
 /** CPU time the process has used so far, in milliseconds (Linux /proc; NaN elsewhere). */
 export function cpuMilliseconds(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ')
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in USER_HZ (100) ticks
   } catch {
     return NaN

@@ -38,14 +38,21 @@ t.test('offline edits survive a reload and a killed tab, then reach the server o
   const userId = randomUUID()
   let page = await openTab(context, url)
   await openClient(page, { serverUrl: server.url, userId })
-  const id = await inTab<string>(page, `
+  const id = await inTab<string>(
+    page,
+    `
     const doc = await client.create({ title: 'Offline', content: { items: [] } })
     for (let i = 0; i < 3; i++) await client.update(doc.id, [{ op: 'add', path: '/items/-', value: i }])
-    return doc.id`)
+    return doc.id`,
+  )
   await page.reload()
   await page.waitForFunction(() => document.title === 'ready')
   await openClient(page, { serverUrl: server.url, userId })
-  t.same(await inTab(page, 'return [client.status().pending, client.get(arg).content.items]', id), [4, [0, 1, 2]], 'the outbox and the local view survived the reload')
+  t.same(
+    await inTab(page, 'return [client.status().pending, client.get(arg).content.items]', id),
+    [4, [0, 1, 2]],
+    'the outbox and the local view survived the reload',
+  )
 
   await inTab(page, `await client.update(arg, [{ op: 'add', path: '/items/-', value: 3 }])`, id)
   // Kill the renderer: nothing runs after the update resolved, no unload handler, no close.
@@ -62,7 +69,10 @@ t.test('offline edits survive a reload and a killed tab, then reach the server o
   t.same((await server.store.getDocument(id))?.content, { items: [0, 1, 2, 3] }, 'every op applied, in order')
   const counts = await opCounts(server, id)
   t.equal(counts.size, 5)
-  t.ok([...counts.values()].every((n) => n === 1), 'each op is in the log once')
+  t.ok(
+    [...counts.values()].every((n) => n === 1),
+    'each op is in the log once',
+  )
 })
 
 for (const dialect of TEST_DIALECTS) {
@@ -74,11 +84,14 @@ for (const dialect of TEST_DIALECTS) {
     const context = await launchChromium(t)
     const page = await openTab(context, url)
     await openClient(page, { serverUrl: proxy.url, userId: randomUUID() })
-    const id = await inTab<string>(page, `
+    const id = await inTab<string>(
+      page,
+      `
       client.connect()
       const doc = await client.create({ title: 'Append', content: { items: [] } })
       await client.whenSynced(10000)
-      return doc.id`)
+      return doc.id`,
+    )
     const cut = proxy.cutAfterNext((frame) => frame.type === 'update_document')
     await inTab(page, `await client.update(arg, [{ op: 'add', path: '/items/-', value: 'once' }])`, id)
     const sent = await cut
@@ -111,7 +124,10 @@ for (const dialect of TEST_DIALECTS) {
     const onServer = (await server.store.getDocument(doc.id))?.content
     t.equal(Object.keys((onServer as { from: object }).from).length, 20, 'no update was lost')
     t.ok(await eventually(async () => canonicalJson(node.get(doc.id)?.content) === canonicalJson(onServer)), 'the Node client holds the server state')
-    t.ok(await eventually(async () => canonicalJson(await inTab(page, 'return client.get(arg).content', doc.id)) === canonicalJson(onServer)), 'so does the browser client')
+    t.ok(
+      await eventually(async () => canonicalJson(await inTab(page, 'return client.get(arg).content', doc.id)) === canonicalJson(onServer)),
+      'so does the browser client',
+    )
   })
 }
 
@@ -128,7 +144,10 @@ t.test('two tabs share one outbox: each op is sent once, and a change in one tab
 
   // Offline, so nothing goes through the server: the other tab hears of it from the first.
   const id = await inTab<string>(a, `return (await client.create({ title: 'Tabs', content: { a: [], b: [] } })).id`)
-  t.ok(await eventually(async () => (await inTab(b, 'return client.get(arg)?.title ?? null', id)) === 'Tabs'), 'a document created offline in tab A appears in tab B')
+  t.ok(
+    await eventually(async () => (await inTab(b, 'return client.get(arg)?.title ?? null', id)) === 'Tabs'),
+    'a document created offline in tab A appears in tab B',
+  )
   t.equal(await inTab(b, 'return client.status().pending'), 1, 'tab B sees the shared outbox')
 
   await Promise.all([
@@ -143,9 +162,19 @@ t.test('two tabs share one outbox: each op is sent once, and a change in one tab
   const sends = new Map<string, number>()
   for (const frame of proxy.clientFrames) if (typeof frame.client_op_id === 'string') sends.set(frame.client_op_id, (sends.get(frame.client_op_id) ?? 0) + 1)
   t.equal(sends.size, 21, 'the 21 ops were sent')
-  t.ok([...sends.values()].every((n) => n === 1), 'and none of them twice')
-  for (const [name, page] of [['A', a], ['B', b]] as const) {
-    t.same(await inTab(page, 'return [client.status().pending, client.get(arg).content]', id), [0, content], `tab ${name} holds the server state with nothing pending`)
+  t.ok(
+    [...sends.values()].every((n) => n === 1),
+    'and none of them twice',
+  )
+  for (const [name, page] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
+    t.same(
+      await inTab(page, 'return [client.status().pending, client.get(arg).content]', id),
+      [0, content],
+      `tab ${name} holds the server state with nothing pending`,
+    )
   }
 })
 
@@ -159,10 +188,13 @@ t.test('a wrong token: the browser client reports it and whenSynced rejects at o
   const context = await launchChromium(t)
   const page = await openTab(context, url)
   await openClient(page, { serverUrl: server.url, userId, authToken: 'wrong' })
-  const outcome = await inTab<{ code: string; online: boolean; error: string }>(page, `
+  const outcome = await inTab<{ code: string; online: boolean; error: string }>(
+    page,
+    `
     client.connect()
     const code = await client.whenSynced(20000).then(() => 'synced', (e) => e.code)
-    return { code, online: client.status().online, error: client.status().error?.code }`)
+    return { code, online: client.status().online, error: client.status().error?.code }`,
+  )
   t.same(outcome, { code: 'auth_failed', online: false, error: 'auth_failed' })
   t.equal(await inTab(page, `await client.create({ title: 'queued', content: {} }); return client.status().pending`), 1, 'writes still queue locally')
 })

@@ -1,4 +1,17 @@
-import { changesOf, readEvent, isJsonObject, parseRevisionId, isRevisionOf, type ErrorCode, type JsonObject, type Operation, type Role, type ServerMessage, type VectorClock, type WireChange as Change } from '../core/index.js'
+import {
+  changesOf,
+  readEvent,
+  isJsonObject,
+  parseRevisionId,
+  isRevisionOf,
+  type ErrorCode,
+  type JsonObject,
+  type Operation,
+  type Role,
+  type ServerMessage,
+  type VectorClock,
+  type WireChange as Change,
+} from '../core/index.js'
 import type { Connection } from './connection.js'
 import { replyError } from './connection.js'
 import { applyToFrozen, sized } from './frozen-json.js'
@@ -84,7 +97,9 @@ export class ChangeFeed {
         this.host.changed()
       }
       if (!connection) return done()
-      this.pull(connection).catch(() => {}).finally(done)
+      this.pull(connection)
+        .catch(() => {})
+        .finally(done)
     }, 20)
     this.host.changed()
   }
@@ -176,7 +191,8 @@ export class ChangeFeed {
       // it a moment ago): the op leaves the outbox in the transaction that stores its effect.
       await this.host.outbox.remove(trx, change.clientOpId)
     }
-    const base: Known = batch.folded.get(id) ?? this.host.views.confirmed(id) ?? { confirmed: { id, state: null, revision: null, generation: 0, ownerId: null, vectorClock: {} }, state: null }
+    const base: Known = batch.folded.get(id) ??
+      this.host.views.confirmed(id) ?? { confirmed: { id, state: null, revision: null, generation: 0, ownerId: null, vectorClock: {} }, state: null }
     const generation = parseRevisionId(change.revision).generation
     // Already folded (our own op's reply came first, say): nothing to show again.
     if (generation <= base.confirmed.generation) return
@@ -221,7 +237,14 @@ export class ChangeFeed {
         let confirmed: ConfirmedDocument
         if (reply.type === 'document') confirmed = confirmedFrom(reply.document, base)
         else if (reply.type === 'error' && (reply.code === 'document_not_found' || reply.code === 'forbidden')) {
-          confirmed = { id, state: null, revision: base?.revision ?? null, generation: base?.generation ?? 0, ownerId: base?.ownerId ?? null, vectorClock: base?.vectorClock ?? {} }
+          confirmed = {
+            id,
+            state: null,
+            revision: base?.revision ?? null,
+            generation: base?.generation ?? 0,
+            ownerId: base?.ownerId ?? null,
+            vectorClock: base?.vectorClock ?? {},
+          }
         } else throw replyError(reply)
         if (confirmed === base) return
         await storage.saveConfirmed(confirmed)

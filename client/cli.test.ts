@@ -12,7 +12,10 @@ const BIN = fileURLToPath(new URL('../bin/patchsync.ts', import.meta.url))
 
 /** The interactive client as a child process, driven through its stdin like a user at the prompt. */
 function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import=tsx', BIN, 'client', ...args], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1', ...env } }) as ChildProcessWithoutNullStreams
+  const child = spawn(process.execPath, ['--import=tsx', BIN, 'client', ...args], {
+    stdio: 'pipe',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  }) as ChildProcessWithoutNullStreams
   let output = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -136,7 +139,7 @@ t.test('what the client can check itself is refused in words before anything is 
   t.equal(await cli.exited, 0)
 })
 
-t.test("piped edits of a document this database has not pulled yet wait for the first sync", async (t) => {
+t.test('piped edits of a document this database has not pulled yet wait for the first sync', async (t) => {
   const server = await startTestServer(t, 'sqlite')
   const userId = randomUUID()
   const other = await openTestClient(t, server.url, { userId })
@@ -203,8 +206,12 @@ t.test('on a terminal, a live line is printed above the prompt, which is drawn a
   await other.update(id, [{ op: 'replace', path: '/n', value: 2 }])
   await waitFor(/← updated [0-9a-f]{8} \{"n":2\}\n[\s\S]*patchsync> se$/)
   const live = output.indexOf('← updated')
-  // eslint-disable-next-line no-control-regex -- the terminal escape that clears a line
-  t.match(output.slice(output.lastIndexOf('patchsync> ', live), live), /^patchsync> \S*se\S*\x1b\[2K$/, 'the prompt line with the typed text is cleared before the live line')
+  t.match(
+    output.slice(output.lastIndexOf('patchsync> ', live), live),
+    // eslint-disable-next-line no-control-regex -- the terminal escape that clears a line
+    /^patchsync> \S*se\S*\x1b\[2K$/,
+    'the prompt line with the typed text is cleared before the live line',
+  )
   input.end('t . /n 3\r')
   t.equal(await exited, 0)
 })

@@ -58,7 +58,13 @@ export async function runClientCli(argv: readonly string[], io: CliIo = { input:
   try {
     values = parseArgs({
       args: [...argv],
-      options: { server: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        server: { type: 'string' },
+        db: { type: 'string' },
+        user: { type: 'string' },
+        token: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }).values
   } catch (error) {
     return usageError((error as Error).message)
@@ -164,12 +170,19 @@ class Repl {
     client.on('sync_completed', ({ pulled, pushed }) => {
       if (pulled + pushed > 0) print(paint('gray', `  synced: pulled ${pulled}, pushed ${pushed}`))
     })
-    client.on('document_created', ({ document, origin }) => origin === 'remote' && print(paint('magenta', `← created ${short(document.id)} "${document.title}"`)))
-    client.on('document_updated', ({ document, origin }) => origin === 'remote' && print(paint('magenta', `← updated ${short(document.id)} ${JSON.stringify(document.content)}`)))
+    client.on(
+      'document_created',
+      ({ document, origin }) => origin === 'remote' && print(paint('magenta', `← created ${short(document.id)} "${document.title}"`)),
+    )
+    client.on(
+      'document_updated',
+      ({ document, origin }) => origin === 'remote' && print(paint('magenta', `← updated ${short(document.id)} ${JSON.stringify(document.content)}`)),
+    )
     client.on('document_deleted', ({ document_id, origin }) => origin === 'remote' && print(paint('magenta', `← deleted ${short(document_id)}`)))
     // This client's own undo and redo come back as local changes: said once, not as someone else's edit.
     client.on('operation_acknowledged', ({ kind, sequence }) => {
-      if (kind === 'undo' || kind === 'redo') print(paint('green', sequence === null ? `✓ ${kind} changed nothing` : `✓ ${kind} applied (sequence ${sequence})`))
+      if (kind === 'undo' || kind === 'redo')
+        print(paint('green', sequence === null ? `✓ ${kind} changed nothing` : `✓ ${kind} applied (sequence ${sequence})`))
     })
     client.on('conflict', ({ document_id, kind, message }) => print(paint('yellow', `! conflict (${kind}) on ${short(document_id ?? '-')}: ${message}`)))
     client.on('error', ({ code, message }) => print(paint('red', `! ${code}: ${message}`)))
@@ -265,7 +278,9 @@ const COMMANDS: Record<string, (this: Repl, rest: string) => Promise<void> | voi
     const id = this.resolve(words(rest)[0])
     for (const e of await this.client.history(id)) {
       const cause = e.cause ? ` (${e.cause})` : ''
-      this.print(`${this.paint('cyan', String(e.sequence).padStart(6))}  ${e.event_type.padEnd(6)}${cause}  ${this.paint('gray', e.created_at)}  ${JSON.stringify(e.forward_patch)}`)
+      this.print(
+        `${this.paint('cyan', String(e.sequence).padStart(6))}  ${e.event_type.padEnd(6)}${cause}  ${this.paint('gray', e.created_at)}  ${JSON.stringify(e.forward_patch)}`,
+      )
     }
   },
   async at(rest) {
@@ -279,7 +294,10 @@ const COMMANDS: Record<string, (this: Repl, rest: string) => Promise<void> | voi
     const sequence = wholeNumber(text)
     const { lastSequence } = this.client.status()
     if (sequence > lastSequence) {
-      throw new PatchsyncError('invalid_argument', `sequence ${sequence} is past the latest this client knows (${lastSequence}); see history <doc> for the sequences, or sync first`)
+      throw new PatchsyncError(
+        'invalid_argument',
+        `sequence ${sequence} is past the latest this client knows (${lastSequence}); see history <doc> for the sequences, or sync first`,
+      )
     }
     const { opId } = await this.client.undoToSequence(sequence, ref === undefined ? undefined : this.resolve(ref))
     this.print(this.paint('green', `✓ undo queued (${short(opId)})`))
@@ -292,7 +310,8 @@ const COMMANDS: Record<string, (this: Repl, rest: string) => Promise<void> | voi
   async share(rest) {
     const [ref, user, role] = words(rest)
     if (!user || !role || !['read', 'write', 'none'].includes(role)) throw new PatchsyncError('invalid_argument', 'share <doc> <user> read|write|none')
-    if (!UUID.test(user)) throw new PatchsyncError('invalid_argument', `${user} is not a user id: user ids are UUIDs, like 550e8400-e29b-41d4-a716-446655440000`)
+    if (!UUID.test(user))
+      throw new PatchsyncError('invalid_argument', `${user} is not a user id: user ids are UUIDs, like 550e8400-e29b-41d4-a716-446655440000`)
     await this.client.share(this.resolve(ref), user, role as Role)
     this.print(this.paint('green', `✓ share queued`))
   },
@@ -305,7 +324,10 @@ const COMMANDS: Record<string, (this: Repl, rest: string) => Promise<void> | voi
   async outbox() {
     const ops = await this.client.outbox()
     if (ops.length === 0) this.print(this.paint('gray', '(outbox empty)'))
-    for (const op of ops) this.print(`${this.paint('yellow', String(op.position).padStart(4))}  ${op.kind.padEnd(6)} ${short(op.documentId ?? '-')}  ${this.paint('gray', op.createdAt)}`)
+    for (const op of ops)
+      this.print(
+        `${this.paint('yellow', String(op.position).padStart(4))}  ${op.kind.padEnd(6)} ${short(op.documentId ?? '-')}  ${this.paint('gray', op.createdAt)}`,
+      )
   },
   status() {
     const { online, pending, lastSequence } = this.client.status()

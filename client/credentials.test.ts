@@ -9,9 +9,15 @@ t.test('a client whose JWT expires is cut off by the server (§1.5) and stops wi
   const { publicKey, privateKey } = await generateKeyPair('ES256')
   let now = Date.now()
   const server = await startTestServer(t, 'sqlite', {
-    authenticate: async ({ token }) => userIdFromSubject((await jwtVerify(token, publicKey, { audience: 'patchsync', requiredClaims: ['sub'], currentDate: new Date(now) })).payload.sub!),
+    authenticate: async ({ token }) =>
+      userIdFromSubject((await jwtVerify(token, publicKey, { audience: 'patchsync', requiredClaims: ['sub'], currentDate: new Date(now) })).payload.sub!),
   })
-  const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('alice').setAudience('patchsync').setExpirationTime(Math.floor(now / 1000) + 600).sign(privateKey)
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('alice')
+    .setAudience('patchsync')
+    .setExpirationTime(Math.floor(now / 1000) + 600)
+    .sign(privateKey)
   const client = await openTestClient(t, server.url, { userId: userIdFromSubject('alice'), authToken: token })
   client.connect()
   await client.whenSynced(5000)
@@ -32,12 +38,18 @@ t.test('a token provider is asked on every attempt: after its JWT expires the cl
   const { publicKey, privateKey } = await generateKeyPair('ES256')
   let now = Date.now()
   const server = await startTestServer(t, 'sqlite', {
-    authenticate: async ({ token }) => userIdFromSubject((await jwtVerify(token, publicKey, { audience: 'patchsync', requiredClaims: ['sub'], currentDate: new Date(now) })).payload.sub!),
+    authenticate: async ({ token }) =>
+      userIdFromSubject((await jwtVerify(token, publicKey, { audience: 'patchsync', requiredClaims: ['sub'], currentDate: new Date(now) })).payload.sub!),
   })
   let issued = 0
   const freshToken = () => {
     issued++
-    return new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('bob').setAudience('patchsync').setExpirationTime(Math.floor(now / 1000) + 600).sign(privateKey)
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('bob')
+      .setAudience('patchsync')
+      .setExpirationTime(Math.floor(now / 1000) + 600)
+      .sign(privateKey)
   }
   const client = await openTestClient(t, server.url, { userId: userIdFromSubject('bob'), authToken: freshToken })
   client.connect()
@@ -77,7 +89,7 @@ t.test('a provider that refuses with auth_failed stops the client; any other fai
     },
   })
   refused.connect()
-  await t.rejects(refused.whenSynced(5000), { code: 'auth_failed', message: 'signed out' }, 'whenSynced rejects at once with the provider\'s refusal')
+  await t.rejects(refused.whenSynced(5000), { code: 'auth_failed', message: 'signed out' }, "whenSynced rejects at once with the provider's refusal")
 })
 
 t.test('a handshake refused with 401 stops the client at once (§1.6); a 503 is retried', async (t) => {
@@ -95,7 +107,11 @@ t.test('a handshake refused with 401 stops the client at once (§1.6); a 503 is 
   })
   const stranger = await openTestClient(t, `${server.url}?user=${randomUUID()}`)
   stranger.connect()
-  await t.rejects(stranger.whenSynced(5000), { code: 'auth_failed', message: /HTTP 401/ }, 'a wrong session is auth_failed, not a network failure retried forever')
+  await t.rejects(
+    stranger.whenSynced(5000),
+    { code: 'auth_failed', message: /HTTP 401/ },
+    'a wrong session is auth_failed, not a network failure retried forever',
+  )
   await new Promise((resolve) => setTimeout(resolve, 300))
   t.equal(upgrades, 1, 'and no further handshake was attempted (the client backs off from 20 ms)')
   t.match(stranger.status(), { online: false, error: { code: 'auth_failed' } })

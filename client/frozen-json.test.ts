@@ -45,6 +45,13 @@ t.test('an operation may write into a value an earlier one moved (shared, so fro
 
 t.test('a patch that fails leaves the frozen input as it was and throws its error', async (t) => {
   const doc = sized(freezeJson({ a: { b: 1 } }))
-  t.throws(() => applyToFrozen(doc, [{ op: 'replace', path: '/a/b', value: 2 }, { op: 'remove', path: '/missing' }]), { code: 'path_not_found' })
+  t.throws(
+    () =>
+      applyToFrozen(doc, [
+        { op: 'replace', path: '/a/b', value: 2 },
+        { op: 'remove', path: '/missing' },
+      ]),
+    { code: 'path_not_found' },
+  )
   t.same(doc.doc, { a: { b: 1 } })
 })

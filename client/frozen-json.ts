@@ -56,7 +56,13 @@ function thawPath(root: JsonValue, pointer: string, copies: Set<object>): JsonVa
   for (let i = 0; i < tokens.length - 1; i++) {
     if (typeof container !== 'object' || container === null) break
     const key = tokens[i]!
-    const child: JsonValue | undefined = Array.isArray(container) ? (/^(0|[1-9][0-9]*)$/.test(key) ? container[Number(key)] : undefined) : Object.hasOwn(container, key) ? container[key] : undefined
+    const child: JsonValue | undefined = Array.isArray(container)
+      ? /^(0|[1-9][0-9]*)$/.test(key)
+        ? container[Number(key)]
+        : undefined
+      : Object.hasOwn(container, key)
+        ? container[key]
+        : undefined
     if (typeof child !== 'object' || child === null) break
     let copy = child
     if (!copies.has(child)) {

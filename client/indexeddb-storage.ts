@@ -136,7 +136,14 @@ export class IndexedDbStorage implements ClientStorage {
       const patches = tx.objectStore('patches')
       const stored = await settled<DocumentRecord | undefined>(documents.get(doc.id))
       if (stored && stored.generation > doc.generation) return
-      const record: DocumentRecord = { id: doc.id, title: doc.state?.title ?? null, revision: doc.revision, generation: doc.generation, owner_id: doc.ownerId, vector_clock: doc.vectorClock }
+      const record: DocumentRecord = {
+        id: doc.id,
+        title: doc.state?.title ?? null,
+        revision: doc.revision,
+        generation: doc.generation,
+        owner_id: doc.ownerId,
+        vector_clock: doc.vectorClock,
+      }
       await settled(documents.put(record))
       const dropTail = async () => {
         for (const key of await settled(patches.index('document_id').getAllKeys(doc.id))) await settled(patches.delete(key))
@@ -147,9 +154,15 @@ export class IndexedDbStorage implements ClientStorage {
         return
       }
       const written = await settled<ContentRecord | undefined>(contents.get(doc.id))
-      const appends = patch !== undefined && stored?.title != null && stored.generation === doc.generation - 1 && written !== undefined && doc.generation - written.generation <= TAIL_LIMIT
+      const appends =
+        patch !== undefined &&
+        stored?.title != null &&
+        stored.generation === doc.generation - 1 &&
+        written !== undefined &&
+        doc.generation - written.generation <= TAIL_LIMIT
       if (appends) {
-        if (patch.length > 0) await settled(patches.put({ document_id: doc.id, generation: doc.generation, patch: JSON.stringify(patch) } satisfies PatchRecord))
+        if (patch.length > 0)
+          await settled(patches.put({ document_id: doc.id, generation: doc.generation, patch: JSON.stringify(patch) } satisfies PatchRecord))
         return
       }
       await settled(contents.put({ id: doc.id, content: JSON.stringify(doc.state.content), generation: doc.generation } satisfies ContentRecord))
@@ -222,7 +235,16 @@ function completion(tx: IDBTransaction): Promise<void> {
 function toConfirmed(record: DocumentRecord, content: ContentRecord | undefined, tail: PatchRecord[]): ConfirmedDocument {
   return {
     id: record.id,
-    state: record.title === null ? null : { title: record.title, content: replayTail(JSON.parse(content?.content ?? '{}') as JsonObject, tail.map((p) => JSON.parse(p.patch))) },
+    state:
+      record.title === null
+        ? null
+        : {
+            title: record.title,
+            content: replayTail(
+              JSON.parse(content?.content ?? '{}') as JsonObject,
+              tail.map((p) => JSON.parse(p.patch)),
+            ),
+          },
     revision: record.revision,
     generation: record.generation,
     ownerId: record.owner_id,

@@ -111,7 +111,13 @@ export class LocalViews {
       state = next
       if (OPERATIONS[op.kind].visible) count++
     }
-    const unchanged = before && state && before.title === state.title && before.content === state.content.doc && before.pending === count && before.revision_id === (known?.confirmed.revision ?? null)
+    const unchanged =
+      before &&
+      state &&
+      before.title === state.title &&
+      before.content === state.content.doc &&
+      before.pending === count &&
+      before.revision_id === (known?.confirmed.revision ?? null)
     const document = unchanged ? before : state ? this.document(id, state, known?.confirmed, count) : undefined
     this.views.set(id, { state, document })
     return { before, after: document, failed }

@@ -7,7 +7,10 @@ import { openTestClient } from './test-support/harness.js'
 
 /** Runs `code` (a function body, with `client` and the page's module `lib` in scope) in the tab. */
 function inTab<T>(page: Page, code: string, arg?: unknown): Promise<T> {
-  return page.evaluate(({ code, arg }) => new Function('client', 'lib', 'arg', `return (async () => { ${code} })()`)((window as any).client, (window as any).patchsync, arg), { code, arg })
+  return page.evaluate(
+    ({ code, arg }) => new Function('client', 'lib', 'arg', `return (async () => { ${code} })()`)((window as any).client, (window as any).patchsync, arg),
+    { code, arg },
+  )
 }
 
 const renders = (page: Page) => inTab<Record<string, number>>(page, 'return { ...lib.renders }')
@@ -25,14 +28,18 @@ t.test('hooks re-render a component only when what it watches changes, and let g
   const b = await node.create({ title: 'B', content: { n: 0 } })
   await node.whenSynced(10_000)
 
-  await inTab(page, `
+  await inTab(
+    page,
+    `
     const c = new lib.SyncClient({ serverUrl: arg.url, userId: arg.userId, authToken: 'token-' + arg.userId, reconnect: { minMs: 20, maxMs: 200 } })
     await c.open()
     window.client = c
     window.baseline = ['document_updated', 'status_changed'].map((e) => c.listenerCount(e))
     c.connect()
     await c.whenSynced(10000)
-    lib.mount(c, { a: arg.a, b: arg.b })`, { url: server.url, userId, a: a.id, b: b.id })
+    lib.mount(c, { a: arg.a, b: arg.b })`,
+    { url: server.url, userId, a: a.id, b: b.id },
+  )
   await page.waitForFunction(() => document.querySelector('#a')?.textContent === '{"n":0}' && document.querySelector('#status')?.textContent === 'online 0')
   t.equal(await text(page, 'list'), 'A:0,B:0', 'useDocuments lists the documents by title')
 

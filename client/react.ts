@@ -92,7 +92,12 @@ function documentsStore(client: PlatformSyncClient): Store<readonly LocalDocumen
 function statusStore(client: PlatformSyncClient): Store<ClientStatus> {
   let store = statusStores.get(client)
   if (!store) {
-    store = sharedStore(client, ['status_changed'], () => client.status(), (a, b) => JSON.stringify(a) === JSON.stringify(b))
+    store = sharedStore(
+      client,
+      ['status_changed'],
+      () => client.status(),
+      (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    )
     statusStores.set(client, store)
   }
   return store

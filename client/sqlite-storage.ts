@@ -78,7 +78,9 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('content', 'text', (c) => c.notNull())
         .addColumn('generation', 'integer', (c) => c.notNull())
         .execute()
-      await sql`insert into document_contents (id, content, generation) select id, base_content, base_generation from documents where base_content is not null`.execute(db)
+      await sql`insert into document_contents (id, content, generation) select id, base_content, base_generation from documents where base_content is not null`.execute(
+        db,
+      )
       await db.schema.alterTable('documents').dropColumn('base_content').execute()
       await db.schema
         .createTable('document_patches')
@@ -157,7 +159,10 @@ export class SqliteStorage implements ClientStorage {
     const row = await this.headers().where('documents.id', '=', id).executeTakeFirst()
     if (!row) return undefined
     const patches = await this.db.selectFrom('document_patches').select('patch').where('document_id', '=', id).orderBy('generation').execute()
-    return toConfirmed(row, patches.map((p) => p.patch))
+    return toConfirmed(
+      row,
+      patches.map((p) => p.patch),
+    )
   }
 
   async loadDocuments(): Promise<ConfirmedDocument[]> {
@@ -183,26 +188,47 @@ export class SqliteStorage implements ClientStorage {
       owner_id: doc.ownerId,
       vector_clock: JSON.stringify(doc.vectorClock),
     }
-    await this.db.insertInto('documents').values({ id: doc.id, ...header }).onConflict((oc) => oc.column('id').doUpdateSet(header)).execute()
+    await this.db
+      .insertInto('documents')
+      .values({ id: doc.id, ...header })
+      .onConflict((oc) => oc.column('id').doUpdateSet(header))
+      .execute()
     if (doc.state === null) {
       await this.db.deleteFrom('document_contents').where('id', '=', doc.id).execute()
       await this.db.deleteFrom('document_patches').where('document_id', '=', doc.id).execute()
       return
     }
     const written = await this.db.selectFrom('document_contents').select('generation').where('id', '=', doc.id).executeTakeFirst()
-    const appends = patch !== undefined && stored?.base_title != null && stored.base_generation === doc.generation - 1 && written !== undefined && doc.generation - written.generation <= TAIL_LIMIT
+    const appends =
+      patch !== undefined &&
+      stored?.base_title != null &&
+      stored.base_generation === doc.generation - 1 &&
+      written !== undefined &&
+      doc.generation - written.generation <= TAIL_LIMIT
     if (appends) {
-      if (patch.length > 0) await this.db.insertInto('document_patches').values({ document_id: doc.id, generation: doc.generation, patch: JSON.stringify(patch) }).execute()
+      if (patch.length > 0)
+        await this.db
+          .insertInto('document_patches')
+          .values({ document_id: doc.id, generation: doc.generation, patch: JSON.stringify(patch) })
+          .execute()
       return
     }
     const content = { content: JSON.stringify(doc.state.content), generation: doc.generation }
-    await this.db.insertInto('document_contents').values({ id: doc.id, ...content }).onConflict((oc) => oc.column('id').doUpdateSet(content)).execute()
+    await this.db
+      .insertInto('document_contents')
+      .values({ id: doc.id, ...content })
+      .onConflict((oc) => oc.column('id').doUpdateSet(content))
+      .execute()
     await this.db.deleteFrom('document_patches').where('document_id', '=', doc.id).execute()
   }
 
   /** Header rows with their written content. */
   private headers() {
-    return this.db.selectFrom('documents').leftJoin('document_contents', 'document_contents.id', 'documents.id').selectAll('documents').select('document_contents.content')
+    return this.db
+      .selectFrom('documents')
+      .leftJoin('document_contents', 'document_contents.id', 'documents.id')
+      .selectAll('documents')
+      .select('document_contents.content')
   }
 
   async addPending(op: Omit<PendingOperation, 'position' | 'createdAt'>): Promise<PendingOperation> {
@@ -239,7 +265,16 @@ export class SqliteStorage implements ClientStorage {
 function toConfirmed(row: ClientDatabase['documents'] & { content: string | null }, tail: string[]): ConfirmedDocument {
   return {
     id: row.id,
-    state: row.base_title === null ? null : { title: row.base_title, content: replayTail(JSON.parse(row.content ?? '{}') as JsonObject, tail.map((p) => JSON.parse(p))) },
+    state:
+      row.base_title === null
+        ? null
+        : {
+            title: row.base_title,
+            content: replayTail(
+              JSON.parse(row.content ?? '{}') as JsonObject,
+              tail.map((p) => JSON.parse(p)),
+            ),
+          },
     revision: row.base_revision,
     generation: row.base_generation,
     ownerId: row.owner_id,

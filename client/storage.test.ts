@@ -35,7 +35,10 @@ for (const [engine, opener] of Object.entries(ENGINES)) {
     let generation = 1
     // More than two tails' worth, so the content is written whole again on the way.
     for (let i = 1; i <= 2 * TAIL_LIMIT + 10; i++) {
-      const patch = [{ op: 'replace' as const, path: '/n', value: i }, { op: 'add' as const, path: '/list/-', value: i }]
+      const patch = [
+        { op: 'replace' as const, path: '/n', value: i },
+        { op: 'add' as const, path: '/list/-', value: i },
+      ]
       content = { n: i, list: [...(content.list as number[]), i] }
       generation++
       await storage.transaction((trx) => trx.saveConfirmed(confirmed(id, generation, 'Doc', content), patch))
@@ -53,7 +56,11 @@ for (const [engine, opener] of Object.entries(ENGINES)) {
     await storage.saveConfirmed(confirmed(id, generation + 1, 'Renamed', null))
     t.same((await storage.loadDocument(id))?.state, null, 'a deleted document has no content')
     await storage.saveConfirmed(confirmed(id, generation + 2, 'Back', { again: 1 }), [{ op: 'add', path: '/again', value: 1 }])
-    t.same((await storage.loadDocument(id))?.state, { title: 'Back', content: { again: 1 } }, 'a patch onto no stored content is not appended: the content is written whole')
+    t.same(
+      (await storage.loadDocument(id))?.state,
+      { title: 'Back', content: { again: 1 } },
+      'a patch onto no stored content is not appended: the content is written whole',
+    )
   })
 }
 

@@ -1,4 +1,18 @@
-import { changesOf, isJsonObject, PatchsyncError, validatePatch, applyPatch, type ChangeEvent, type ErrorCode, type JsonObject, type Limits, type Operation, type Role, type ServerMessage, type VectorClock } from '../core/index.js'
+import {
+  changesOf,
+  isJsonObject,
+  PatchsyncError,
+  validatePatch,
+  applyPatch,
+  type ChangeEvent,
+  type ErrorCode,
+  type JsonObject,
+  type Limits,
+  type Operation,
+  type Role,
+  type ServerMessage,
+  type VectorClock,
+} from '../core/index.js'
 import { ChangeFeed, type Applied } from './change-feed.js'
 import { replyError, type Connection, type Credentials, type SocketFactory } from './connection.js'
 import { Emitter } from './emitter.js'
@@ -193,9 +207,11 @@ export class SyncClient extends Emitter<SyncClientEvents> {
   /** Opens the storage; the client works offline from here on. `connect()` goes online. */
   async open(): Promise<void> {
     if (this.storage) return
-    if (typeof this.options.userId !== 'string' || !UUID.test(this.options.userId)) throw new PatchsyncError('invalid_argument', `user id must be a UUID, got ${JSON.stringify(this.options.userId)}`)
+    if (typeof this.options.userId !== 'string' || !UUID.test(this.options.userId))
+      throw new PatchsyncError('invalid_argument', `user id must be a UUID, got ${JSON.stringify(this.options.userId)}`)
     const token = this.options.authToken
-    if (typeof token !== 'function' && (typeof token !== 'string' || token === '')) throw new PatchsyncError('invalid_argument', 'an auth token (or a function that supplies one) is required')
+    if (typeof token !== 'function' && (typeof token !== 'string' || token === ''))
+      throw new PatchsyncError('invalid_argument', 'an auth token (or a function that supplies one) is required')
     const storage = await this.platform.openStorage()
     const owner = await storage.getSetting('user_id')
     if (owner !== undefined && owner !== this.options.userId) {
@@ -351,7 +367,8 @@ export class SyncClient extends Emitter<SyncClientEvents> {
    */
   undoToSequence(targetSequence: number, documentId?: string): Promise<{ opId: string }> {
     return this.durably(async () => {
-      if (!Number.isSafeInteger(targetSequence) || targetSequence < 0) throw new PatchsyncError('invalid_argument', 'target sequence must be a whole number ≥ 0')
+      if (!Number.isSafeInteger(targetSequence) || targetSequence < 0)
+        throw new PatchsyncError('invalid_argument', 'target sequence must be a whole number ≥ 0')
       const id = documentId?.toLowerCase() ?? null
       return this.enqueue('undo', id, { type: 'undo_to_sequence', target_sequence: targetSequence, ...(id ? { document_id: id } : {}) })
     })
@@ -402,7 +419,13 @@ export class SyncClient extends Emitter<SyncClientEvents> {
    */
   async timeline(id: string, options: { before?: number; limit?: number } = {}): Promise<{ changes: ChangeEvent[]; hasMore: boolean }> {
     const connection = this.requireOnline()
-    const request = { type: 'get_changes', since_sequence: 0, before_sequence: options.before ?? Number.MAX_SAFE_INTEGER, limit: options.limit ?? 50, document_id: id.toLowerCase() } as const
+    const request = {
+      type: 'get_changes',
+      since_sequence: 0,
+      before_sequence: options.before ?? Number.MAX_SAFE_INTEGER,
+      limit: options.limit ?? 50,
+      document_id: id.toLowerCase(),
+    } as const
     const reply = await connection.request(request, this.requestTimeoutMs)
     if (reply.type !== 'changes_since') throw replyError(reply)
     return { changes: reply.changes, hasMore: reply.has_more === true }
@@ -536,10 +559,17 @@ export class SyncClient extends Emitter<SyncClientEvents> {
       if (this.pusher.inFlight.has(op.opId) || !this.tabs.alone) continue
       await this.queue.remove(this.opened(), op.opId)
       this.settle(op.opId, { sequence: null, error })
-      this.emit('conflict', { document_id: id, op_id: op.opId, kind: 'dropped', code: error.code, message: `a pending ${op.kind} no longer applies to the server's state: ${error.message}` })
+      this.emit('conflict', {
+        document_id: id,
+        op_id: op.opId,
+        kind: 'dropped',
+        code: error.code,
+        message: `a pending ${op.kind} no longer applies to the server's state: ${error.message}`,
+      })
     }
     if (result.failed.length > 0) this.changed()
-    if (announce) this.announce(id, result, { origin, ...(applied?.patch ? { patch: applied.patch } : {}), ...(applied?.author ? { author: applied.author } : {}) })
+    if (announce)
+      this.announce(id, result, { origin, ...(applied?.patch ? { patch: applied.patch } : {}), ...(applied?.author ? { author: applied.author } : {}) })
   }
 
   /** Tells listeners and subscribers that a document's view changed. */
@@ -569,7 +599,11 @@ export class SyncClient extends Emitter<SyncClientEvents> {
    * it together, and reading one without the other would show the op twice or not at all.
    */
   private async reloadFromStorage(ids: string[]): Promise<void> {
-    const pendingOf = (id: string) => this.queue.of(id).map((op) => op.opId).join()
+    const pendingOf = (id: string) =>
+      this.queue
+        .of(id)
+        .map((op) => op.opId)
+        .join()
     const before = new Map(this.queue.documents().map((id) => [id, pendingOf(id)]))
     const affected = new Set<string>()
     await this.opened().transaction(async (trx) => {
@@ -648,9 +682,15 @@ export class SyncClient extends Emitter<SyncClientEvents> {
     const own = reply.type === 'undo_applied' || reply.type === 'redo_applied'
     await this.feed.fold(changesOf(reply), { ack: op, ...(own ? { origin: 'local' as const } : {}) })
     let sequence: number | null = 'sequence' in reply && typeof reply.sequence === 'number' ? reply.sequence : null
-    if (reply.type === 'undo_applied' || reply.type === 'redo_applied') sequence = reply.changes.length > 0 ? reply.changes[reply.changes.length - 1]!.sequence : null
+    if (reply.type === 'undo_applied' || reply.type === 'redo_applied')
+      sequence = reply.changes.length > 0 ? reply.changes[reply.changes.length - 1]!.sequence : null
     if (reply.type === 'document_updated' && reply.conflict) {
-      this.emit('conflict', { document_id: reply.document_id, op_id: op.opId, kind: 'concurrent', message: 'the server saw a concurrent change and applied this update on top of it (ServerWins)' })
+      this.emit('conflict', {
+        document_id: reply.document_id,
+        op_id: op.opId,
+        kind: 'concurrent',
+        message: 'the server saw a concurrent change and applied this update on top of it (ServerWins)',
+      })
     }
     this.emit('operation_acknowledged', { op_id: op.opId, kind: op.kind, sequence })
     this.settle(op.opId, { sequence })

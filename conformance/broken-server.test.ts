@@ -65,7 +65,10 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
     expectOutcome(
       t,
       results,
-      ['returns create, update, rename and delete events with forward and reverse patches', 'undo shows up in the change feed and leaves earlier events untouched'],
+      [
+        'returns create, update, rename and delete events with forward and reverse patches',
+        'undo shows up in the change feed and leaves earlier events untouched',
+      ],
       // Every scenario that receives a change event fails: reverse_patch is required by its schema.
       ['answers get_changes for a document the user cannot read with document_not_found', 'rejects redo with nothing undone with nothing_to_redo'],
       /reverse_patch/,
@@ -82,8 +85,8 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
       t,
       results,
       [
-        'broadcasts a created document to the owner\'s other connection without a request_id',
-        'broadcasts updates, renames and deletes to the owner\'s other connection',
+        "broadcasts a created document to the owner's other connection without a request_id",
+        "broadcasts updates, renames and deletes to the owner's other connection",
         'broadcasts an update by the owner to a user the document is shared with',
         'broadcasts an update by a writer back to the owner',
       ],
@@ -99,7 +102,10 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
       t,
       results,
       ['lets a reader read but not write a shared document', 'accepts a share with a user the server has never seen'],
-      ['answers a user without access to a document with document_not_found, hiding that it exists', 'rejects sharing an unknown document with document_not_found'],
+      [
+        'answers a user without access to a document with document_not_found, hiding that it exists',
+        'rejects sharing an unknown document with document_not_found',
+      ],
       /does not match its schema.*shared_at/,
     )
   })
@@ -114,10 +120,12 @@ t.test('the scenarios catch a server that breaks the protocol', async (t) => {
     expectOutcome(
       t,
       results,
-      ['rejects a second authenticate on one connection with already_authenticated', 'rejects creating a document whose id already exists with document_exists'],
+      [
+        'rejects a second authenticate on one connection with already_authenticated',
+        'rejects creating a document whose id already exists with document_exists',
+      ],
       ['authenticates a new user and reports the latest sequence', 'creates a document and replies with the stored document, sequence and revision id'],
       /request_id/,
     )
   })
 })
-

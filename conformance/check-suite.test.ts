@@ -59,7 +59,7 @@ t.test('reports an error code missing from spec/errors.json', async (t) => {
 
 t.test('reports a placeholder used before anything binds it', async (t) => {
   const root = scratchSuite(t)
-  edit(root, 'scenarios/authentication.json', (data) => data.scenarios[0].steps[1].expect.user_id = '${nobody}')
+  edit(root, 'scenarios/authentication.json', (data) => (data.scenarios[0].steps[1].expect.user_id = '${nobody}'))
   t.match(checkSuite(root).join('\n'), /step 2 uses \$\{nobody\} before anything binds it/)
 })
 

@@ -30,7 +30,10 @@ t.test('prints the usage and exits 0 for --help', async (t) => {
 t.test('runs the selected vectors and prints TAP with a summary', async (t) => {
   const { status, stdout } = await run(['--vectors', '--file', 'revision-id.json', '--only', 'generation 1'])
   t.equal(status, 0)
-  t.match(stdout, /^TAP version 14\nok 1 - vectors\/revision-id\.json: revision id of a created document has generation 1 and a null parent \[§6.2\]\n1\.\.1\n# 1 passed, 0 failed, 1 total\n$/)
+  t.match(
+    stdout,
+    /^TAP version 14\nok 1 - vectors\/revision-id\.json: revision id of a created document has generation 1 and a null parent \[§6.2\]\n1\.\.1\n# 1 passed, 0 failed, 1 total\n$/,
+  )
 })
 
 t.test('exits 1 when no case matches the filters', async (t) => {
@@ -40,7 +43,16 @@ t.test('exits 1 when no case matches the filters', async (t) => {
 })
 
 t.test('exits 1 with a reason per scenario when the server is unreachable', async (t) => {
-  const { status, stdout } = await run(['--server', 'ws://127.0.0.1:1/ws', '--file', 'authentication.json', '--only', 'second authenticate', '--timeout', '500'])
+  const { status, stdout } = await run([
+    '--server',
+    'ws://127.0.0.1:1/ws',
+    '--file',
+    'authentication.json',
+    '--only',
+    'second authenticate',
+    '--timeout',
+    '500',
+  ])
   t.equal(status, 1)
   t.match(stdout, /not ok 1 - scenarios\/authentication\.json: rejects a second authenticate.*\n {2}---\n {2}spec: "§1.2"\n {2}reason: "step 1: cannot connect/)
   t.match(stdout, /# 0 passed, 1 failed, 1 total/)

@@ -17,13 +17,7 @@ const EXTRA_MEMBER_SECTION = '§2.6'
 const CATALOG_SECTION = '§2'
 
 /** Strings tried, in order, for a string schema with a `pattern` and no `examples`. */
-const PATTERN_SAMPLES = [
-  '550e8400-e29b-41d4-a716-446655440000',
-  `1-${'0123456789abcdef'.repeat(4)}`,
-  '2024-01-01T12:00:00Z',
-  '/text',
-  'x',
-]
+const PATTERN_SAMPLES = ['550e8400-e29b-41d4-a716-446655440000', `1-${'0123456789abcdef'.repeat(4)}`, '2024-01-01T12:00:00Z', '/text', 'x']
 
 /**
  * Named changes to a pattern-checked string; the schema decides which of them are valid. A change
@@ -75,7 +69,11 @@ export function buildMessageVectors(specDir: string): { kind: 'message'; descrip
     if (seen.has(vector.description)) throw new Error(`generated the description "${vector.description}" twice`)
     seen.add(vector.description)
   }
-  return { kind: 'message', description: 'Frames valid and invalid per the message schemas, generated from spec/ by conformance/generate-message-vectors.ts', cases }
+  return {
+    kind: 'message',
+    description: 'Frames valid and invalid per the message schemas, generated from spec/ by conformance/generate-message-vectors.ts',
+    cases,
+  }
 }
 
 class MessageCaseBuilder {
@@ -196,7 +194,12 @@ class MessageCaseBuilder {
     const items = getAt(frame, path) as Json[]
     if (schema.items !== undefined && typeof schema.items === 'object' && items.length > 0) {
       const item = items[0]!
-      const sized = (count: number): Json => setAt(frame, path, Array.from({ length: count }, () => item))
+      const sized = (count: number): Json =>
+        setAt(
+          frame,
+          path,
+          Array.from({ length: count }, () => item),
+        )
       if (typeof schema.minItems === 'number' && schema.minItems > 0) {
         this.#add(`${label} with ${schema.minItems} items (minimum)`, sized(schema.minItems), true)
         this.#add(`${label} with ${schema.minItems - 1} items (below minimum)`, sized(schema.minItems - 1), false)
@@ -298,9 +301,7 @@ class MessageCaseBuilder {
         return sampleString(schema)
       case 'integer':
       case 'number':
-        return mode === 'full' && typeof schema.default === 'number'
-          ? schema.default
-          : (numberBound(schema, 'minimum', 'exclusiveMinimum', 1) ?? 0)
+        return mode === 'full' && typeof schema.default === 'number' ? schema.default : (numberBound(schema, 'minimum', 'exclusiveMinimum', 1) ?? 0)
       case 'boolean':
         return true
       case 'null':

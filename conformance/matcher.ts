@@ -13,12 +13,9 @@
 export const FORMATS: Record<string, (value: unknown) => boolean> = {
   sequence: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
   revision_id: (value) => typeof value === 'string' && /^[1-9][0-9]*-[0-9a-f]{64}$/.test(value),
-  uuid: (value) =>
-    typeof value === 'string' && /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(value),
+  uuid: (value) => typeof value === 'string' && /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(value),
   timestamp: (value) =>
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-    !Number.isNaN(Date.parse(value)),
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
 }
 
 const TYPES: Record<string, (value: unknown) => boolean> = {
@@ -83,13 +80,7 @@ function check(actual: unknown, matcher: unknown, path: string, captures: Record
   return deepEqual(actual, matcher) ? undefined : `${path}: expected ${show(matcher)}, got ${show(actual)}`
 }
 
-function checkOperators(
-  actual: unknown,
-  ops: Record<string, unknown>,
-  path: string,
-  captures: Record<string, unknown>,
-  present: boolean,
-): string | undefined {
+function checkOperators(actual: unknown, ops: Record<string, unknown>, path: string, captures: Record<string, unknown>, present: boolean): string | undefined {
   for (const key of Object.keys(ops)) {
     if (!(OPERATORS as readonly string[]).includes(key)) return `${path}: unknown matcher operator ${key}`
   }

@@ -32,8 +32,17 @@ t.test('lists the placeholder names inside a value', async (t) => {
 })
 
 t.test('$repeat expands to a repeated string or an array of copies', async (t) => {
-  const frame = renderFrame({ text: { $repeat: { value: 'ab', times: 3 } }, ops: { $repeat: { value: { op: 'remove', path: '/${k}' }, times: 2 } } }, new Bindings({ k: 'n' }))
-  t.same(frame, { text: 'ababab', ops: [{ op: 'remove', path: '/n' }, { op: 'remove', path: '/n' }] })
+  const frame = renderFrame(
+    { text: { $repeat: { value: 'ab', times: 3 } }, ops: { $repeat: { value: { op: 'remove', path: '/${k}' }, times: 2 } } },
+    new Bindings({ k: 'n' }),
+  )
+  t.same(frame, {
+    text: 'ababab',
+    ops: [
+      { op: 'remove', path: '/n' },
+      { op: 'remove', path: '/n' },
+    ],
+  })
 })
 
 t.test('a malformed $repeat is refused', async (t) => {

@@ -22,7 +22,11 @@ async function scriptedServer(t: Test, reply: (frame: Record<string, unknown>, s
 const scenario = (steps: Step[]): Scenario => ({ description: 'test', spec: '§1', steps })
 
 t.test('an expectation takes the first frame of its type and leaves the others queued', async (t) => {
-  const url = await scriptedServer(t, () => [{ type: 'b', n: 1 }, { type: 'a', n: 2 }, { type: 'a', n: 3 }])
+  const url = await scriptedServer(t, () => [
+    { type: 'b', n: 1 },
+    { type: 'a', n: 2 },
+    { type: 'a', n: 3 },
+  ])
   const failure = await runScenario(
     scenario([
       { client: 'x', send: { type: 'go' } },
@@ -225,7 +229,13 @@ t.test('sends binary frames, and several frames at once with send_all', async (t
     scenario([
       { client: 'x', send_binary: '{"type":"go"}' },
       { client: 'x', expect: { type: 'got', request_id: 'r1' } },
-      { client: 'x', send_all: [{ type: 'a', id: '${doc1}' }, { type: 'b', id: '${doc1}' }] },
+      {
+        client: 'x',
+        send_all: [
+          { type: 'a', id: '${doc1}' },
+          { type: 'b', id: '${doc1}' },
+        ],
+      },
       { client: 'x', expect: { type: 'got', request_id: 'r2' } },
       { client: 'x', expect: { type: 'got', request_id: 'r3' } },
     ]),
@@ -233,7 +243,10 @@ t.test('sends binary frames, and several frames at once with send_all', async (t
   )
   t.equal(failure, undefined)
   t.same(received[0], { binary: true, text: '{"type":"go"}' })
-  t.same(received.slice(1).map((r) => JSON.parse(r.text).type), ['a', 'b'])
+  t.same(
+    received.slice(1).map((r) => JSON.parse(r.text).type),
+    ['a', 'b'],
+  )
   t.equal(JSON.parse(received[1]!.text).id, JSON.parse(received[2]!.text).id, 'one placeholder, one value')
 })
 
@@ -254,14 +267,27 @@ t.test('every frame received must match its schema, the frames no step expects t
   const valid = { type: 'document_shared', document_id: '6f1c2b8e-4d3a-4f5e-9a7b-1c2d3e4f5a6b', user_id: '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b', role: 'read' }
   const url = await scriptedServer(t, (frame) => (frame.type === 'bad' ? [{ ...valid, shared_at: 'now' }] : [{ ...valid, request_id: 'r1' }]))
   const expectShared = { client: 'x', expect: { type: 'document_shared', request_id: 'r1' } } as const
-  t.equal(await runScenario(scenario([{ client: 'x', send: { type: 'go' } }, expectShared]), { serverUrl: url, timeoutMs: 2000 }), undefined, 'a valid reply passes')
+  t.equal(
+    await runScenario(scenario([{ client: 'x', send: { type: 'go' } }, expectShared]), { serverUrl: url, timeoutMs: 2000 }),
+    undefined,
+    'a valid reply passes',
+  )
   t.match(
-    await runScenario(scenario([{ client: 'x', send: { type: 'bad' } }, { client: 'x', send: { type: 'go' } }, expectShared]), { serverUrl: url, timeoutMs: 2000 }),
+    await runScenario(scenario([{ client: 'x', send: { type: 'bad' } }, { client: 'x', send: { type: 'go' } }, expectShared]), {
+      serverUrl: url,
+      timeoutMs: 2000,
+    }),
     { step: 2, reason: /does not match its schema.*shared_at/ },
     'a frame with a member its schema does not have fails the next expectation',
   )
   t.match(
-    await runScenario(scenario([{ client: 'x', send: { type: 'bad' } }, { client: 'x', expect_none: { type: 'error' }, wait_ms: 200 }]), { serverUrl: url, timeoutMs: 2000 }),
+    await runScenario(
+      scenario([
+        { client: 'x', send: { type: 'bad' } },
+        { client: 'x', expect_none: { type: 'error' }, wait_ms: 200 },
+      ]),
+      { serverUrl: url, timeoutMs: 2000 },
+    ),
     { reason: /does not match its schema/ },
     'and one nobody expects fails the scenario at its end at the latest',
   )

@@ -80,9 +80,10 @@ function checkPatchReverse(vector: PatchReverseCase): string | undefined {
 }
 
 function checkRevisionId(vector: RevisionIdCase): string | undefined {
-  const id = 'event_type' in vector
-    ? chainedRevisionId(vector.generation, vector.parent, vector.event_type, vector.forward_patch)
-    : revisionId(vector.generation, vector.parent, vector.title, vector.content)
+  const id =
+    'event_type' in vector
+      ? chainedRevisionId(vector.generation, vector.parent, vector.event_type, vector.forward_patch)
+      : revisionId(vector.generation, vector.parent, vector.title, vector.content)
   return id === vector.expected ? undefined : `expected ${vector.expected}, got ${id}`
 }
 

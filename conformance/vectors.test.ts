@@ -3,7 +3,7 @@ import { loadVectorFiles } from './load-suite.js'
 import { runVectors } from './runner.js'
 import { checkVectorCase } from './vector-checks.js'
 
-t.test('every vector passes against this package\'s core and validators', async (t) => {
+t.test("every vector passes against this package's core and validators", async (t) => {
   const results = await runVectors()
   const expected = loadVectorFiles().reduce((sum, file) => sum + file.data.cases.length, 0)
   t.equal(results.length, expected, 'every case ran')
@@ -12,7 +12,12 @@ t.test('every vector passes against this package\'s core and validators', async 
 })
 
 t.test('covers every vector kind', async (t) => {
-  t.same(loadVectorFiles().map((file) => file.data.kind).sort(), ['canonical_json', 'message', 'patch_apply', 'patch_reverse', 'revision_id', 'vector_clock'])
+  t.same(
+    loadVectorFiles()
+      .map((file) => file.data.kind)
+      .sort(),
+    ['canonical_json', 'message', 'patch_apply', 'patch_reverse', 'revision_id', 'vector_clock'],
+  )
 })
 
 t.test('a vector whose expectation core does not meet fails with the reason', async (t) => {
@@ -30,6 +35,13 @@ t.test('a patch vector must say when the wire answers differently from a patch l
   const unknownOp = { description: 'x', spec: '§2.12', document: {}, patch: [{ op: 'merge', path: '/a' }], error: 'invalid_patch' }
   t.match(checkVectorCase('patch_apply', unknownOp), /the update_document schema refuses this patch \(invalid_message\); mark the case/)
   t.equal(checkVectorCase('patch_apply', { ...unknownOp, wire_error: 'invalid_message' }), undefined)
-  const applies = { description: 'x', spec: '§2.4', document: {}, patch: [{ op: 'add', path: '/a', value: 1 }], expected: { a: 1 }, wire_error: 'invalid_message' as const }
+  const applies = {
+    description: 'x',
+    spec: '§2.4',
+    document: {},
+    patch: [{ op: 'add', path: '/a', value: 1 }],
+    expected: { a: 1 },
+    wire_error: 'invalid_message' as const,
+  }
   t.match(checkVectorCase('patch_apply', applies), /expected the update_document schema to answer invalid_message, got a valid frame/)
 })

@@ -43,24 +43,33 @@ const history = fc.tuple(jsonDocument, fc.array(action, { maxLength: 12 })).map(
 const newestFirst = (events: HistoryEvent[]) => [...events].reverse()
 
 t.test('the state at every sequence, walked back from the head, equals a replay up to it', async () => {
-  fc.assert(fc.property(history, ({ events, head }) => {
-    for (let k = 0; k <= events.length * 2 + 1; k++) {
-      const back = stateAt(head, newestFirst(events), k)
-      const forward = replay(events.filter((e) => e.sequence <= k))
-      if (JSON.stringify(back) !== JSON.stringify(forward) && !sameState(back, forward)) return false
-    }
-    return true
-  }), options)
+  fc.assert(
+    fc.property(history, ({ events, head }) => {
+      for (let k = 0; k <= events.length * 2 + 1; k++) {
+        const back = stateAt(head, newestFirst(events), k)
+        const forward = replay(events.filter((e) => e.sequence <= k))
+        if (JSON.stringify(back) !== JSON.stringify(forward) && !sameState(back, forward)) return false
+      }
+      return true
+    }),
+    options,
+  )
 })
 
 t.test('appending an undo plan brings the document to its state at the target, and inverting it comes back', async () => {
-  fc.assert(fc.property(history, fc.nat(), ({ events, head }, pick) => {
-    const target = pick % (events.length * 2 + 2)
-    const plan = undoPlan(ID, head, newestFirst(events), target)
-    const undone = plan.reduce<DocState>((s, e) => applyEvent(s, e), structuredClone(head))
-    const redone = [...plan].reverse().map(invertEvent).reduce<DocState>((s, e) => applyEvent(s, e), structuredClone(undone))
-    return sameState(undone, stateAt(head, newestFirst(events), target)) && sameState(redone, head)
-  }), options)
+  fc.assert(
+    fc.property(history, fc.nat(), ({ events, head }, pick) => {
+      const target = pick % (events.length * 2 + 2)
+      const plan = undoPlan(ID, head, newestFirst(events), target)
+      const undone = plan.reduce<DocState>((s, e) => applyEvent(s, e), structuredClone(head))
+      const redone = [...plan]
+        .reverse()
+        .map(invertEvent)
+        .reduce<DocState>((s, e) => applyEvent(s, e), structuredClone(undone))
+      return sameState(undone, stateAt(head, newestFirst(events), target)) && sameState(redone, head)
+    }),
+    options,
+  )
 })
 
 t.test('stateAt does not modify the head', async (t) => {
@@ -80,7 +89,12 @@ function sameState(a: DocState, b: DocState): boolean {
 }
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys)
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    )
   return v
 }
 

@@ -21,7 +21,18 @@ export {
   type PlannedEvent,
 } from './history.js'
 export { parseClientMessage, parseServerMessage, decodeClientFrame, requestIdOf } from './messages.js'
-export { toWireDocument, toWireEvent, eventMessage, sharedMessage, readEvent, changesOf, type DocumentRecord, type ChangeRecord, type Cause, type WireChange } from './wire.js'
+export {
+  toWireDocument,
+  toWireEvent,
+  eventMessage,
+  sharedMessage,
+  readEvent,
+  changesOf,
+  type DocumentRecord,
+  type ChangeRecord,
+  type Cause,
+  type WireChange,
+} from './wire.js'
 export { ERROR_CODES, errorInfo, isErrorCode, type ErrorCode, type WireErrorCode } from '../generated/errors.js'
 export type * from '../generated/types.js'
 export { isUuid, userIdFromSubject, SUBJECT_NAMESPACE } from './user-id.js'

@@ -7,7 +7,13 @@ const options = propertyOptions(1000)
 
 // Any UTF-16 sequence, lone surrogates included, biased towards the characters that need care.
 const anyString = fc
-  .array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 8, 9, 10, 12, 13, 31, 34, 92, 127, 128, 0x7ff, 0x800, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xffff)), { maxLength: 40 })
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(0, 8, 9, 10, 12, 13, 31, 34, 92, 127, 128, 0x7ff, 0x800, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xffff),
+    ),
+    { maxLength: 40 },
+  )
   .map((codes) => String.fromCharCode(...codes))
 
 t.test('string measures agree with Buffer.byteLength and JSON.stringify', async (t) => {
@@ -21,10 +27,32 @@ t.test('string measures agree with Buffer.byteLength and JSON.stringify', async 
 })
 
 t.test('numberBytes is the length of the number as JSON writes it', async (t) => {
-  for (const n of [0, -0, 1, -1, 9, 10, 99, 100, -2147483648, 2147483647, 2147483648, 1.5, -0.001, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER]) {
+  for (const n of [
+    0,
+    -0,
+    1,
+    -1,
+    9,
+    10,
+    99,
+    100,
+    -2147483648,
+    2147483647,
+    2147483648,
+    1.5,
+    -0.001,
+    1e21,
+    1e-7,
+    5e-324,
+    Number.MAX_VALUE,
+    Number.MAX_SAFE_INTEGER,
+  ]) {
     t.equal(numberBytes(n), JSON.stringify(n).length, String(n))
   }
-  fc.assert(fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => numberBytes(n) === JSON.stringify(n).length), options)
+  fc.assert(
+    fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => numberBytes(n) === JSON.stringify(n).length),
+    options,
+  )
 })
 
 t.test('jsonBytes counts every byte of the JSON text, escapes included', async (t) => {

@@ -27,7 +27,12 @@ t.test('apply then reverse is the identity on random documents and valid patches
 
 function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted)
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+    )
   return v
 }
 
@@ -87,9 +92,22 @@ t.test('a tracked size cannot be driven under the real one (§10): escaped strin
   let size = bytes(doc)
   const rounds = [
     // An escaped string on the way in, and out again with its container.
-    [{ op: 'add', path: '/o/s', value: '"'.repeat(100) + '\u0001' }, { op: 'remove', path: '/o' }, { op: 'add', path: '/o', value: {} }],
-    [{ op: 'add', path: '/a/-', value: { x: ['\n'] } }, { op: 'remove', path: '/a/0/x/0' }, { op: 'remove', path: '/a/0' }],
-    [{ op: 'add', path: '/o/k', value: { m: 1 } }, { op: 'remove', path: '/o/k/m' }, { op: 'move', from: '/o/k', path: '/a/-' }, { op: 'remove', path: '/a/0' }],
+    [
+      { op: 'add', path: '/o/s', value: '"'.repeat(100) + '\u0001' },
+      { op: 'remove', path: '/o' },
+      { op: 'add', path: '/o', value: {} },
+    ],
+    [
+      { op: 'add', path: '/a/-', value: { x: ['\n'] } },
+      { op: 'remove', path: '/a/0/x/0' },
+      { op: 'remove', path: '/a/0' },
+    ],
+    [
+      { op: 'add', path: '/o/k', value: { m: 1 } },
+      { op: 'remove', path: '/o/k/m' },
+      { op: 'move', from: '/o/k', path: '/a/-' },
+      { op: 'remove', path: '/a/0' },
+    ],
   ] as Operation[][]
   for (let i = 0; i < 5; i++) {
     for (const [j, ops] of rounds.entries()) {

@@ -715,4 +715,3 @@ function insertMemberAt(object: Record<string, JsonValue>, key: string, value: J
     object[k] = v
   }
 }
-

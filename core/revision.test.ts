@@ -13,10 +13,13 @@ t.test('revision ids keep the golden values earlier versions computed', async (t
 })
 
 t.test('revision ids are deterministic and ignore member order', async () => {
-  fc.assert(fc.property(jsonDocument, fc.string(), (content, title) => {
-    const reordered = Object.fromEntries(Object.entries(content).reverse())
-    return revisionId(2, null, title, content) === revisionId(2, null, title, reordered)
-  }), options)
+  fc.assert(
+    fc.property(jsonDocument, fc.string(), (content, title) => {
+      const reordered = Object.fromEntries(Object.entries(content).reverse())
+      return revisionId(2, null, title, content) === revisionId(2, null, title, reordered)
+    }),
+    options,
+  )
 })
 
 t.test('a different content, title, parent or generation gives a different id', async (t) => {
@@ -44,7 +47,7 @@ t.test('a chained id covers the parent, the event type and the change, in any me
   t.not(chainedRevisionId(3, parent, 'update', patch), id)
 })
 
-t.test('an event\'s id has the content form for a create and the chained form otherwise', async (t) => {
+t.test("an event's id has the content form for a create and the chained form otherwise", async (t) => {
   const created = eventRevisionId(1, null, 'create', { id: 'd', title: 'T', content: { a: 1 } })
   t.equal(created, revisionId(1, null, 'T', { a: 1 }))
   t.equal(eventRevisionId(2, created, 'rename', { title: 'U' }), chainedRevisionId(2, created, 'rename', { title: 'U' }))

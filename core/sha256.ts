@@ -10,7 +10,8 @@ type NodeCrypto = { createHash(algorithm: 'sha256'): { update(text: string): { d
  * folds (client) and commit planning (server). Native is kept in Node because it is about 15 times
  * faster on large documents (bench/RESULTS.md).
  */
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+  NodeCrypto | undefined
 
 /** SHA-256 of the UTF-8 encoding of `text`, in lowercase hex, computed in JavaScript. */
 export function portableSha256Hex(text: string): string {

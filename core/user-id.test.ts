@@ -4,7 +4,11 @@ import { isUuid, SUBJECT_NAMESPACE, userIdFromSubject } from './user-id.js'
 t.test('userIdFromSubject is RFC 9562 UUIDv5: the RFC test vector', async (t) => {
   // RFC 9562 Appendix A.4: "www.example.com" in the DNS namespace.
   t.equal(userIdFromSubject('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2')
-  t.equal(userIdFromSubject('www.example.com', '6BA7B810-9DAD-11D1-80B4-00C04FD430C8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2', 'a namespace in upper case is the same namespace')
+  t.equal(
+    userIdFromSubject('www.example.com', '6BA7B810-9DAD-11D1-80B4-00C04FD430C8'),
+    '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    'a namespace in upper case is the same namespace',
+  )
 })
 
 t.test('userIdFromSubject: one subject, one lowercase UUID; other subjects and namespaces, others', async (t) => {
@@ -22,5 +26,6 @@ t.test('userIdFromSubject: one subject, one lowercase UUID; other subjects and n
 
 t.test('isUuid takes 8-4-4-4-12 hex in either case and nothing else', async (t) => {
   t.ok(isUuid('550E8400-e29b-41d4-a716-446655440000'))
-  for (const bad of ['', '550e8400e29b41d4a716446655440000', '550e8400-e29b-41d4-a716-44665544000g', '550e8400-e29b-41d4-a716-446655440000\n']) t.notOk(isUuid(bad), JSON.stringify(bad))
+  for (const bad of ['', '550e8400e29b41d4a716446655440000', '550e8400-e29b-41d4-a716-44665544000g', '550e8400-e29b-41d4-a716-446655440000\n'])
+    t.notOk(isUuid(bad), JSON.stringify(bad))
 })

@@ -9,18 +9,22 @@ const clock = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.nat(5), { ma
 const same = (x: VectorClock, y: VectorClock) => compare(x, y) === 'equal'
 
 t.test('merge is commutative, associative and idempotent', async () => {
-  fc.assert(fc.property(clock, clock, clock, (a, b, c) =>
-    same(merge(a, b), merge(b, a)) && same(merge(merge(a, b), c), merge(a, merge(b, c))) && same(merge(a, a), a)), options)
+  fc.assert(
+    fc.property(clock, clock, clock, (a, b, c) => same(merge(a, b), merge(b, a)) && same(merge(merge(a, b), c), merge(a, merge(b, c))) && same(merge(a, a), a)),
+    options,
+  )
 })
 
 t.test('compare is consistent with merge and antisymmetric', async () => {
   const flip = { before: 'after', after: 'before', equal: 'equal', concurrent: 'concurrent' } as const
-  fc.assert(fc.property(clock, clock, (a, b) => {
-    const m = merge(a, b)
-    const order = compare(a, b)
-    return ['before', 'equal'].includes(compare(a, m)) && compare(b, a) === flip[order] &&
-      (order === 'before' || order === 'equal') === same(m, b)
-  }), options)
+  fc.assert(
+    fc.property(clock, clock, (a, b) => {
+      const m = merge(a, b)
+      const order = compare(a, b)
+      return ['before', 'equal'].includes(compare(a, m)) && compare(b, a) === flip[order] && (order === 'before' || order === 'equal') === same(m, b)
+    }),
+    options,
+  )
 })
 
 t.test('increment moves a clock strictly after itself and never mutates', async (t) => {

@@ -144,7 +144,14 @@ export function eventMessage(e: ChangeRecord, document: Omit<DocumentRecord, 'co
         ...cause,
       }
     case 'rename':
-      return { type: 'document_renamed', document_id: e.documentId, title: (e.forwardPatch as { title: string }).title, previous_revision_id: previous, ...common, ...cause }
+      return {
+        type: 'document_renamed',
+        document_id: e.documentId,
+        title: (e.forwardPatch as { title: string }).title,
+        previous_revision_id: previous,
+        ...common,
+        ...cause,
+      }
     case 'delete':
       return { type: 'document_deleted', document_id: e.documentId, ...common, ...cause }
   }
@@ -192,10 +199,24 @@ const CHANGE_READERS: { [T in ServerMessageType]: (message: MessageOf<T>) => Wir
     },
   ],
   document_renamed: (message) => [
-    { documentId: message.document_id, revision: message.revision_id, eventType: 'rename', forward: { title: message.title }, clientOpId: message.client_op_id, userId: message.user_id },
+    {
+      documentId: message.document_id,
+      revision: message.revision_id,
+      eventType: 'rename',
+      forward: { title: message.title },
+      clientOpId: message.client_op_id,
+      userId: message.user_id,
+    },
   ],
   document_deleted: (message) => [
-    { documentId: message.document_id, revision: message.revision_id, eventType: 'delete', forward: null, clientOpId: message.client_op_id, userId: message.user_id },
+    {
+      documentId: message.document_id,
+      revision: message.revision_id,
+      eventType: 'delete',
+      forward: null,
+      clientOpId: message.client_op_id,
+      userId: message.user_id,
+    },
   ],
   undo_applied: (message) => message.changes.map(readEvent),
   redo_applied: (message) => message.changes.map(readEvent),

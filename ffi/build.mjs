@@ -21,14 +21,22 @@ const sources = readdirSync(join(ffi, 'src'))
   .map((name) => join(ffi, 'src', name))
 
 const args = [
-  '-std=c11', '-O2', '-g', '-Wall', '-Wextra', '-fPIC', '-pthread', '-fvisibility=hidden',
+  '-std=c11',
+  '-O2',
+  '-g',
+  '-Wall',
+  '-Wextra',
+  '-fPIC',
+  '-pthread',
+  '-fvisibility=hidden',
   `-I${join(ffi, 'include')}`,
   `-DPATCHSYNC_PACKAGE_ROOT=${JSON.stringify(root)}`,
   `-DPATCHSYNC_VERSION=${JSON.stringify(version)}`,
   ...(process.env.CFLAGS ? process.env.CFLAGS.split(/\s+/).filter(Boolean) : []),
   darwin ? '-dynamiclib' : '-shared',
   darwin ? '-Wl,-install_name,@rpath/libpatchsync.dylib' : '-Wl,-soname,libpatchsync.so',
-  '-o', output,
+  '-o',
+  output,
   ...sources,
 ]
 

@@ -22,18 +22,47 @@ const RECONNECT = { minMs: 50, maxMs: 300 }
 t.setTimeout(600_000)
 
 const hasValgrind = spawnSync('valgrind', ['--version']).status === 0
-const VALGRIND = ['valgrind', '--quiet', '--leak-check=full', '--errors-for-leak-kinds=definite,possible',
-  '--error-exitcode=99']
+const VALGRIND = ['valgrind', '--quiet', '--leak-check=full', '--errors-for-leak-kinds=definite,possible', '--error-exitcode=99']
 
 t.before(async () => {
   await run(process.execPath, [join(ffi, 'build.mjs')], { env: { ...process.env, CFLAGS: '-Werror' } })
   const link = [`-L${build}`, '-lpatchsync', `-Wl,-rpath,${build}`]
-  await run('cc', ['-std=c11', '-g', '-Wall', '-Wextra', '-Werror', `-I${include}`,
-    join(ffi, 'tests', 'test_engine.c'), ...link, '-o', join(build, 'test_engine')])
-  await run('cc', ['-std=c11', '-g', '-Wall', '-Wextra', '-Werror', `-I${include}`,
-    join(ffi, 'tests', 'test_json.c'), join(ffi, 'src', 'json.c'), '-o', join(build, 'test_json')])
-  await run('g++', ['-std=c++17', '-Wall', '-Wextra', '-Werror', '-pedantic', `-I${include}`,
-    join(ffi, 'examples', 'example.cpp'), ...link, '-o', join(build, 'example')])
+  await run('cc', [
+    '-std=c11',
+    '-g',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    `-I${include}`,
+    join(ffi, 'tests', 'test_engine.c'),
+    ...link,
+    '-o',
+    join(build, 'test_engine'),
+  ])
+  await run('cc', [
+    '-std=c11',
+    '-g',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    `-I${include}`,
+    join(ffi, 'tests', 'test_json.c'),
+    join(ffi, 'src', 'json.c'),
+    '-o',
+    join(build, 'test_json'),
+  ])
+  await run('g++', [
+    '-std=c++17',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    '-pedantic',
+    `-I${include}`,
+    join(ffi, 'examples', 'example.cpp'),
+    ...link,
+    '-o',
+    join(build, 'example'),
+  ])
 })
 
 /** A live server on SQLite that can be stopped and started again on the same port and database. */
@@ -106,7 +135,9 @@ async function runEngineProgram(t: Test, wrapper: string[]): Promise<{ code: num
   })
   const limit = setTimeout(() => child.kill('SIGKILL'), PROGRAM_LIMIT_MS)
   let stderr = ''
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
 
   for await (const line of createInterface({ input: child.stdout })) {
@@ -156,15 +187,25 @@ t.test('under valgrind memcheck the C side has no leaks or invalid accesses', { 
 
 t.test('the C++ example builds and runs against a live server', async (t) => {
   const server = await startServer(t)
-  const { stdout } = await run(join(build, 'example'),
-    [join(server.directory, 'example.db'), server.url, '0c0c0c0c-0000-4000-8000-0000000000cc', 'token-cpp'], { timeout: 60_000 })
+  const { stdout } = await run(
+    join(build, 'example'),
+    [join(server.directory, 'example.db'), server.url, '0c0c0c0c-0000-4000-8000-0000000000cc', 'token-cpp'],
+    { timeout: 60_000 },
+  )
   t.match(stdout, /"items":\["milk","bread"\]/)
   t.match(stdout, /1 document\(s\), 0 pending/)
 })
 
 t.test('exports only the documented sync_* functions', async (t) => {
   const { stdout } = await run('nm', ['-D', '--defined-only', library])
-  const exported = stdout.split('\n').filter((line) => / T /.test(line)).map((line) => line.split(' ').pop())
+  const exported = stdout
+    .split('\n')
+    .filter((line) => / T /.test(line))
+    .map((line) => line.split(' ').pop())
   t.ok(exported.length > 0)
-  t.same(exported.filter((name) => !name?.startsWith('sync_')), [], 'internal helpers stay hidden')
+  t.same(
+    exported.filter((name) => !name?.startsWith('sync_')),
+    [],
+    'internal helpers stay hidden',
+  )
 })

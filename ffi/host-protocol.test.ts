@@ -123,10 +123,13 @@ t.test('creates, updates, reads, lists, counts and deletes documents', async (t)
     document_json: JSON.stringify({ id: 'doc-1', title: 'Notes', content: { text: 'hello' } }),
   })
   t.same(created, { id: 2, ok: true, result: 'doc-1' })
-  t.match(await host.call('update', {
-    document_id: 'doc-1',
-    patch_json: '[{"op":"replace","path":"/text","value":"bye"}]',
-  }), { ok: true, result: null })
+  t.match(
+    await host.call('update', {
+      document_id: 'doc-1',
+      patch_json: '[{"op":"replace","path":"/text","value":"bye"}]',
+    }),
+    { ok: true, result: null },
+  )
   t.match(await host.call('get', { document_id: 'doc-1' }), {
     ok: true,
     result: { id: 'doc-1', title: 'Notes', content: { text: 'bye' } },
@@ -201,13 +204,25 @@ t.test('closes the client when its input ends', async (t) => {
   t.equal(host.clients[0]!.closed, true)
 })
 
-t.test('the event kinds agree: the C enum, the C name table and the host\'s list', async (t) => {
+t.test("the event kinds agree: the C enum, the C name table and the host's list", async (t) => {
   const header = readFileSync(new URL('./include/patchsync.h', import.meta.url), 'utf8')
   const engine = readFileSync(new URL('./src/engine.c', import.meta.url), 'utf8')
   const enumerated = [...header.matchAll(/PATCHSYNC_EVENT_([A-Z_]+) = (\d+),/g)].filter(([, name]) => name !== 'KIND_COUNT')
-  t.same(enumerated.map(([, , n]) => Number(n)), HOSTED_EVENTS.map((_, i) => i), 'the enum numbers 0 to n-1')
-  t.same(enumerated.map(([, name]) => name!.toLowerCase()), [...HOSTED_EVENTS], 'the enum, in the host\'s order')
+  t.same(
+    enumerated.map(([, , n]) => Number(n)),
+    HOSTED_EVENTS.map((_, i) => i),
+    'the enum numbers 0 to n-1',
+  )
+  t.same(
+    enumerated.map(([, name]) => name!.toLowerCase()),
+    [...HOSTED_EVENTS],
+    "the enum, in the host's order",
+  )
   t.match(header, new RegExp(`PATCHSYNC_EVENT_KIND_COUNT = ${HOSTED_EVENTS.length}\\b`))
   const table = /EVENT_NAMES\[PATCHSYNC_EVENT_KIND_COUNT\] = \{([^}]*)\}/.exec(engine)?.[1] ?? ''
-  t.same([...table.matchAll(/"([a-z_]+)"/g)].map(([, name]) => name), [...HOSTED_EVENTS], 'engine.c names them in the same order')
+  t.same(
+    [...table.matchAll(/"([a-z_]+)"/g)].map(([, name]) => name),
+    [...HOSTED_EVENTS],
+    'engine.c names them in the same order',
+  )
 })

@@ -62,7 +62,10 @@ const NUMBERS = new Map<string, number>(ERROR_CODES.map((e) => [e.code, e.number
 
 /** A failure the host reports with a registry code. */
 export class HostError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -112,8 +115,7 @@ function openClient(params: Params, createClient: HostOptions['createClient']): 
   if (userId === undefined) {
     userId = userIdForUnnamedOpen(databasePath)
     if (userId === undefined) {
-      throw new HostError('invalid_argument',
-        `${databasePath} holds a client's data but no user id; open it with sync_engine_create_ex and its user_id`)
+      throw new HostError('invalid_argument', `${databasePath} holds a client's data but no user id; open it with sync_engine_create_ex and its user_id`)
     }
   } else if (!bindUserId(databasePath, userId)) {
     throw new HostError('invalid_argument', `${databasePath} belongs to another user (${readBoundUserId(databasePath)})`)

@@ -42,15 +42,17 @@ export function bindUserId(databasePath: string, userId: string): boolean {
  */
 export function userIdForUnnamedOpen(databasePath: string): string | undefined {
   return withDatabase(databasePath, (db) =>
-    db.transaction(() => {
-      const bound = readValue(db)
-      if (bound !== undefined) return bound
-      const other = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name <> ? LIMIT 1`).get(TABLE)
-      if (other !== undefined) return undefined
-      const userId = randomUUID()
-      insertValue(db, userId)
-      return userId
-    }).immediate(),
+    db
+      .transaction(() => {
+        const bound = readValue(db)
+        if (bound !== undefined) return bound
+        const other = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name <> ? LIMIT 1`).get(TABLE)
+        if (other !== undefined) return undefined
+        const userId = randomUUID()
+        insertValue(db, userId)
+        return userId
+      })
+      .immediate(),
   )
 }
 

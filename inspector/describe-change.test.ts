@@ -33,15 +33,28 @@ t.test('an update reads operation by operation against the content as it was', a
 })
 
 t.test('create, delete and rename say what they did', async (t) => {
-  t.same(describeChange({ event_type: 'create', forward_patch: { id: 'x', title: 'T', content: { a: 1 } }, reverse_patch: null }, null), [{ kind: 'created', path: '/', after: { a: 1 } }])
-  t.same(describeChange({ event_type: 'delete', forward_patch: null, reverse_patch: { id: 'x', title: 'T', content: { a: 1 } } }, { a: 1 }), [{ kind: 'deleted', path: '/', before: { a: 1 } }])
-  t.same(describeChange({ event_type: 'rename', forward_patch: { title: 'B' }, reverse_patch: { title: 'A' } }, {}), [{ kind: 'renamed', path: 'title', before: 'A', after: 'B' }])
-  t.same(describeChange({ event_type: 'update', forward_patch: [{ op: 'replace', path: '', value: { z: 1 } }], reverse_patch: [] }, { y: 1 }), [{ kind: 'replaced', path: '/', before: { y: 1 }, after: { z: 1 } }], 'a replaced root')
+  t.same(describeChange({ event_type: 'create', forward_patch: { id: 'x', title: 'T', content: { a: 1 } }, reverse_patch: null }, null), [
+    { kind: 'created', path: '/', after: { a: 1 } },
+  ])
+  t.same(describeChange({ event_type: 'delete', forward_patch: null, reverse_patch: { id: 'x', title: 'T', content: { a: 1 } } }, { a: 1 }), [
+    { kind: 'deleted', path: '/', before: { a: 1 } },
+  ])
+  t.same(describeChange({ event_type: 'rename', forward_patch: { title: 'B' }, reverse_patch: { title: 'A' } }, {}), [
+    { kind: 'renamed', path: 'title', before: 'A', after: 'B' },
+  ])
+  t.same(
+    describeChange({ event_type: 'update', forward_patch: [{ op: 'replace', path: '', value: { z: 1 } }], reverse_patch: [] }, { y: 1 }),
+    [{ kind: 'replaced', path: '/', before: { y: 1 }, after: { z: 1 } }],
+    'a replaced root',
+  )
 })
 
 t.test('contentPatch turns one content into another, member by member', async (t) => {
   const cases: Array<[object, object]> = [
-    [{ a: 1, b: { c: 2, d: [1] }, 'x/y~': 1 }, { a: 1, b: { c: 3, d: [1, 2] }, e: null, 'x/y~': 2 }],
+    [
+      { a: 1, b: { c: 2, d: [1] }, 'x/y~': 1 },
+      { a: 1, b: { c: 3, d: [1, 2] }, e: null, 'x/y~': 2 },
+    ],
     [{ gone: true }, {}],
     [{}, { nested: { deep: { value: 'v' } } }],
   ]

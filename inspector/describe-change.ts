@@ -24,11 +24,18 @@ export interface ChangeLine {
 export function describeChange(event: Pick<ChangeEvent, 'event_type' | 'forward_patch' | 'reverse_patch'>, before: JsonValue | null): ChangeLine[] {
   switch (event.event_type) {
     case 'create':
-      return [{ kind: 'created', path: '/', after: ((event.forward_patch as { content?: JsonValue } | null)?.content ?? null) }]
+      return [{ kind: 'created', path: '/', after: (event.forward_patch as { content?: JsonValue } | null)?.content ?? null }]
     case 'delete':
       return [{ kind: 'deleted', path: '/', before }]
     case 'rename':
-      return [{ kind: 'renamed', path: 'title', before: (event.reverse_patch as { title?: string } | null)?.title ?? null, after: (event.forward_patch as { title?: string } | null)?.title ?? null }]
+      return [
+        {
+          kind: 'renamed',
+          path: 'title',
+          before: (event.reverse_patch as { title?: string } | null)?.title ?? null,
+          after: (event.forward_patch as { title?: string } | null)?.title ?? null,
+        },
+      ]
     case 'update':
       return describeOperations((event.forward_patch ?? []) as Operation[], before ?? {})
   }
@@ -43,7 +50,11 @@ function describeOperations(operations: Operation[], content: JsonValue): Change
     switch (op.op) {
       case 'add': {
         const old = valueAt(current, op.path)
-        lines.push(old === undefined ? { kind: 'added', path: shown, after: op.value as JsonValue } : { kind: 'replaced', path: shown, before: old, after: op.value as JsonValue })
+        lines.push(
+          old === undefined
+            ? { kind: 'added', path: shown, after: op.value as JsonValue }
+            : { kind: 'replaced', path: shown, before: old, after: op.value as JsonValue },
+        )
         break
       }
       case 'remove':

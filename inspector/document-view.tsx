@@ -73,7 +73,13 @@ function useTimeline(id: string, revision: string | null): Timeline {
   const loadOlder = useCallback(() => {
     const before = state.events.at(-1)?.sequence
     if (before === undefined) return
-    client.timeline(id, { before, limit: PAGE }).then((page) => setState((loaded) => ({ events: [...loaded.events, ...page.changes.filter((e) => e.sequence < before)], hasMore: page.hasMore, error: null })), report)
+    client
+      .timeline(id, { before, limit: PAGE })
+      .then(
+        (page) =>
+          setState((loaded) => ({ events: [...loaded.events, ...page.changes.filter((e) => e.sequence < before)], hasMore: page.hasMore, error: null })),
+        report,
+      )
   }, [client, id, state.events, report])
   return { ...state, loadOlder }
 }
@@ -90,7 +96,10 @@ function History({ id, timeline, onDiff, userId }: { id: string; timeline: Timel
   return (
     <div className="timeline">
       <h3>
-        Timeline <span className="quiet">newest first</span> <button id="redo" onClick={redo}>Redo</button>
+        Timeline <span className="quiet">newest first</span>{' '}
+        <button id="redo" onClick={redo}>
+          Redo
+        </button>
       </h3>
       {!online && <p className="quiet">Offline: the timeline is the server's, and comes back with the connection.</p>}
       {timeline.error && <p className="error">{timeline.error}</p>}
@@ -98,8 +107,10 @@ function History({ id, timeline, onDiff, userId }: { id: string; timeline: Timel
         {timeline.events.map((e) => (
           <li key={e.sequence} data-sequence={e.sequence} className={`event ${e.event_type}`}>
             <span className="sequence">#{e.sequence}</span> <span className="kind">{e.event_type}</span>
-            {e.cause && <span className="cause"> ({e.cause})</span>} <span className="author">{e.user_id ? (e.user_id === userId ? 'you' : shortId(e.user_id)) : ''}</span>{' '}
-            <time dateTime={e.created_at}>{formatTime(e.created_at)}</time> <button onClick={() => onDiff(e)}>Diff</button> <button onClick={() => undo(e.sequence)}>Undo to here</button>
+            {e.cause && <span className="cause"> ({e.cause})</span>}{' '}
+            <span className="author">{e.user_id ? (e.user_id === userId ? 'you' : shortId(e.user_id)) : ''}</span>{' '}
+            <time dateTime={e.created_at}>{formatTime(e.created_at)}</time> <button onClick={() => onDiff(e)}>Diff</button>{' '}
+            <button onClick={() => undo(e.sequence)}>Undo to here</button>
           </li>
         ))}
       </ol>
@@ -199,7 +210,12 @@ function TimeTravel({ id, events }: { id: string; events: ChangeEvent[] }) {
   useEffect(() => {
     if (!at) return
     let current = true
-    client.documentAt(id, at.sequence).then((document) => current && setShown({ sequence: at.sequence, text: document ? `${document.title}\n${pretty(document.content)}` : 'it did not exist' }), report)
+    client
+      .documentAt(id, at.sequence)
+      .then(
+        (document) => current && setShown({ sequence: at.sequence, text: document ? `${document.title}\n${pretty(document.content)}` : 'it did not exist' }),
+        report,
+      )
     return () => {
       current = false
     }

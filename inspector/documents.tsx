@@ -46,7 +46,9 @@ function DocumentRow({ document, userId, selected, onSelect }: { document: Local
   const facts = useServerFacts(document, userId)
   const owner = document.owner_id === null ? '—' : document.owner_id === userId ? 'you' : shortId(document.owner_id)
   const role = document.owner_id === userId ? 'owner' : (facts?.role ?? '…')
-  const last = facts?.last ? `#${facts.last.sequence} ${formatTime(facts.last.created_at)}${facts.last.user_id ? ` by ${facts.last.user_id === userId ? 'you' : shortId(facts.last.user_id)}` : ''}` : '—'
+  const last = facts?.last
+    ? `#${facts.last.sequence} ${formatTime(facts.last.created_at)}${facts.last.user_id ? ` by ${facts.last.user_id === userId ? 'you' : shortId(facts.last.user_id)}` : ''}`
+    : '—'
   return (
     <tr className={selected ? 'selected' : ''} data-id={document.id} onClick={() => onSelect(document.id)}>
       <td>

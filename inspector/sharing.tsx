@@ -24,10 +24,7 @@ export function Sharing({ id, userId }: { id: string; userId: string }) {
   }, [client, id, online, version, report])
 
   const share = (user: string, newRole: 'read' | 'write' | 'none') =>
-    client.share(id, user, newRole).then(
-      ({ opId }) => client.acknowledged(opId).then(() => setVersion((v) => v + 1), shownByClient),
-      report,
-    )
+    client.share(id, user, newRole).then(({ opId }) => client.acknowledged(opId).then(() => setVersion((v) => v + 1), shownByClient), report)
 
   const owner = access?.owner_id === userId
   const grant = (event: FormEvent) => {

@@ -27,7 +27,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (client: SyncClient) => voi
     setBusy(true)
     setError(null)
     const id = userId.trim().toLowerCase()
-    const client = new SyncClient({ serverUrl: webSocketUrl(), userId: id, authToken: token, databaseName: `patchsync-inspector-${id}`, reconnect: { minMs: 250, maxMs: 5000 } })
+    const client = new SyncClient({
+      serverUrl: webSocketUrl(),
+      userId: id,
+      authToken: token,
+      databaseName: `patchsync-inspector-${id}`,
+      reconnect: { minMs: 250, maxMs: 5000 },
+    })
     try {
       await client.open()
       client.connect()
@@ -48,7 +54,15 @@ export function SignIn({ onSignedIn }: { onSignedIn: (client: SyncClient) => voi
       <p>Sign in to see the history of your documents.</p>
       <form onSubmit={submit}>
         <label>
-          User id <input id="user-id" value={userId} onChange={(e) => setUserId(e.target.value)} placeholder="550e8400-e29b-41d4-a716-446655440000" required autoComplete="username" />
+          User id{' '}
+          <input
+            id="user-id"
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+            placeholder="550e8400-e29b-41d4-a716-446655440000"
+            required
+            autoComplete="username"
+          />
         </label>
         <label>
           Token <input id="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="current-password" />

@@ -22,7 +22,10 @@ t.teardown(() => rmSync(work, { recursive: true, force: true }))
 // does not depend on an earlier `npm ci` having run `prepare`.
 npm(['run', 'build'])
 npm(['run', 'build:browser'])
-const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work])) as Array<{ filename: string; files: Array<{ path: string }> }>
+const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work])) as Array<{
+  filename: string
+  files: Array<{ path: string }>
+}>
 const files = new Set(packed!.files.map((f) => f.path))
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as LockEntry & {
   version: string
@@ -38,21 +41,41 @@ t.test('the tarball has the licence, the documents the README sends readers to, 
   t.equal(manifest.license, 'MIT')
   t.match(manifest.repository?.url, /^git\+https:\/\//, 'package.json names the repository')
   const documents = [
-    'LICENSE', 'README.md', 'spec/PROTOCOL.md', 'spec/errors.json', 'spec/definitions.json', 'conformance/README.md',
-    'conformance/case-format.schema.json', 'ffi/README.md', 'ffi/include/patchsync.h', 'ffi/include/patchsync.hpp', 'ffi/examples/example.cpp', 'ffi/build.mjs',
+    'LICENSE',
+    'README.md',
+    'spec/PROTOCOL.md',
+    'spec/errors.json',
+    'spec/definitions.json',
+    'conformance/README.md',
+    'conformance/case-format.schema.json',
+    'ffi/README.md',
+    'ffi/include/patchsync.h',
+    'ffi/include/patchsync.hpp',
+    'ffi/examples/example.cpp',
+    'ffi/build.mjs',
   ]
   for (const path of documents) t.ok(files.has(path), `ships ${path}`)
   for (const file of ['index.html', 'inspector.js', 'inspector.css']) t.ok(files.has(`dist/inspect/${file}`), `ships the inspector page's ${file}`)
-  t.ok([...files].some((f) => f.startsWith('conformance/vectors/')) && [...files].some((f) => f.startsWith('conformance/scenarios/')), 'ships the conformance vectors and scenarios')
+  t.ok(
+    [...files].some((f) => f.startsWith('conformance/vectors/')) && [...files].some((f) => f.startsWith('conformance/scenarios/')),
+    'ships the conformance vectors and scenarios',
+  )
   const targets = Object.values(manifest.exports).flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.types, entry.default]))
   for (const target of [...targets, ...Object.values(manifest.typesVersions['*']!).flat()]) t.ok(files.has(target.replace(/^\.\//, '')), `ships ${target}`)
-  t.same([...files].filter((f) => /\.test\.|test-support\/|\.tsbuildinfo$|(?<!\.d)\.ts$/.test(f)), [], 'no test, test helper, build state or TypeScript source')
+  t.same(
+    [...files].filter((f) => /\.test\.|test-support\/|\.tsbuildinfo$|(?<!\.d)\.ts$/.test(f)),
+    [],
+    'no test, test helper, build state or TypeScript source',
+  )
 })
 
 t.test('the build script skips a build that is current (npm start runs it first)', async (t) => {
   const scripts = (manifest as { scripts?: Record<string, string> }).scripts ?? {}
   t.same([scripts.prestart, scripts.build], ['npm run build', 'tsc -b tsconfig.build.json'], 'npm start runs the incremental build first')
-  const dry = execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json', '--dry', '--verbose'], { cwd: ROOT, encoding: 'utf8' })
+  const dry = execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json', '--dry', '--verbose'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   t.match(dry, /Project '.*tsconfig\.build\.json' is up to date/, 'right after a build, the next one has nothing to do')
 })
 
@@ -60,7 +83,11 @@ t.test('a client-only app installs no native module and no server driver', async
   const closure = installClosure(manifest, lock.packages)
   const names = [...closure.keys()].map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
   for (const driver of ['argon2', 'better-sqlite3', 'pg', 'prebuild-install', 'node-gyp-build']) t.notOk(names.includes(driver), `does not install ${driver}`)
-  t.same([...closure].filter(([, entry]) => entry.hasInstallScript).map(([path]) => path), [], 'nothing with an install script (no compiler, no download)')
+  t.same(
+    [...closure].filter(([, entry]) => entry.hasInstallScript).map(([path]) => path),
+    [],
+    'nothing with an install script (no compiler, no download)',
+  )
   for (const driver of ['argon2', 'better-sqlite3', 'pg']) {
     t.ok(manifest.peerDependencies?.[driver] && manifest.peerDependenciesMeta?.[driver]?.optional, `${driver} is an optional peer dependency`)
   }
@@ -114,7 +141,11 @@ t.test('installed without the server drivers: the client works, the server names
   t.match(run.stdout, /^argon2 Token hashing needs the package argon2, which is not installed: run npm install argon2$/m)
   t.notMatch(run.stderr, /ExperimentalWarning/, 'require(esm) is not experimental on the Node versions engines allows')
 
-  const esm = node(app, ['--input-type=module', '-e', "import { SyncClient } from 'patchsync/client'; import { applyPatch } from 'patchsync/core'; console.log(typeof SyncClient, typeof applyPatch)"])
+  const esm = node(app, [
+    '--input-type=module',
+    '-e',
+    "import { SyncClient } from 'patchsync/client'; import { applyPatch } from 'patchsync/core'; console.log(typeof SyncClient, typeof applyPatch)",
+  ])
   t.equal(esm.stdout, 'function function\n', esm.stderr)
   const version = node(app, [join(app, 'node_modules/patchsync/dist/bin/patchsync.js'), '--version'])
   t.equal(version.stdout, `${manifest.version}\n`, 'the bin runs from the package')
@@ -143,20 +174,31 @@ t.test('TypeScript finds the types under every module resolution', async (t) => 
   // One setup also checks the package's declaration files themselves (skipLibCheck off): they
   // must compile with only @types/node beside them. That is the slow part, so only once.
   const setups: Array<{ name: string; file: string; compilerOptions: Record<string, unknown> }> = [
-    { name: 'node10 (moduleResolution "node", CommonJS)', file: 'consumer.ts', compilerOptions: { module: 'commonjs', moduleResolution: 'node10', skipLibCheck: true } },
+    {
+      name: 'node10 (moduleResolution "node", CommonJS)',
+      file: 'consumer.ts',
+      compilerOptions: { module: 'commonjs', moduleResolution: 'node10', skipLibCheck: true },
+    },
     { name: 'node16 (an ES module)', file: 'consumer.mts', compilerOptions: { module: 'node16', moduleResolution: 'node16', skipLibCheck: true } },
     { name: 'bundler', file: 'consumer.ts', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', skipLibCheck: false } },
-    { name: 'nodenext, a CommonJS file (require of ES modules)', file: 'consumer.cts', compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true } },
+    {
+      name: 'nodenext, a CommonJS file (require of ES modules)',
+      file: 'consumer.cts',
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true },
+    },
   ]
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
   for (const setup of setups) {
     const dir = join(app, setup.name.replace(/\W+/g, '-'))
     mkdirSync(dir)
     writeFileSync(join(dir, setup.file), consumer(setup.file === 'consumer.cts' ? 'require' : 'import'))
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'es2022', strict: true, noEmit: true, types: ['node'], ...setup.compilerOptions },
-      files: [setup.file],
-    }))
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'es2022', strict: true, noEmit: true, types: ['node'], ...setup.compilerOptions },
+        files: [setup.file],
+      }),
+    )
     const check = node(dir, [tsc, '-p', 'tsconfig.json'])
     t.equal(check.status, 0, `${setup.name}: ${check.stdout}${check.stderr}`)
   }

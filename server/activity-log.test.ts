@@ -37,10 +37,29 @@ t.test('a live server: connection lines carry the address, and the user once aut
   await client.close()
   await server.close()
   const address = '127.0.0.1'
-  t.match(lines.find((l) => l.msg === 'connected'), { level: 'info', address, connection: String })
-  t.match(lines.find((l) => l.msg === 'authenticated'), { level: 'info', address, user_id: userId })
-  t.match(lines.find((l) => l.code === 'invalid_message'), { level: 'warn', address, user_id: userId })
-  t.match(lines.find((l) => l.msg === 'received' && l.type === 'authenticate'), { level: 'trace', address })
-  t.match(lines.find((l) => l.msg === 'disconnected'), { level: 'info', address, user_id: userId })
-  t.same(lines.filter((l) => l.level === 'error'), [], 'nothing the client did is an error')
+  t.match(
+    lines.find((l) => l.msg === 'connected'),
+    { level: 'info', address, connection: String },
+  )
+  t.match(
+    lines.find((l) => l.msg === 'authenticated'),
+    { level: 'info', address, user_id: userId },
+  )
+  t.match(
+    lines.find((l) => l.code === 'invalid_message'),
+    { level: 'warn', address, user_id: userId },
+  )
+  t.match(
+    lines.find((l) => l.msg === 'received' && l.type === 'authenticate'),
+    { level: 'trace', address },
+  )
+  t.match(
+    lines.find((l) => l.msg === 'disconnected'),
+    { level: 'info', address, user_id: userId },
+  )
+  t.same(
+    lines.filter((l) => l.level === 'error'),
+    [],
+    'nothing the client did is an error',
+  )
 })

@@ -25,7 +25,11 @@ t.test('the limiter runs at most `limit` at once, in arrival order, and survives
   const settled = await results
   t.equal(most, 2, 'never more than two at once')
   t.same(started, [0, 1, 2, 3, 4], 'in arrival order')
-  t.same(settled.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'], 'a failure frees its slot too')
+  t.same(
+    settled.map((r) => r.status),
+    ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'],
+    'a failure frees its slot too',
+  )
 })
 
 t.test('the limiter takes the keys in turn: a key with many waiting calls delays another key by one turn (issue 10 finding 6)', async (t) => {

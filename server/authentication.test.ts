@@ -17,14 +17,30 @@ const { publicKey, privateKey } = await generateKeyPair('ES256')
 const other = await generateKeyPair('ES256')
 
 /** A signed JWT for `subject`, valid for an hour unless told otherwise. */
-function jwt(subject: string, { key = privateKey, audience = AUDIENCE, expires = '1h' }: { key?: CryptoKey; audience?: string; expires?: string | number } = {}): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer(ISSUER).setAudience(audience).setSubject(subject).setIssuedAt().setExpirationTime(expires).sign(key)
+function jwt(
+  subject: string,
+  { key = privateKey, audience = AUDIENCE, expires = '1h' }: { key?: CryptoKey; audience?: string; expires?: string | number } = {},
+): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'ES256' })
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(key)
 }
 
 /** The README's hook: a JWT verified with jose, its subject mapped to a user id. `now` lets a test move the clock. */
 function jwtHook(now: () => Date = () => new Date()) {
   return async ({ token }: AuthenticationAttempt) => {
-    const { payload } = await jwtVerify(token, publicKey, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['ES256'], requiredClaims: ['sub'], currentDate: now() })
+    const { payload } = await jwtVerify(token, publicKey, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['ES256'],
+      requiredClaims: ['sub'],
+      currentDate: now(),
+    })
     return userIdFromSubject(payload.sub!)
   }
 }
@@ -72,7 +88,10 @@ for (const dialect of TEST_DIALECTS) {
     const valid = await connect(alice.toUpperCase(), await jwt('alice@example.com'))
     t.match(valid.reply, { type: 'auth_success', user_id: alice }, 'a valid token: the user its subject maps to')
     const id = randomUUID()
-    t.match(await valid.client.request({ type: 'create_document', document: { id, title: 'by JWT', content: {} } }), { type: 'document_created', user_id: alice })
+    t.match(await valid.client.request({ type: 'create_document', document: { id, title: 'by JWT', content: {} } }), {
+      type: 'document_created',
+      user_id: alice,
+    })
     t.equal((await server.store.getDocument(id))?.ownerId, alice, 'stored under that user')
 
     const refusals: Array<[string, string, Promise<string>]> = [
@@ -87,11 +106,19 @@ for (const dialect of TEST_DIALECTS) {
       t.match(await client.request({ type: 'list_documents' }), { type: 'error', code: 'unauthenticated' }, `${what}: the connection stays unauthenticated`)
     }
     const causes = lines.filter((l) => l.code === 'auth_failed').map((l) => l.msg)
-    t.match(causes, [/"exp" claim timestamp check failed/, /signature verification failed/, /unexpected "aud" claim value/, /JWSInvalid/], 'the log says why; the client is not told')
+    t.match(
+      causes,
+      [/"exp" claim timestamp check failed/, /signature verification failed/, /unexpected "aud" claim value/, /JWSInvalid/],
+      'the log says why; the client is not told',
+    )
 
     const mallory = userIdFromSubject('mallory@example.com')
     const stolen = await connect(mallory, await jwt('alice@example.com'))
-    t.match(stolen.reply, { type: 'error', code: 'auth_failed', message: `these credentials are for user ${alice}, not ${mallory}` }, "a valid token for another user than the one claimed")
+    t.match(
+      stolen.reply,
+      { type: 'error', code: 'auth_failed', message: `these credentials are for user ${alice}, not ${mallory}` },
+      'a valid token for another user than the one claimed',
+    )
 
     t.same(await server.store.listUsers(), [], 'the built-in token table is not used: nobody was registered')
     t.equal(await metric(server, 'patchsync_logins_failed_total'), 5, 'every refusal counted as a failed login')
@@ -128,7 +155,10 @@ for (const dialect of TEST_DIALECTS) {
     await table.store.removeUser(carol)
     const closes = [closeOf(c1), closeOf(c2)]
     t.equal(await table.reauthenticate(carol.toUpperCase()), 2, "a removed user's connections are cut off, all of them")
-    t.same((await Promise.all(closes)).map((c) => c.code), [CLOSE_REVOKED, CLOSE_REVOKED])
+    t.same(
+      (await Promise.all(closes)).map((c) => c.code),
+      [CLOSE_REVOKED, CLOSE_REVOKED],
+    )
     t.match(await c1.next('error'), { code: 'auth_failed', message: 'the user was removed or given a new token' })
     t.match(await table.login(carol).catch((error: Error) => error.message), /auth_failed/, 'and the user cannot come back in')
 
@@ -166,15 +196,32 @@ t.test('refusing at the HTTP upgrade: 401 and no WebSocket; what verifyUpgrade r
   })
   t.same(await upgrade(server.url), { status: 401, body: 'no valid session cookie\n' }, 'no cookie: 401 with the refusal in words')
   t.same(await upgrade(server.url, { cookie: 'session=guess' }), { status: 401, body: 'no valid session cookie\n' }, 'an unknown session: 401')
-  t.same(await upgrade(`${server.url}?outage=1`, { cookie: 'session=s3cret' }), { status: 503, body: 'the session store is down\n' }, 'a retryable failure: 503')
+  t.same(
+    await upgrade(`${server.url}?outage=1`, { cookie: 'session=s3cret' }),
+    { status: 503, body: 'the session store is down\n' },
+    'a retryable failure: 503',
+  )
   t.equal(await metric(server, 'patchsync_connections{state="unauthenticated"}'), 0, 'no connection was ever made')
   t.equal(await metric(server, 'patchsync_logins_failed_total'), 2, 'the two refusals count as failed logins')
-  t.match(lines.filter((l) => l.code === 'auth_failed').map((l) => l.msg), ['upgrade refused: no valid session cookie', 'upgrade refused: no valid session cookie'])
+  t.match(
+    lines.filter((l) => l.code === 'auth_failed').map((l) => l.msg),
+    ['upgrade refused: no valid session cookie', 'upgrade refused: no valid session cookie'],
+  )
 
   const client = await server.connect({ headers: { cookie: 'theme=dark; session=s3cret', 'x-app': 'notes' } })
   const alice = userIdFromSubject('alice')
   t.match(await client.request({ type: 'authenticate', user_id: alice, auth_token: 'cookie' }), { type: 'auth_success', user_id: alice })
-  t.match(seen[0], { userId: alice, token: 'cookie', verified: alice, again: false, upgrade: { path: '/ws', cookies: { theme: 'dark', session: 's3cret' }, headers: { 'x-app': 'notes' }, address: '127.0.0.1' } }, 'the hook sees the upgrade request and the session verifyUpgrade found')
+  t.match(
+    seen[0],
+    {
+      userId: alice,
+      token: 'cookie',
+      verified: alice,
+      again: false,
+      upgrade: { path: '/ws', cookies: { theme: 'dark', session: 's3cret' }, headers: { 'x-app': 'notes' }, address: '127.0.0.1' },
+    },
+    'the hook sees the upgrade request and the session verifyUpgrade found',
+  )
 })
 
 t.test('a hook that fails: its answer is no UUID, or its service is down', async (t) => {
@@ -183,14 +230,29 @@ t.test('a hook that fails: its answer is no UUID, or its service is down', async
   const server = await startTestServer(t, 'sqlite', { log, authenticate: () => answer() })
   const userId = randomUUID()
   const client = await server.connect()
-  t.match(await client.request({ type: 'authenticate', user_id: userId, auth_token: 'x' }), { type: 'error', code: 'internal_error' }, 'a user id that is no UUID is the server\'s fault, not the client\'s')
-  t.ok(lines.some((l) => l.level === 'error' && /not a UUID \(§2\.7\).*userIdFromSubject/.test(String(l.msg)) && l.answer === 'alice'), 'the log tells the operator what to do')
+  t.match(
+    await client.request({ type: 'authenticate', user_id: userId, auth_token: 'x' }),
+    { type: 'error', code: 'internal_error' },
+    "a user id that is no UUID is the server's fault, not the client's",
+  )
+  t.ok(
+    lines.some((l) => l.level === 'error' && /not a UUID \(§2\.7\).*userIdFromSubject/.test(String(l.msg)) && l.answer === 'alice'),
+    'the log tells the operator what to do',
+  )
   answer = () => {
     throw new PatchsyncError('internal_error', 'the identity provider is down')
   }
-  t.match(await client.request({ type: 'authenticate', user_id: userId, auth_token: 'x' }), { type: 'error', code: 'internal_error', message: 'the identity provider is down' }, 'a retryable refusal: the client tries again later')
+  t.match(
+    await client.request({ type: 'authenticate', user_id: userId, auth_token: 'x' }),
+    { type: 'error', code: 'internal_error', message: 'the identity provider is down' },
+    'a retryable refusal: the client tries again later',
+  )
   answer = () => userId
-  t.match(await client.request({ type: 'authenticate', user_id: userId, auth_token: 'x' }), { type: 'auth_success' }, 'the same connection authenticates once the hook agrees')
+  t.match(
+    await client.request({ type: 'authenticate', user_id: userId, auth_token: 'x' }),
+    { type: 'auth_success' },
+    'the same connection authenticates once the hook agrees',
+  )
   answer = () => {
     throw new PatchsyncError('internal_error', 'the identity provider is down')
   }
@@ -206,5 +268,8 @@ t.test('a hook that fails: its answer is no UUID, or its service is down', async
 
 t.test('an authenticate hook replaces the token table: autoRegister: true with it is a mistake', async (t) => {
   const { createSyncServer } = await import('./sync-server.js')
-  t.throws(() => createSyncServer({ databaseUrl: 'sqlite::memory:', authenticate: () => randomUUID(), autoRegister: true }), /an authenticate hook replaces that table/)
+  t.throws(
+    () => createSyncServer({ databaseUrl: 'sqlite::memory:', authenticate: () => randomUUID(), autoRegister: true }),
+    /an authenticate hook replaces that table/,
+  )
 })

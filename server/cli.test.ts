@@ -20,7 +20,18 @@ t.test('serve --help prints every option with its variable and exits 0', async (
   t.equal(code, 0)
   t.equal(stderr, '')
   t.match(stdout, /^Usage: patchsync serve/)
-  for (const text of ['--port <integer>', 'PORT', '--database-url', 'DATABASE_URL', '--[no-]auto-register', 'AUTO_REGISTER', '--tls-cert', 'TLS_KEY', 'default 8080']) t.ok(stdout.includes(text), text)
+  for (const text of [
+    '--port <integer>',
+    'PORT',
+    '--database-url',
+    'DATABASE_URL',
+    '--[no-]auto-register',
+    'AUTO_REGISTER',
+    '--tls-cert',
+    'TLS_KEY',
+    'default 8080',
+  ])
+    t.ok(stdout.includes(text), text)
 })
 
 t.test('a bad configuration exits 2, says what is wrong and opens nothing', async (t) => {
@@ -29,16 +40,24 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
   const cases: Array<{ args: string[]; env?: Record<string, string>; message: RegExp }> = [
     { args: ['--port', 'abc'], message: /^patchsync: invalid --port \(PORT\): Expected integer, got "abc"$/m },
     { args: ['--bogus'], message: /^patchsync: Unknown option '--bogus'/m },
-    { args: [], env: { DATABASE_URL: 'mysql://x' }, message: /^patchsync: invalid --database-url \(DATABASE_URL\): expected sqlite:<path>.*got "mysql:\/\/x"$/m },
+    {
+      args: [],
+      env: { DATABASE_URL: 'mysql://x' },
+      message: /^patchsync: invalid --database-url \(DATABASE_URL\): expected sqlite:<path>.*got "mysql:\/\/x"$/m,
+    },
     { args: ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')], message: /^patchsync: --tls-cert .*cert\.pem: no such file$/m },
   ]
   // Each child costs a tsx start; they run two at a time.
   const results: Finished[] = []
   for (let i = 0; i < cases.length; i += 2) {
-    results.push(...(await Promise.all(cases.slice(i, i + 2).map(({ args, env = {} }) => {
-      const withDatabase = env.DATABASE_URL ? args : [...args, '--database-url', `sqlite:${database}`]
-      return run(['serve', '--host', '127.0.0.1', '--port', '0', ...withDatabase], env)
-    }))))
+    results.push(
+      ...(await Promise.all(
+        cases.slice(i, i + 2).map(({ args, env = {} }) => {
+          const withDatabase = env.DATABASE_URL ? args : [...args, '--database-url', `sqlite:${database}`]
+          return run(['serve', '--host', '127.0.0.1', '--port', '0', ...withDatabase], env)
+        }),
+      )),
+    )
   }
   cases.forEach(({ args, env = {}, message }, i) => {
     const { code, stdout, stderr } = results[i]!
@@ -53,17 +72,48 @@ t.test('a bad configuration exits 2, says what is wrong and opens nothing', asyn
 
 t.test('configuration parsing: flags over variables over defaults, strictly typed', async (t) => {
   t.same(parseServeConfig([], {}), {
-    port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:./data/patchsync.db', monitoring: false, logLevel: 'info', autoRegister: true, maxPayload: 1048576,
-    maxOps: 1000, maxDocumentBytes: 1048576, cacheBytes: 134217728, rateLimit: 200, rateBurst: 400, sendHighWater: 4194304, sendLimit: 16777216, authTimeoutMs: 10000,
-    addressConnections: 256, addressRateLimit: 1000, addressRateBurst: 2000, trustedProxies: '', heartbeatMs: 30000, reauthenticateMs: 60000, inspector: true,
+    port: 8080,
+    host: '0.0.0.0',
+    databaseUrl: 'sqlite:./data/patchsync.db',
+    monitoring: false,
+    logLevel: 'info',
+    autoRegister: true,
+    maxPayload: 1048576,
+    maxOps: 1000,
+    maxDocumentBytes: 1048576,
+    cacheBytes: 134217728,
+    rateLimit: 200,
+    rateBurst: 400,
+    sendHighWater: 4194304,
+    sendLimit: 16777216,
+    authTimeoutMs: 10000,
+    addressConnections: 256,
+    addressRateLimit: 1000,
+    addressRateBurst: 2000,
+    trustedProxies: '',
+    heartbeatMs: 30000,
+    reauthenticateMs: 60000,
+    inspector: true,
   })
   t.match(parseServeConfig(['--no-inspector'], {}), { inspector: false }, 'the inspector page can be turned off')
   t.match(parseServeConfig([], { INSPECTOR: 'off' }), { inspector: false })
-  t.match(parseServeConfig(['--trusted-proxies', '10.0.0.1,10.0.0.2'], { ADDRESS_CONNECTIONS: '0' }), { trustedProxies: '10.0.0.1,10.0.0.2', addressConnections: 0 })
-  const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], { PORT: '1', HOST: '::1', AUTO_REGISTER: 'true', HEARTBEAT_MS: '0' })
+  t.match(parseServeConfig(['--trusted-proxies', '10.0.0.1,10.0.0.2'], { ADDRESS_CONNECTIONS: '0' }), {
+    trustedProxies: '10.0.0.1,10.0.0.2',
+    addressConnections: 0,
+  })
+  const config = parseServeConfig(['--port=9000', '--no-auto-register', '--monitoring', '--rate-limit', '0.5'], {
+    PORT: '1',
+    HOST: '::1',
+    AUTO_REGISTER: 'true',
+    HEARTBEAT_MS: '0',
+  })
   t.match(config, { port: 9000, host: '::1', autoRegister: false, monitoring: true, rateLimit: 0.5, heartbeatMs: 0 })
   t.match(parseServeConfig(['--no-monitoring'], { MONITORING: 'yes' }), { monitoring: false })
-  t.match(parseServeConfig([], { MONITORING: 'yes', AUTO_REGISTER: '0', DATABASE_URL: 'postgresql://u@h/db' }), { monitoring: true, autoRegister: false, databaseUrl: 'postgresql://u@h/db' })
+  t.match(parseServeConfig([], { MONITORING: 'yes', AUTO_REGISTER: '0', DATABASE_URL: 'postgresql://u@h/db' }), {
+    monitoring: true,
+    autoRegister: false,
+    databaseUrl: 'postgresql://u@h/db',
+  })
   t.match(parseServeConfig([], { PORT: '' }), { port: 8080 }, 'an empty variable is unset')
   t.match(parseServeConfig(['--cache-bytes', '1048576'], {}), { cacheBytes: 1048576 })
   t.match(parseServeConfig([], { CACHE_BYTES: '0' }), { cacheBytes: 0 })
@@ -85,15 +135,28 @@ t.test('configuration parsing: flags over variables over defaults, strictly type
     [['--log-level', 'loud'], {}, /invalid --log-level \(LOG_LEVEL\): expected one of trace, debug, info, warn, error, fatal, silent, got "loud"/],
     [['serve'], {}, /Unexpected argument 'serve'/],
   ]
-  for (const [argv, env, message] of bad) t.throws(() => parseServeConfig(argv, env), { name: 'ConfigError', message }, [...argv, ...Object.keys(env)].join(' '))
-  t.ok((() => { try { parseServeConfig(['--bogus'], {}) } catch (error) { return error instanceof ConfigError } })(), 'a ConfigError')
+  for (const [argv, env, message] of bad)
+    t.throws(() => parseServeConfig(argv, env), { name: 'ConfigError', message }, [...argv, ...Object.keys(env)].join(' '))
+  t.ok(
+    (() => {
+      try {
+        parseServeConfig(['--bogus'], {})
+      } catch (error) {
+        return error instanceof ConfigError
+      }
+    })(),
+    'a ConfigError',
+  )
 })
 
 t.test('serve serves the inspector page at /inspect unless --no-inspector', async (t) => {
   // What npm run build:browser writes (the package ships it built).
   await buildInspector(join(ROOT, 'dist', 'inspect'))
   const dir = tempDir(t)
-  for (const [flags, status] of [[[], 200], [['--no-inspector'], 404]] as const) {
+  for (const [flags, status] of [
+    [[], 200],
+    [['--no-inspector'], 404],
+  ] as const) {
     const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', `sqlite:${join(dir, `${status}.db`)}`, ...flags])
     const page = await fetch(server.url.replace('ws://', 'http://').replace(/\/ws$/, '/inspect'), { signal: AbortSignal.timeout(5000) })
     t.equal(page.status, status, flags.join(' ') || 'by default')
@@ -141,12 +204,17 @@ t.test('patchsync user remove in another process, then SIGHUP: the server cuts t
   const dir = tempDir(t)
   const database = `sqlite:${join(dir, 'users.db')}`
   const [alice, bob] = [randomUUID(), randomUUID()]
-  for (const user of [alice, bob]) t.equal((await run(['user', 'add', '--user', user, '--database-url', database], { PATCHSYNC_TOKEN: `token-${user}` })).code, 0)
+  for (const user of [alice, bob])
+    t.equal((await run(['user', 'add', '--user', user, '--database-url', database], { PATCHSYNC_TOKEN: `token-${user}` })).code, 0)
   const server = await serve(t, ['--port', '0', '--host', '127.0.0.1', '--database-url', database, '--no-auto-register'])
   const [a, b] = [await TestClient.login(server.url, alice), await TestClient.login(server.url, bob)]
   const closed = new Promise<number>((resolve) => a.socket.once('close', (code) => resolve(code)))
   t.equal((await run(['user', 'remove', '--user', alice, '--database-url', database])).code, 0)
-  t.match(await a.request({ type: 'list_documents' }), { type: 'document_list' }, 'until the server checks, the connection keeps its session (reauthenticateMs, 60 s by default)')
+  t.match(
+    await a.request({ type: 'list_documents' }),
+    { type: 'document_list' },
+    'until the server checks, the connection keeps its session (reauthenticateMs, 60 s by default)',
+  )
   server.child.kill('SIGHUP')
   t.equal(await closed, 1008, 'SIGHUP: the removed user is cut off (1008)')
   t.match(await a.next('error'), { code: 'auth_failed', message: 'the user was removed or given a new token' })

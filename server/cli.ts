@@ -56,7 +56,10 @@ export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       sendBuffer: { highWaterBytes: config.sendHighWater, limitBytes: config.sendLimit },
       authTimeoutMs: config.authTimeoutMs,
       addressLimit: { connections: config.addressConnections, perSecond: config.addressRateLimit, burst: config.addressRateBurst },
-      trustedProxies: config.trustedProxies.split(',').map((address) => address.trim()).filter((address) => address !== ''),
+      trustedProxies: config.trustedProxies
+        .split(',')
+        .map((address) => address.trim())
+        .filter((address) => address !== ''),
       heartbeatMs: config.heartbeatMs,
       reauthenticateMs: config.reauthenticateMs,
       inspector: config.inspector,

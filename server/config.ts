@@ -5,48 +5,88 @@ import { LOG_LEVELS } from './activity-log.js'
 import { acceptsDatabaseUrl, databaseUrlForms } from './storage/dialects.js'
 
 /** The standalone server's configuration; flags and environment variables both map onto it. */
-export const ServeConfig = Type.Object({
-  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port to listen on (0 = any free port)' }),
-  host: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to listen on' }),
-  databaseUrl: Type.String({ minLength: 1, default: 'sqlite:./data/patchsync.db', description: `the database: ${databaseUrlForms()}` }),
-  monitoring: Type.Boolean({ default: false, description: 'colorized log of every message and patch instead of JSON lines' }),
-  logLevel: Type.Union(LOG_LEVELS.map((level) => Type.Literal(level)), {
-    default: 'info',
-    description: 'least severe JSON log lines written; debug adds patches and rate-limited requests, trace every frame',
-  }),
-  autoRegister: Type.Boolean({ default: true, description: 'register unknown users with the token they present' }),
-  maxPayload: Type.Integer({ minimum: 1024, default: 1048576, description: 'largest WebSocket frame accepted, in bytes' }),
-  maxOps: Type.Integer({ minimum: 1, default: 1000, description: 'most operations in one patch' }),
-  maxDocumentBytes: Type.Integer({ minimum: 1, default: 1048576, description: 'largest document content, in bytes of canonical JSON' }),
-  cacheBytes: Type.Integer({ minimum: 0, default: 134217728, description: 'JSON bytes of document contents kept in memory for writes (in memory a few times that)' }),
-  rateLimit: Type.Number({ minimum: 0, default: 200, description: 'requests per second per user (0 = no limit)' }),
-  rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'requests a user may send at once above the rate' }),
-  sendHighWater: Type.Integer({ minimum: 1024, default: 4194304, description: 'unsent bytes past which a connection is not read and its next request waits (§10.4)' }),
-  sendLimit: Type.Integer({ minimum: 2048, default: 16777216, description: 'unsent bytes past which a connection is closed with 4001 (§10.4); above --send-high-water' }),
-  authTimeoutMs: Type.Integer({ minimum: 0, default: 10000, description: 'a connection not authenticated after this long is closed (0 = never)' }),
-  addressConnections: Type.Integer({ minimum: 0, default: 256, description: 'most open connections per client address (0 = no limit)' }),
-  addressRateLimit: Type.Number({ minimum: 0, default: 1000, description: 'requests per second per client address, all its users together (0 = no limit)' }),
-  addressRateBurst: Type.Integer({ minimum: 1, default: 2000, description: 'requests a client address may send at once above the rate' }),
-  trustedProxies: Type.String({ default: '', description: 'comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (empty: the header is ignored)' }),
-  heartbeatMs: Type.Integer({ minimum: 0, default: 30000, description: 'ping interval; a connection that misses a pong is dropped (0 = off)' }),
-  reauthenticateMs: Type.Integer({
-    minimum: 0,
-    default: 60000,
-    description: 'how often open connections are checked again: a removed user, or one given a new token, is cut off (0 = off; SIGHUP checks at once)',
-  }),
-  inspector: Type.Boolean({ default: true, description: 'serve the history inspector page at /inspect' }),
-  tlsCert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate (chain) file: serve wss:// and https:// (with --tls-key)' })),
-  tlsKey: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file of the certificate' })),
-}, { additionalProperties: false })
+export const ServeConfig = Type.Object(
+  {
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port to listen on (0 = any free port)' }),
+    host: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to listen on' }),
+    databaseUrl: Type.String({ minLength: 1, default: 'sqlite:./data/patchsync.db', description: `the database: ${databaseUrlForms()}` }),
+    monitoring: Type.Boolean({ default: false, description: 'colorized log of every message and patch instead of JSON lines' }),
+    logLevel: Type.Union(
+      LOG_LEVELS.map((level) => Type.Literal(level)),
+      {
+        default: 'info',
+        description: 'least severe JSON log lines written; debug adds patches and rate-limited requests, trace every frame',
+      },
+    ),
+    autoRegister: Type.Boolean({ default: true, description: 'register unknown users with the token they present' }),
+    maxPayload: Type.Integer({ minimum: 1024, default: 1048576, description: 'largest WebSocket frame accepted, in bytes' }),
+    maxOps: Type.Integer({ minimum: 1, default: 1000, description: 'most operations in one patch' }),
+    maxDocumentBytes: Type.Integer({ minimum: 1, default: 1048576, description: 'largest document content, in bytes of canonical JSON' }),
+    cacheBytes: Type.Integer({
+      minimum: 0,
+      default: 134217728,
+      description: 'JSON bytes of document contents kept in memory for writes (in memory a few times that)',
+    }),
+    rateLimit: Type.Number({ minimum: 0, default: 200, description: 'requests per second per user (0 = no limit)' }),
+    rateBurst: Type.Integer({ minimum: 1, default: 400, description: 'requests a user may send at once above the rate' }),
+    sendHighWater: Type.Integer({
+      minimum: 1024,
+      default: 4194304,
+      description: 'unsent bytes past which a connection is not read and its next request waits (§10.4)',
+    }),
+    sendLimit: Type.Integer({
+      minimum: 2048,
+      default: 16777216,
+      description: 'unsent bytes past which a connection is closed with 4001 (§10.4); above --send-high-water',
+    }),
+    authTimeoutMs: Type.Integer({ minimum: 0, default: 10000, description: 'a connection not authenticated after this long is closed (0 = never)' }),
+    addressConnections: Type.Integer({ minimum: 0, default: 256, description: 'most open connections per client address (0 = no limit)' }),
+    addressRateLimit: Type.Number({ minimum: 0, default: 1000, description: 'requests per second per client address, all its users together (0 = no limit)' }),
+    addressRateBurst: Type.Integer({ minimum: 1, default: 2000, description: 'requests a client address may send at once above the rate' }),
+    trustedProxies: Type.String({
+      default: '',
+      description: 'comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (empty: the header is ignored)',
+    }),
+    heartbeatMs: Type.Integer({ minimum: 0, default: 30000, description: 'ping interval; a connection that misses a pong is dropped (0 = off)' }),
+    reauthenticateMs: Type.Integer({
+      minimum: 0,
+      default: 60000,
+      description: 'how often open connections are checked again: a removed user, or one given a new token, is cut off (0 = off; SIGHUP checks at once)',
+    }),
+    inspector: Type.Boolean({ default: true, description: 'serve the history inspector page at /inspect' }),
+    tlsCert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate (chain) file: serve wss:// and https:// (with --tls-key)' })),
+    tlsKey: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file of the certificate' })),
+  },
+  { additionalProperties: false },
+)
 
 export type ServeConfig = Static<typeof ServeConfig>
 
 const ENV: Record<string, keyof ServeConfig> = {
-  PORT: 'port', HOST: 'host', DATABASE_URL: 'databaseUrl', MONITORING: 'monitoring', LOG_LEVEL: 'logLevel', AUTO_REGISTER: 'autoRegister',
-  MAX_PAYLOAD: 'maxPayload', MAX_OPS: 'maxOps', MAX_DOCUMENT_BYTES: 'maxDocumentBytes', CACHE_BYTES: 'cacheBytes', RATE_LIMIT: 'rateLimit',
-  RATE_BURST: 'rateBurst', SEND_HIGH_WATER: 'sendHighWater', SEND_LIMIT: 'sendLimit', AUTH_TIMEOUT_MS: 'authTimeoutMs',
-  ADDRESS_CONNECTIONS: 'addressConnections', ADDRESS_RATE_LIMIT: 'addressRateLimit', ADDRESS_RATE_BURST: 'addressRateBurst',
-  TRUSTED_PROXIES: 'trustedProxies', HEARTBEAT_MS: 'heartbeatMs', REAUTHENTICATE_MS: 'reauthenticateMs', INSPECTOR: 'inspector', TLS_CERT: 'tlsCert', TLS_KEY: 'tlsKey',
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  MONITORING: 'monitoring',
+  LOG_LEVEL: 'logLevel',
+  AUTO_REGISTER: 'autoRegister',
+  MAX_PAYLOAD: 'maxPayload',
+  MAX_OPS: 'maxOps',
+  MAX_DOCUMENT_BYTES: 'maxDocumentBytes',
+  CACHE_BYTES: 'cacheBytes',
+  RATE_LIMIT: 'rateLimit',
+  RATE_BURST: 'rateBurst',
+  SEND_HIGH_WATER: 'sendHighWater',
+  SEND_LIMIT: 'sendLimit',
+  AUTH_TIMEOUT_MS: 'authTimeoutMs',
+  ADDRESS_CONNECTIONS: 'addressConnections',
+  ADDRESS_RATE_LIMIT: 'addressRateLimit',
+  ADDRESS_RATE_BURST: 'addressRateBurst',
+  TRUSTED_PROXIES: 'trustedProxies',
+  HEARTBEAT_MS: 'heartbeatMs',
+  REAUTHENTICATE_MS: 'reauthenticateMs',
+  INSPECTOR: 'inspector',
+  TLS_CERT: 'tlsCert',
+  TLS_KEY: 'tlsKey',
 }
 
 /** A configuration that cannot be started with; the message says what is wrong. */
@@ -84,7 +124,8 @@ export function parseServeConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   if (!acceptsDatabaseUrl(config.databaseUrl)) throw new ConfigError(invalidDatabaseUrl(config.databaseUrl))
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new ConfigError('--tls-cert and --tls-key go together')
-  if (config.sendLimit <= config.sendHighWater) throw new ConfigError(`--send-limit (SEND_LIMIT) must be above --send-high-water (${config.sendHighWater}), got ${config.sendLimit}`)
+  if (config.sendLimit <= config.sendHighWater)
+    throw new ConfigError(`--send-limit (SEND_LIMIT) must be above --send-high-water (${config.sendHighWater}), got ${config.sendLimit}`)
   return config
 }
 

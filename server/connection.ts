@@ -254,7 +254,11 @@ export class Connection implements ConnectionInfo {
    */
   private overflow(): void {
     if (this.socket.readyState !== this.socket.OPEN) return
-    this.host.log.info('closed a connection that does not read what it is sent', { connection: this.id, address: this.address, unsent_bytes: this.socket.bufferedAmount })
+    this.host.log.info('closed a connection that does not read what it is sent', {
+      connection: this.id,
+      address: this.address,
+      unsent_bytes: this.socket.bufferedAmount,
+    })
     this.socket.close(CLOSE_BACKLOG, 'too much unsent data: the client does not read')
     // The close frame waits behind the backlog; cut the socket off rather than holding it.
     setTimeout(() => this.socket.terminate(), CLOSE_TIMEOUT_MS).unref()
@@ -311,7 +315,11 @@ export class Connection implements ConnectionInfo {
     }
     if ('message' in decoded && this.inOrder === 0 && this.identity !== undefined && this.host.running && isMutation(handlerOf(decoded.message))) {
       const reply = this.dispatch(decoded.message)
-      this.replies = this.replies.then(() => reply).then(this.deliver).catch(this.lost).finally(answered)
+      this.replies = this.replies
+        .then(() => reply)
+        .then(this.deliver)
+        .catch(this.lost)
+        .finally(answered)
       return
     }
     this.inOrder++
@@ -356,7 +364,8 @@ export class Connection implements ConnectionInfo {
       [limiter, this.userId ?? `connection:${this.id}`],
     ])
     if (wait > 0) return this.errorReply(new PatchsyncError('rate_limited', 'too many requests', { retry_after_ms: wait }), requestId)
-    if (this.user === undefined && message.type !== 'authenticate') return this.errorReply(new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
+    if (this.user === undefined && message.type !== 'authenticate')
+      return this.errorReply(new PatchsyncError('unauthenticated', 'authenticate first'), requestId)
     if (!this.host.running) return this.errorReply(new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
     try {
       const reply = await handle(this.context, message, this)

@@ -33,10 +33,18 @@ async function terminateBackends(db: pg.Client, database: string): Promise<numbe
  * its outbox: the same client_op_id each time, so a commit whose answer was lost is not applied
  * twice. Returns the answer and how many retryable errors came before it.
  */
-async function updateUntilAnswered(client: TestClient, documentId: string, opId: string, value: number): Promise<{ reply: Record<string, unknown>; retried: ErrorCode[] }> {
+async function updateUntilAnswered(
+  client: TestClient,
+  documentId: string,
+  opId: string,
+  value: number,
+): Promise<{ reply: Record<string, unknown>; retried: ErrorCode[] }> {
   const retried: ErrorCode[] = []
   for (let attempt = 0; attempt < 200; attempt++) {
-    const reply = await client.request({ type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value }] } }, 20_000)
+    const reply = await client.request(
+      { type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value }] } },
+      20_000,
+    )
     if (reply.type !== 'error' || !errorInfo(reply.code as ErrorCode).retryable) return { reply, retried }
     retried.push(reply.code as ErrorCode)
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -97,8 +105,14 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   const retried = await writes
   const readCodes = await reads
   t.ok(ended > 0, `${ended} connections ended`)
-  t.ok(retried.every((code) => errorInfo(code).retryable), `writes refused meanwhile got retryable codes only (${[...new Set(retried)].join(', ') || 'none'})`)
-  t.ok([...readCodes].every((c) => c === 'document' || errorInfo(c as ErrorCode).retryable), `reads got documents or retryable codes (${[...readCodes].join(', ')})`)
+  t.ok(
+    retried.every((code) => errorInfo(code).retryable),
+    `writes refused meanwhile got retryable codes only (${[...new Set(retried)].join(', ') || 'none'})`,
+  )
+  t.ok(
+    [...readCodes].every((c) => c === 'document' || errorInfo(c as ErrorCode).retryable),
+    `reads got documents or retryable codes (${[...readCodes].join(', ')})`,
+  )
   await checkLog(t, server, documentId, opIds)
 
   // An outage: the database refuses new connections, and the server's are ended.
@@ -107,7 +121,10 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   await terminateBackends(db, name)
   const health = () => fetch(`http://${new URL(server.url).host}/healthz`).then((r) => r.status)
   t.ok(await eventually(async () => (await health()) === 503), '/healthz says 503 during the outage')
-  const refused = await writer.request({ type: 'update_document', client_op_id: 'op-outage', patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: 'outage' }] } }, 20_000)
+  const refused = await writer.request(
+    { type: 'update_document', client_op_id: 'op-outage', patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: 'outage' }] } },
+    20_000,
+  )
   t.match(refused, { type: 'error' }, 'a write during the outage is refused')
   t.equal(errorInfo(refused.code as ErrorCode).retryable, true, `with a retryable code (${refused.code})`)
   await db.query(`alter database ${name} allow_connections true`)
@@ -115,47 +132,62 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   const after = await updateUntilAnswered(writer, documentId, 'op-outage', -1)
   t.equal(after.reply.type, 'document_updated', 'the pool reconnected by itself: the write retried commits')
   await checkLog(t, server, documentId, [...opIds, 'op-outage'])
-  t.equal(((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length, 41, 'reads answer again')
+  t.equal(
+    ((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length,
+    41,
+    'reads answer again',
+  )
   const log = (await server.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
   const heard = () => watcher.received.filter((f) => f.type === 'document_updated').map((f) => f.sequence as number)
   t.ok(await eventually(() => heard().length >= log.length), `a reader hears all ${log.length} updates`)
   t.same(heard(), log, 'in commit order, none twice')
 })
 
-t.test('postgres: two instances, a writer on each updating one document, one by one and pipelined: every update commits, and every reader hears them in commit order (issue 10 finding 12)', async (t) => {
-  const [a, b] = await startTestServers(t, 'postgres', 2)
-  const writerA = await a.login()
-  const writerB = await b.login()
-  const readers = [await a.login(), await b.login()]
-  const documentId = randomUUID()
-  await writerA.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
-  for (const user of [writerB, ...readers]) {
-    await writerA.request({ type: 'share_document', document_id: documentId, user_id: user.userId, role: user === writerB ? 'write' : 'read' })
-  }
-  const update = (writer: TestClient, opId: string) =>
-    writer.request({ type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: opId }] } }, 30_000)
-  // Each update is sent once: first each writer sends its next one when the last is answered (the
-  // instance that must read the document again loses races to the one that holds it), then each
-  // pipelines 25, both at once.
-  const oneByOne = async (writer: TestClient, name: string) => {
-    const replies = []
-    for (let i = 0; i < 25; i++) replies.push(await update(writer, `${name}-${i}`))
-    return replies
-  }
-  const pipelined = (writer: TestClient, name: string) => Promise.all(Array.from({ length: 25 }, (_, i) => update(writer, `${name}-${i}`)))
-  const replies = [
-    ...(await Promise.all([oneByOne(writerA, 'a'), oneByOne(writerB, 'b')])).flat(),
-    ...(await Promise.all([pipelined(writerA, 'pa'), pipelined(writerB, 'pb')])).flat(),
-  ]
-  t.same(replies.filter((r) => r.type !== 'document_updated'), [], 'all 100 updates commit')
-  const log = (await a.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
-  t.equal(log.length, 100)
-  const heard = (reader: TestClient) => reader.received.filter((f) => f.type === 'document_updated' && f.document_id === documentId).map((f) => f.sequence as number)
-  t.ok(await eventually(() => readers.every((r) => heard(r).length >= 100)), 'every reader hears all 100')
-  for (const [i, reader] of readers.entries()) t.same(heard(reader), log, `the reader on instance ${i === 0 ? 'a' : 'b'} hears them in commit order`)
-  const opIds = ['a', 'b', 'pa', 'pb'].flatMap((name) => Array.from({ length: 25 }, (_, i) => `${name}-${i}`))
-  await checkLog(t, a, documentId, opIds)
-})
+t.test(
+  'postgres: two instances, a writer on each updating one document, one by one and pipelined: every update commits, and every reader hears them in commit order (issue 10 finding 12)',
+  async (t) => {
+    const [a, b] = await startTestServers(t, 'postgres', 2)
+    const writerA = await a.login()
+    const writerB = await b.login()
+    const readers = [await a.login(), await b.login()]
+    const documentId = randomUUID()
+    await writerA.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
+    for (const user of [writerB, ...readers]) {
+      await writerA.request({ type: 'share_document', document_id: documentId, user_id: user.userId, role: user === writerB ? 'write' : 'read' })
+    }
+    const update = (writer: TestClient, opId: string) =>
+      writer.request(
+        { type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: opId }] } },
+        30_000,
+      )
+    // Each update is sent once: first each writer sends its next one when the last is answered (the
+    // instance that must read the document again loses races to the one that holds it), then each
+    // pipelines 25, both at once.
+    const oneByOne = async (writer: TestClient, name: string) => {
+      const replies = []
+      for (let i = 0; i < 25; i++) replies.push(await update(writer, `${name}-${i}`))
+      return replies
+    }
+    const pipelined = (writer: TestClient, name: string) => Promise.all(Array.from({ length: 25 }, (_, i) => update(writer, `${name}-${i}`)))
+    const replies = [
+      ...(await Promise.all([oneByOne(writerA, 'a'), oneByOne(writerB, 'b')])).flat(),
+      ...(await Promise.all([pipelined(writerA, 'pa'), pipelined(writerB, 'pb')])).flat(),
+    ]
+    t.same(
+      replies.filter((r) => r.type !== 'document_updated'),
+      [],
+      'all 100 updates commit',
+    )
+    const log = (await a.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
+    t.equal(log.length, 100)
+    const heard = (reader: TestClient) =>
+      reader.received.filter((f) => f.type === 'document_updated' && f.document_id === documentId).map((f) => f.sequence as number)
+    t.ok(await eventually(() => readers.every((r) => heard(r).length >= 100)), 'every reader hears all 100')
+    for (const [i, reader] of readers.entries()) t.same(heard(reader), log, `the reader on instance ${i === 0 ? 'a' : 'b'} hears them in commit order`)
+    const opIds = ['a', 'b', 'pa', 'pb'].flatMap((name) => Array.from({ length: 25 }, (_, i) => `${name}-${i}`))
+    await checkLog(t, a, documentId, opIds)
+  },
+)
 
 t.test('postgres: what another instance commits reaches readers here as it was made: a create with its document, then a grantee hears an update', async (t) => {
   const [a, b] = await startTestServers(t, 'postgres', 2)
@@ -165,11 +197,14 @@ t.test('postgres: what another instance commits reaches readers here as it was m
   const documentId = randomUUID()
   await owner.request({ type: 'create_document', document: { id: documentId, title: 'made on a', content: { list: [1] } } })
   const created = () => ownerElsewhere.received.find((f) => f.type === 'document_created')
-  t.ok(await eventually(() => created() !== undefined), 'the owner\'s connection on the other instance hears the create')
+  t.ok(await eventually(() => created() !== undefined), "the owner's connection on the other instance hears the create")
   t.match(created(), { document: { id: documentId, title: 'made on a', content: { list: [1] }, owner_id: owner.userId } })
   await owner.request({ type: 'share_document', document_id: documentId, user_id: grantee.userId, role: 'read' })
   await owner.request({ type: 'update_document', client_op_id: 'op-1', patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: 2 }] } })
-  t.ok(await eventually(() => grantee.received.some((f) => f.type === 'document_updated' && f.document_id === documentId)), 'the grantee there hears the update')
+  t.ok(
+    await eventually(() => grantee.received.some((f) => f.type === 'document_updated' && f.document_id === documentId)),
+    'the grantee there hears the update',
+  )
 })
 
 for (const dialect of TEST_DIALECTS) {
@@ -187,12 +222,19 @@ for (const dialect of TEST_DIALECTS) {
     const writers = await Promise.all(users.map((user) => TestClient.login(server.url, user)))
     const reader = await TestClient.login(server.url)
     await writers[0]!.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
-    for (const [user, role] of [[users[1]!, 'write'], [reader.userId, 'read']] as const) {
+    for (const [user, role] of [
+      [users[1]!, 'write'],
+      [reader.userId, 'read'],
+    ] as const) {
       await writers[0]!.request({ type: 'share_document', document_id: documentId, user_id: user, role })
     }
 
     // Each writer keeps five updates in flight until the server is killed.
-    const update = (opId: string) => ({ type: 'update_document', client_op_id: opId, patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: opId }] } })
+    const update = (opId: string) => ({
+      type: 'update_document',
+      client_op_id: opId,
+      patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: opId }] },
+    })
     const sent: Array<{ writer: number; opId: string }> = []
     const acknowledged = new Map<string, number>()
     let killed = false
@@ -214,7 +256,11 @@ for (const dialect of TEST_DIALECTS) {
     t.equal((await server.exit).signal, 'SIGKILL', 'killed mid-load')
     await Promise.all(load)
     const heard = reader.received.filter((f) => f.type === 'document_updated').map((f) => f.sequence as number)
-    t.same(heard, [...heard].sort((x, y) => x - y), `the reader heard its ${heard.length} broadcasts in commit order`)
+    t.same(
+      heard,
+      [...heard].sort((x, y) => x - y),
+      `the reader heard its ${heard.length} broadcasts in commit order`,
+    )
 
     // Started again on the same database, each writer sends what it never saw answered, as its
     // outbox would: the same client_op_id, so what committed before the kill is not applied twice.
@@ -236,7 +282,10 @@ for (const dialect of TEST_DIALECTS) {
       const log = (await store.documentEvents(documentId)).filter((e) => e.eventType === 'update')
       t.same(log.map((e) => e.clientOpId).sort(), sent.map((s) => s.opId).sort(), `each of the ${sent.length} updates sent is in the log once`)
       const logged = new Map(log.map((e) => [e.clientOpId, e.sequence]))
-      t.ok([...acknowledged].every(([opId, sequence]) => logged.get(opId) === sequence), 'every acknowledged update at the sequence it was acknowledged with')
+      t.ok(
+        [...acknowledged].every(([opId, sequence]) => logged.get(opId) === sequence),
+        'every acknowledged update at the sequence it was acknowledged with',
+      )
       const { head, replayed } = await headAndReplay(store, documentId)
       t.same(head, replayed, 'the head is a replay of the log')
     } finally {

@@ -50,14 +50,40 @@ const hostileValues: fc.Arbitrary<Tree> = fc.letrec<{ value: Tree }>((tie) => ({
 const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1')
 const hostilePaths = fc.oneof(
   { arbitrary: fc.constantFrom('/a', '/b/0', '/b/-', '/c', '/b/1'), weight: 3 },
-  fc.constantFrom('', '/', '/-', '/0', '/00', '/01', '/__proto__', '/constructor/prototype', '/a/__proto__/b', '/~', '/~2', '/a~1b', '/a', '/b/0', '/b/-', `${'/'.repeat(40)}~`, 'a', '//'),
-  fc.array(fc.oneof(hostileNames, fc.nat(3).map(String), fc.constant('-')), { maxLength: 4 }).map((tokens) => tokens.map((token) => `/${escape(token)}`).join('')),
+  fc.constantFrom(
+    '',
+    '/',
+    '/-',
+    '/0',
+    '/00',
+    '/01',
+    '/__proto__',
+    '/constructor/prototype',
+    '/a/__proto__/b',
+    '/~',
+    '/~2',
+    '/a~1b',
+    '/a',
+    '/b/0',
+    '/b/-',
+    `${'/'.repeat(40)}~`,
+    'a',
+    '//',
+  ),
+  fc
+    .array(fc.oneof(hostileNames, fc.nat(3).map(String), fc.constant('-')), { maxLength: 4 })
+    .map((tokens) => tokens.map((token) => `/${escape(token)}`).join('')),
 )
 /** Mostly values any document may hold, sometimes hostile ones. */
-const values = fc.oneof({ arbitrary: fc.oneof(fc.integer({ min: -9, max: 9 }), fc.string({ maxLength: 4 }), fc.constant(null), fc.array(fc.nat(9), { maxLength: 2 })), weight: 3 }, hostileValues)
+const values = fc.oneof(
+  { arbitrary: fc.oneof(fc.integer({ min: -9, max: 9 }), fc.string({ maxLength: 4 }), fc.constant(null), fc.array(fc.nat(9), { maxLength: 2 })), weight: 3 },
+  hostileValues,
+)
 
 /** Members of a content object: mostly plain names, sometimes hostile ones. */
-const contents = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c'), weight: 3 }, hostileNames), values), { maxLength: 3 }).map((members): Tree => ({ members }))
+const contents = fc
+  .array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c'), weight: 3 }, hostileNames), values), { maxLength: 3 })
+  .map((members): Tree => ({ members }))
 
 const clocks = (users: string[]) =>
   fc.oneof(
@@ -67,8 +93,18 @@ const clocks = (users: string[]) =>
   )
 
 const operation = fc
-  .record({ op: fc.oneof({ arbitrary: fc.constantFrom('add', 'add', 'replace', 'replace', 'remove', 'move', 'copy', 'test'), weight: 12 }, fc.constantFrom('_get', 'ADD')), path: hostilePaths, from: hostilePaths, value: values })
-  .map(({ op, path, from, value }) => object({ op, path, ...(op === 'move' || op === 'copy' ? { from } : {}), ...(op === 'remove' || op === 'move' || op === 'copy' ? {} : { value }) }))
+  .record({
+    op: fc.oneof(
+      { arbitrary: fc.constantFrom('add', 'add', 'replace', 'replace', 'remove', 'move', 'copy', 'test'), weight: 12 },
+      fc.constantFrom('_get', 'ADD'),
+    ),
+    path: hostilePaths,
+    from: hostilePaths,
+    value: values,
+  })
+  .map(({ op, path, from, value }) =>
+    object({ op, path, ...(op === 'move' || op === 'copy' ? { from } : {}), ...(op === 'remove' || op === 'move' || op === 'copy' ? {} : { value }) }),
+  )
 
 /**
  * The ids a frame may name: the users. Documents are named by placeholders, replaced when a run
@@ -87,13 +123,30 @@ function requests(ids: Ids): fc.Arbitrary<Record<string, Tree>> {
   const userId = fc.oneof(fc.constantFrom(...ids.users), fc.uuid())
   return fc.oneof(
     fc.record({ type: fc.constant('authenticate'), user_id: userId, auth_token: hostileStrings }),
-    { weight: 2, arbitrary: fc.record({ type: fc.constant('create_document'), document: fc.record({ id: fc.oneof({ arbitrary: fc.uuid(), weight: 3 }, documentId), title: hostileStrings, content: fc.oneof({ arbitrary: contents, weight: 3 }, hostileValues) }).map(object) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        type: fc.constant('create_document'),
+        document: fc
+          .record({
+            id: fc.oneof({ arbitrary: fc.uuid(), weight: 3 }, documentId),
+            title: hostileStrings,
+            content: fc.oneof({ arbitrary: contents, weight: 3 }, hostileValues),
+          })
+          .map(object),
+      }),
+    },
     {
       weight: 6,
       arbitrary: fc.record(
         {
           type: fc.constant('update_document'),
-          patch: fc.record({ document_id: documentId, patch: fc.array(operation, { minLength: 1, maxLength: 2 }), vector_clock: clocks(ids.users) }, { requiredKeys: ['document_id', 'patch'] }).map(object),
+          patch: fc
+            .record(
+              { document_id: documentId, patch: fc.array(operation, { minLength: 1, maxLength: 2 }), vector_clock: clocks(ids.users) },
+              { requiredKeys: ['document_id', 'patch'] },
+            )
+            .map(object),
           client_op_id: fc.oneof(fc.uuid(), hostileStrings),
         },
         { requiredKeys: ['type', 'patch'] },
@@ -107,7 +160,12 @@ function requests(ids: Ids): fc.Arbitrary<Record<string, Tree>> {
     fc.record({ type: fc.constant('get_changes'), since_sequence: hostileNumbers, limit: hostileNumbers }),
     fc.record({ type: fc.constant('undo_to_sequence'), target_sequence: hostileNumbers, document_id: documentId }),
     fc.record({ type: fc.constant('redo'), document_id: documentId }),
-    fc.record({ type: fc.constant('share_document'), document_id: documentId, user_id: userId, role: fc.constantFrom('read', 'write', 'none', 'owner', 'admin') }),
+    fc.record({
+      type: fc.constant('share_document'),
+      document_id: documentId,
+      user_id: userId,
+      role: fc.constantFrom('read', 'write', 'none', 'owner', 'admin'),
+    }),
     fc.record({ type: fc.constantFrom('ping', '', '__proto__', 'constructor') }),
   )
 }
@@ -126,14 +184,16 @@ interface Frame {
 /** Valid-looking requests, near-valid ones (a member dropped, retyped or added), and garbage. */
 function frames(ids: Ids): fc.Arbitrary<Generated> {
   const request = requests(ids)
-  const nearValid = fc.tuple(request, fc.nat(), fc.constantFrom('drop', 'retype', 'add'), hostileNames, hostileValues).map(([members, pick, how, name, value]) => {
-    const names = Object.keys(members)
-    const chosen = names[pick % names.length]!
-    if (how === 'drop') delete members[chosen]
-    else if (how === 'retype') members[chosen] = value
-    else members[name === 'request_id' ? 'extra' : name] = value
-    return members
-  })
+  const nearValid = fc
+    .tuple(request, fc.nat(), fc.constantFrom('drop', 'retype', 'add'), hostileNames, hostileValues)
+    .map(([members, pick, how, name, value]) => {
+      const names = Object.keys(members)
+      const chosen = names[pick % names.length]!
+      if (how === 'drop') delete members[chosen]
+      else if (how === 'retype') members[chosen] = value
+      else members[name === 'request_id' ? 'extra' : name] = value
+      return members
+    })
   const garbage = fc.oneof(
     hostileValues.filter((tree) => tree === null || typeof tree !== 'object' || Array.isArray(tree)).map(text),
     fc.string({ maxLength: 20 }),
@@ -158,7 +218,11 @@ function framed(generated: Generated, requestId: string, documents: string[]): F
   const { members } = generated
   const document = members.type === 'create_document' ? members.document : undefined
   const id = document !== null && typeof document === 'object' && !Array.isArray(document) ? document.members.find(([name]) => name === 'id')?.[1] : undefined
-  return { text: place(text(object({ ...members, request_id: requestId }))), requestId, ...(typeof id === 'string' ? { creates: place(id).toLowerCase() } : {}) }
+  return {
+    text: place(text(object({ ...members, request_id: requestId }))),
+    requestId,
+    ...(typeof id === 'string' ? { creates: place(id).toLowerCase() } : {}),
+  }
 }
 
 /** The answers a client's frames got: a reply echoing each request id, and an unaddressed error for each frame that is not an object. */
@@ -173,7 +237,10 @@ async function answers(client: TestClient, sent: Frame[], budgetMs: number, tall
   while ((addressed < addressedWanted || errors < unaddressed) && Date.now() < deadline) {
     let frame
     try {
-      frame = await client.next((f) => typeof f.request_id === 'string' || (f.type === 'error' && f.request_id === undefined), Math.max(1, deadline - Date.now()))
+      frame = await client.next(
+        (f) => typeof f.request_id === 'string' || (f.type === 'error' && f.request_id === undefined),
+        Math.max(1, deadline - Date.now()),
+      )
     } catch (error) {
       unexpected.push((error as Error).message.slice(0, 1000))
       break
@@ -187,55 +254,75 @@ async function answers(client: TestClient, sent: Frame[], budgetMs: number, tall
 }
 
 for (const dialect of TEST_DIALECTS) {
-  t.test(`${dialect}: hostile frames from several users at once get one schema-valid answer each, delay no one else, and leave every head a replay of its log`, async (t) => {
-    const h = await startTestServer(t, dialect)
-    const attackers = await Promise.all([h.login(), h.login(), h.login()])
-    const ids: Ids = { users: attackers.map((a) => a.userId) }
-    /** Each attacker's own document, the first shared with the second for writing. */
-    const documentsOfRun = async () => {
-      const documents = await Promise.all(
-        attackers.map(async (attacker) => {
-          const id = randomUUID()
-          await attacker.request({ type: 'create_document', document: { id, title: 't', content: { a: 1, b: [1, 2] } } })
-          return id
-        }),
-      )
-      await attackers[0]!.request({ type: 'share_document', document_id: documents[0]!, user_id: attackers[1]!.userId, role: 'write' })
-      return documents
-    }
-    const honest = await h.login()
-    let run = 0
-    let problems = 0
-    /** Answers by type (errors by code), so the suite can tell it is not only exercising refusals. */
-    const tally = new Map<string, number>()
+  t.test(
+    `${dialect}: hostile frames from several users at once get one schema-valid answer each, delay no one else, and leave every head a replay of its log`,
+    async (t) => {
+      const h = await startTestServer(t, dialect)
+      const attackers = await Promise.all([h.login(), h.login(), h.login()])
+      const ids: Ids = { users: attackers.map((a) => a.userId) }
+      /** Each attacker's own document, the first shared with the second for writing. */
+      const documentsOfRun = async () => {
+        const documents = await Promise.all(
+          attackers.map(async (attacker) => {
+            const id = randomUUID()
+            await attacker.request({ type: 'create_document', document: { id, title: 't', content: { a: 1, b: [1, 2] } } })
+            return id
+          }),
+        )
+        await attackers[0]!.request({ type: 'share_document', document_id: documents[0]!, user_id: attackers[1]!.userId, role: 'write' })
+        return documents
+      }
+      const honest = await h.login()
+      let run = 0
+      let problems = 0
+      /** Answers by type (errors by code), so the suite can tell it is not only exercising refusals. */
+      const tally = new Map<string, number>()
 
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(frames(ids), { maxLength: 16 }), { minLength: 3, maxLength: 3 }), async (batches) => {
-        run++
-        const documents = await documentsOfRun()
-        const sent = batches.map((batch, user) => batch.map((generated, i) => framed(generated, `run${run}-u${user}-f${i}`, documents)))
-        for (const [user, frames] of sent.entries()) for (const frame of frames) attackers[user]!.send(frame.text)
-        // The honest user works meanwhile: each request must succeed, in bounded time.
-        const own = randomUUID()
-        const made = await honest.request({ type: 'create_document', document: { id: own, title: 'mine', content: { n: 0 } } }, 10_000)
-        const updated = await honest.request({ type: 'update_document', patch: { document_id: own, patch: [{ op: 'replace', path: '/n', value: run }] } }, 10_000)
-        const read = await honest.request({ type: 'get_document', document_id: own }, 10_000)
-        const honestOk = made.type === 'document_created' && updated.type === 'document_updated' && jsonEqual((read.document as { content: never }).content, { n: run })
-        const results = await Promise.all(attackers.map((attacker, user) => answers(attacker, sent[user]!, 20_000, tally)))
-        const created = sent.flat().flatMap((f) => (f.creates !== undefined && isUuid(f.creates) ? [f.creates] : []))
-        const heads = await Promise.all([...new Set([...documents, ...created, own])].map((id) => headAndReplay(h.store, id)))
-        const ok = honestOk && results.every((r) => r.missing === 0 && r.unexpected.length === 0) && heads.every(({ head, replayed }) => jsonEqual(head as never, replayed as never))
-        if (!ok && problems++ === 0) {
-          t.same(results, results.map(() => ({ missing: 0, unexpected: [] })), 'every frame answered once')
-          t.ok(honestOk, 'the honest user was served')
-          for (const { head, replayed } of heads) t.same(head, replayed, 'head is a replay of the log')
-        }
-        return ok
-      }),
-      { ...propertyOptions(20), endOnFailure: true },
-    )
-    t.equal((await (await fetch(h.url.replace('ws://', 'http://').replace(/\/ws$/, '/healthz'))).json()).status, 'ok', 'the server is alive')
-    const accepted = ['document_created', 'document_updated', 'document_renamed', 'document_deleted', 'undo_applied', 'document_shared'].reduce((n, type) => n + (tally.get(type) ?? 0), 0)
-    t.ok(accepted > 0 && (tally.get('invalid_message') ?? 0) > 0 && (tally.get('invalid_json') ?? 0) > 0, `${run} runs; some frames changed documents, others were refused: ${JSON.stringify(Object.fromEntries(tally))}`)
-  })
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(frames(ids), { maxLength: 16 }), { minLength: 3, maxLength: 3 }), async (batches) => {
+          run++
+          const documents = await documentsOfRun()
+          const sent = batches.map((batch, user) => batch.map((generated, i) => framed(generated, `run${run}-u${user}-f${i}`, documents)))
+          for (const [user, frames] of sent.entries()) for (const frame of frames) attackers[user]!.send(frame.text)
+          // The honest user works meanwhile: each request must succeed, in bounded time.
+          const own = randomUUID()
+          const made = await honest.request({ type: 'create_document', document: { id: own, title: 'mine', content: { n: 0 } } }, 10_000)
+          const updated = await honest.request(
+            { type: 'update_document', patch: { document_id: own, patch: [{ op: 'replace', path: '/n', value: run }] } },
+            10_000,
+          )
+          const read = await honest.request({ type: 'get_document', document_id: own }, 10_000)
+          const honestOk =
+            made.type === 'document_created' && updated.type === 'document_updated' && jsonEqual((read.document as { content: never }).content, { n: run })
+          const results = await Promise.all(attackers.map((attacker, user) => answers(attacker, sent[user]!, 20_000, tally)))
+          const created = sent.flat().flatMap((f) => (f.creates !== undefined && isUuid(f.creates) ? [f.creates] : []))
+          const heads = await Promise.all([...new Set([...documents, ...created, own])].map((id) => headAndReplay(h.store, id)))
+          const ok =
+            honestOk &&
+            results.every((r) => r.missing === 0 && r.unexpected.length === 0) &&
+            heads.every(({ head, replayed }) => jsonEqual(head as never, replayed as never))
+          if (!ok && problems++ === 0) {
+            t.same(
+              results,
+              results.map(() => ({ missing: 0, unexpected: [] })),
+              'every frame answered once',
+            )
+            t.ok(honestOk, 'the honest user was served')
+            for (const { head, replayed } of heads) t.same(head, replayed, 'head is a replay of the log')
+          }
+          return ok
+        }),
+        { ...propertyOptions(20), endOnFailure: true },
+      )
+      t.equal((await (await fetch(h.url.replace('ws://', 'http://').replace(/\/ws$/, '/healthz'))).json()).status, 'ok', 'the server is alive')
+      const accepted = ['document_created', 'document_updated', 'document_renamed', 'document_deleted', 'undo_applied', 'document_shared'].reduce(
+        (n, type) => n + (tally.get(type) ?? 0),
+        0,
+      )
+      t.ok(
+        accepted > 0 && (tally.get('invalid_message') ?? 0) > 0 && (tally.get('invalid_json') ?? 0) > 0,
+        `${run} runs; some frames changed documents, others were refused: ${JSON.stringify(Object.fromEntries(tally))}`,
+      )
+    },
+  )
 }

@@ -43,7 +43,11 @@ for (const dialect of TEST_DIALECTS) {
     t.test('sequences past 2^53-1 are refused by the schema, not retried forever', async (t) => {
       for (const number of ['9223372036854775808', '1e300', '9007199254740992']) {
         await refusedNotRetried(`{"type":"get_changes","since_sequence":${number}}`, 'invalid_message', `get_changes since ${number}`)
-        await refusedNotRetried(`{"type":"undo_to_sequence","target_sequence":${number},"document_id":"${documentId}"}`, 'invalid_message', `undo_to_sequence to ${number}`)
+        await refusedNotRetried(
+          `{"type":"undo_to_sequence","target_sequence":${number},"document_id":"${documentId}"}`,
+          'invalid_message',
+          `undo_to_sequence to ${number}`,
+        )
         await refusedNotRetried(`{"type":"get_document_at","document_id":"${documentId}","sequence":${number}}`, 'invalid_message', `get_document_at ${number}`)
         await refusedNotRetried(
           `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[],"vector_clock":{"a":${number}}}}`,
@@ -72,7 +76,7 @@ for (const dialect of TEST_DIALECTS) {
       t.equal(listed.type, 'document_list', 'the connection still answers')
     })
 
-    t.test('text a backend cannot store is invalid_text at the edge, and fails no other user\'s writes (issue 10 findings 4 and 10)', async (t) => {
+    t.test("text a backend cannot store is invalid_text at the edge, and fails no other user's writes (issue 10 findings 4 and 10)", async (t) => {
       const victim = await server.login()
       const created = await victim.request({ type: 'create_document', document: { id: randomUUID(), title: 'v', content: { list: [] } } })
       const victimDoc = (created.document as { id: string }).id
@@ -81,24 +85,34 @@ for (const dialect of TEST_DIALECTS) {
       const writes = Array.from({ length: 200 }, (_, i) => {
         const requestId = `w${i}`
         const reply = victim.next((f) => f.request_id === requestId, 20_000)
-        victim.send({ type: 'update_document', request_id: requestId, client_op_id: `op-${i}`, patch: { document_id: victimDoc, patch: [{ op: 'add', path: '/list/-', value: i }] } })
+        victim.send({
+          type: 'update_document',
+          request_id: requestId,
+          client_op_id: `op-${i}`,
+          patch: { document_id: victimDoc, patch: [{ op: 'add', path: '/list/-', value: i }] },
+        })
         if (i % 40 === 20) {
-          client.send(`{"type":"update_document","request_id":"bad-${i}","patch":{"document_id":"${documentId}","patch":[{"op":"add","path":"/v","value":"a\\u0000b"}]}}`)
+          client.send(
+            `{"type":"update_document","request_id":"bad-${i}","patch":{"document_id":"${documentId}","patch":[{"op":"add","path":"/v","value":"a\\u0000b"}]}}`,
+          )
         }
         return reply
       })
       const bad = [
         ['a value with U+0000', `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[{"op":"add","path":"/v","value":"a\\u0000b"}]}}`],
-        ['a member name with a lone surrogate', `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[{"op":"add","path":"/v","value":{"\\udc00":1}}]}}`],
+        [
+          'a member name with a lone surrogate',
+          `{"type":"update_document","patch":{"document_id":"${documentId}","patch":[{"op":"add","path":"/v","value":{"\\udc00":1}}]}}`,
+        ],
         ['a title with a lone surrogate (SQLite stored it as U+FFFD)', `{"type":"rename_document","document_id":"${documentId}","title":"t\\ud800"}`],
         ['a client_op_id with U+0000', `{"type":"create_document","client_op_id":"x\\u0000","document":{"id":"${randomUUID()}","title":"t","content":{}}}`],
       ]
       for (const [what, frame] of bad) await refusedNotRetried(frame!, 'invalid_text', what!)
       const replies = await Promise.all(writes)
-      t.equal(replies.filter((r) => r.type === 'document_updated').length, 200, 'every one of the victim\'s 200 writes commits')
+      t.equal(replies.filter((r) => r.type === 'document_updated').length, 200, "every one of the victim's 200 writes commits")
       for (let i = 20; i < 200; i += 40) t.match(await client.next((f) => f.request_id === `bad-${i}`, 10_000), { code: 'invalid_text' })
       const after = await client.request({ type: 'get_document', document_id: documentId })
-      t.match(after, { type: 'document', document: { title: 't' } }, 'the attacker\'s document is unchanged')
+      t.match(after, { type: 'document', document: { title: 't' } }, "the attacker's document is unchanged")
       t.notOk(Object.hasOwn((after.document as { content: object }).content, 'v'))
     })
 

@@ -134,7 +134,11 @@ export class InstanceRelay implements Audience {
     for (const e of events) this.writes.invalidate(e.documentId)
     const ids = [...new Set(events.map((e) => e.documentId))]
     const [heads, grants] = await Promise.all([this.store.documentHeads(ids), this.store.grantsByDocument(ids)])
-    this.fanOut.changes(events, events.map((e) => heads.get(e.documentId)!), events.map((e) => grants.get(e.documentId) ?? new Map<string, Grant>()))
+    this.fanOut.changes(
+      events,
+      events.map((e) => heads.get(e.documentId)!),
+      events.map((e) => grants.get(e.documentId) ?? new Map<string, Grant>()),
+    )
   }
 
   /**

@@ -20,7 +20,10 @@ t.test('/metrics: connections by state, failed logins, rate limits, durations in
   t.equal((await stranger.request({ type: 'authenticate', user_id: userId, auth_token: 'wrong' })).code, 'auth_failed')
   await user.request({ type: 'create_document', document: { id: randomUUID(), title: 't', content: {} } })
   const replies = await Promise.all([1, 2, 3].map(() => user.request({ type: 'list_documents' })))
-  t.ok(replies.some((r) => r.code === 'rate_limited'), 'a request was rate-limited')
+  t.ok(
+    replies.some((r) => r.code === 'rate_limited'),
+    'a request was rate-limited',
+  )
 
   const response = await fetch(`${base}/metrics`)
   t.match(response.headers.get('content-type'), /^text\/plain; version=0\.0\.4/)

@@ -23,12 +23,34 @@ export class Metrics {
   private authenticatedCount = 0
   private sendBuffer: () => number = () => 0
 
-  private readonly messages = new Counter({ name: 'patchsync_messages_total', help: 'Frames received, by message type.', labelNames: ['type'], registers: [this.registry] })
+  private readonly messages = new Counter({
+    name: 'patchsync_messages_total',
+    help: 'Frames received, by message type.',
+    labelNames: ['type'],
+    registers: [this.registry],
+  })
   private readonly updates = new Counter({ name: 'patchsync_updates_total', help: 'Changes committed.', registers: [this.registry] })
-  private readonly conflicts = new Counter({ name: 'patchsync_conflicts_total', help: 'Updates that were concurrent with the server state (ServerWins).', registers: [this.registry] })
-  private readonly errors = new Counter({ name: 'patchsync_errors_total', help: 'Error replies, by registry code.', labelNames: ['code'], registers: [this.registry] })
-  private readonly loginsFailed = new Counter({ name: 'patchsync_logins_failed_total', help: 'Authentications refused (auth_failed).', registers: [this.registry] })
-  private readonly rateLimited = new Counter({ name: 'patchsync_rate_limited_total', help: 'Requests refused by the per-user rate limit.', registers: [this.registry] })
+  private readonly conflicts = new Counter({
+    name: 'patchsync_conflicts_total',
+    help: 'Updates that were concurrent with the server state (ServerWins).',
+    registers: [this.registry],
+  })
+  private readonly errors = new Counter({
+    name: 'patchsync_errors_total',
+    help: 'Error replies, by registry code.',
+    labelNames: ['code'],
+    registers: [this.registry],
+  })
+  private readonly loginsFailed = new Counter({
+    name: 'patchsync_logins_failed_total',
+    help: 'Authentications refused (auth_failed).',
+    registers: [this.registry],
+  })
+  private readonly rateLimited = new Counter({
+    name: 'patchsync_rate_limited_total',
+    help: 'Requests refused by the per-user rate limit.',
+    registers: [this.registry],
+  })
   private readonly commits = new Histogram({
     name: 'patchsync_commit_duration_seconds',
     help: 'Time to commit one group-commit batch of changes, until durable.',

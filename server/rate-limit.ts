@@ -15,7 +15,10 @@ export class RateLimiter {
   /** The number of buckets at which full ones are next let go. */
   private sweepAt = SWEEP_AT
 
-  constructor(rate: Rate, private readonly now: () => number = Date.now) {
+  constructor(
+    rate: Rate,
+    private readonly now: () => number = Date.now,
+  ) {
     this.perSecond = rate.perSecond
     this.burst = rate.burst
   }

@@ -112,12 +112,18 @@ export class InProcessSession implements ServerSession, ConnectionInfo {
   readonly userId: string
   private readonly context: HandlerContext
 
-  constructor(userId: string, private readonly host: SessionHost) {
+  constructor(
+    userId: string,
+    private readonly host: SessionHost,
+  ) {
     if (typeof userId !== 'string' || !isUuid(userId)) throw new PatchsyncError('invalid_argument', `a user id is a UUID (§2.7), got ${JSON.stringify(userId)}`)
     this.userId = userId.toLowerCase()
     this.context = {
       // Already the user's: an `authenticate` is answered as on an authenticated connection.
-      connection: { userId: this.userId, authenticate: () => Promise.reject(new PatchsyncError('already_authenticated', 'this session is already authenticated')) },
+      connection: {
+        userId: this.userId,
+        authenticate: () => Promise.reject(new PatchsyncError('already_authenticated', 'this session is already authenticated')),
+      },
       userId: this.userId,
       store: host.store,
       writes: host.writes,
@@ -125,11 +131,17 @@ export class InProcessSession implements ServerSession, ConnectionInfo {
   }
 
   create(document: { id?: string; title: string; content: JsonObject }, options?: WriteOptions) {
-    return this.request('create_document', { document: { id: document.id ?? randomUUID(), title: document.title, content: document.content }, ...opId(options) })
+    return this.request('create_document', {
+      document: { id: document.id ?? randomUUID(), title: document.title, content: document.content },
+      ...opId(options),
+    })
   }
 
   update(documentId: string, patch: Operation[], options?: WriteOptions & { baseRevision?: string; vectorClock?: VectorClock }) {
-    const extra = { ...(options?.baseRevision === undefined ? {} : { base_revision: options.baseRevision }), ...(options?.vectorClock === undefined ? {} : { vector_clock: options.vectorClock }) }
+    const extra = {
+      ...(options?.baseRevision === undefined ? {} : { base_revision: options.baseRevision }),
+      ...(options?.vectorClock === undefined ? {} : { vector_clock: options.vectorClock }),
+    }
     return this.request('update_document', { patch: { document_id: documentId, patch, ...extra }, ...opId(options) })
   }
 
@@ -163,7 +175,12 @@ export class InProcessSession implements ServerSession, ConnectionInfo {
 
   changes(options: { since: number; before?: number; limit?: number; documentId?: string }) {
     const { before, limit } = options
-    return this.request('get_changes', { since_sequence: options.since, ...(before === undefined ? {} : { before_sequence: before }), ...(limit === undefined ? {} : { limit }), ...documentIdOf(options) })
+    return this.request('get_changes', {
+      since_sequence: options.since,
+      ...(before === undefined ? {} : { before_sequence: before }),
+      ...(limit === undefined ? {} : { limit }),
+      ...documentIdOf(options),
+    })
   }
 
   at(documentId: string, sequence: number) {

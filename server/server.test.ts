@@ -20,7 +20,8 @@ async function changes(client: TestClient, since = 0, documentId?: string) {
   return reply.changes as Array<Record<string, unknown>>
 }
 
-const content = async (client: TestClient, id: string) => ((await client.request({ type: 'get_document', document_id: id })).document as { content: unknown }).content
+const content = async (client: TestClient, id: string) =>
+  ((await client.request({ type: 'get_document', document_id: id })).document as { content: unknown }).content
 
 for (const dialect of TEST_DIALECTS) {
   t.test(dialect, async (t) => {
@@ -33,7 +34,13 @@ for (const dialect of TEST_DIALECTS) {
       t.equal(updated.sequence, 2)
       t.match(updated.revision_id, /^2-[0-9a-f]{64}$/)
       const log = await changes(a)
-      t.same(log.map((e) => [e.sequence, e.event_type]), [[1, 'create'], [2, 'update']])
+      t.same(
+        log.map((e) => [e.sequence, e.event_type]),
+        [
+          [1, 'create'],
+          [2, 'update'],
+        ],
+      )
       t.same(log[0]!.forward_patch, { id, title: 'My Document', content: { text: 'Hello, World!' } })
       t.equal(log[0]!.reverse_patch, null)
       t.same(log[1]!.forward_patch, [{ op: 'replace', path: '/text', value: 'Updated text' }])
@@ -96,9 +103,25 @@ for (const dialect of TEST_DIALECTS) {
       const { id } = await createDoc(owner, { counter: 0 })
       const clients = await Promise.all(Array.from({ length: 10 }, () => h.login()))
       for (const c of clients) await owner.request({ type: 'share_document', document_id: id, user_id: c.userId, role: 'write' })
-      const replies = await Promise.all(clients.map((c, i) => c.request({ type: 'update_document', patch: { document_id: id,
-        patch: [{ op: 'add', path: `/by${i}`, value: i }, { op: 'replace', path: '/counter', value: i }], vector_clock: { [c.userId]: 1 } } })))
-      t.same(replies.map((r) => r.type), Array(10).fill('document_updated'))
+      const replies = await Promise.all(
+        clients.map((c, i) =>
+          c.request({
+            type: 'update_document',
+            patch: {
+              document_id: id,
+              patch: [
+                { op: 'add', path: `/by${i}`, value: i },
+                { op: 'replace', path: '/counter', value: i },
+              ],
+              vector_clock: { [c.userId]: 1 },
+            },
+          }),
+        ),
+      )
+      t.same(
+        replies.map((r) => r.type),
+        Array(10).fill('document_updated'),
+      )
       t.ok(replies.filter((r) => r.conflict === true).length >= 9, 'concurrent clocks are flagged as conflicts')
       const states = await Promise.all([owner, ...clients].map((c) => content(c, id)))
       for (const s of states) t.same(s, states[0], 'every client reads the same state')
@@ -109,20 +132,25 @@ for (const dialect of TEST_DIALECTS) {
       t.equal((await changes(owner, 0, id)).filter((e) => e.event_type === 'update').length, 10)
     })
 
-    t.test('25 clients at once: each sees every other client\'s update (seed: test_many_concurrent_clients)', async (t) => {
+    t.test("25 clients at once: each sees every other client's update (seed: test_many_concurrent_clients)", async (t) => {
       const h = await startTestServer(t, dialect)
       const owner = await h.login()
       const { id } = await createDoc(owner, { log: [] })
       const clients = await Promise.all(Array.from({ length: 25 }, () => h.login()))
       for (const c of clients) await owner.request({ type: 'share_document', document_id: id, user_id: c.userId, role: 'write' })
-      await Promise.all(clients.map((c, i) => c.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/log/-', value: i }] } })))
+      await Promise.all(
+        clients.map((c, i) => c.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/log/-', value: i }] } })),
+      )
       for (const c of clients) {
         const seen = new Set<unknown>()
         for (let k = 0; k < 24; k++) seen.add(((await c.next('document_updated')).patch as Array<{ value: unknown }>)[0]!.value)
         t.equal(seen.size, 24, 'broadcasts of the 24 others arrived')
       }
       const log = (await content(owner, id)) as { log: number[] }
-      t.same([...log.log].sort((a, b) => a - b), Array.from({ length: 25 }, (_, i) => i))
+      t.same(
+        [...log.log].sort((a, b) => a - b),
+        Array.from({ length: 25 }, (_, i) => i),
+      )
     })
 
     t.test('changes are broadcast to every other connection that may read, not to the sender or strangers', async (t) => {
@@ -130,7 +158,7 @@ for (const dialect of TEST_DIALECTS) {
       const [a, b, c, stranger] = await Promise.all([h.login(), h.login(), h.login(), h.login()])
       const secondA = await h.login(a!.userId, `token-${a!.userId}`)
       const { id } = await createDoc(a!)
-      t.equal((await secondA.next('document_created')).type, 'document_created', 'the owner\'s other connection hears the create')
+      t.equal((await secondA.next('document_created')).type, 'document_created', "the owner's other connection hears the create")
       await a!.request({ type: 'share_document', document_id: id, user_id: b!.userId, role: 'write' })
       await a!.request({ type: 'share_document', document_id: id, user_id: c!.userId, role: 'read' })
       await b!.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/b', value: 1 }] } })
@@ -145,7 +173,11 @@ for (const dialect of TEST_DIALECTS) {
       t.equal((await b!.next('document_deleted')).document_id, id)
       await new Promise((r) => setTimeout(r, 50))
       t.same(stranger!.received, [], 'a user without access hears nothing')
-      t.same(b!.received.filter((f) => f.type === 'document_updated'), [], 'the sender gets its reply, not a broadcast')
+      t.same(
+        b!.received.filter((f) => f.type === 'document_updated'),
+        [],
+        'the sender gets its reply, not a broadcast',
+      )
     })
 
     t.test('a resubmitted client_op_id returns the original result and applies once', async (t) => {
@@ -197,9 +229,19 @@ for (const dialect of TEST_DIALECTS) {
       const other = await createDoc(a, { n: 0 })
       await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/text', value: 'v2' }] } })
       await a.request({ type: 'rename_document', document_id: id, title: 'Second title' })
-      await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/list/-', value: 2 }, { op: 'remove', path: '/text' }] } })
+      await a.request({
+        type: 'update_document',
+        patch: {
+          document_id: id,
+          patch: [
+            { op: 'add', path: '/list/-', value: 2 },
+            { op: 'remove', path: '/text' },
+          ],
+        },
+      })
       await a.request({ type: 'update_document', patch: { document_id: other.id, patch: [{ op: 'replace', path: '/n', value: 5 }] } })
-      const at = async (sequence: number) => (await a.request({ type: 'get_document_at', document_id: id, sequence })).document as Record<string, unknown> | null
+      const at = async (sequence: number) =>
+        (await a.request({ type: 'get_document_at', document_id: id, sequence })).document as Record<string, unknown> | null
       t.equal(await at(0), null, 'before the create the document did not exist')
       t.same((await at(1))!.content, { text: 'v1', list: [1] })
       t.same((await at(3))!.content, { text: 'v2', list: [1] })
@@ -208,7 +250,11 @@ for (const dialect of TEST_DIALECTS) {
 
       const undo = await a.request({ type: 'undo_to_sequence', target_sequence: 1, document_id: id })
       t.equal(undo.type, 'undo_applied')
-      t.same((undo.changes as Array<{ cause: string }>).map((e) => e.cause), ['undo', 'undo'], 'content and title restored by appended events')
+      t.same(
+        (undo.changes as Array<{ cause: string }>).map((e) => e.cause),
+        ['undo', 'undo'],
+        'content and title restored by appended events',
+      )
       const restored = (await a.request({ type: 'get_document', document_id: id })).document as Record<string, unknown>
       t.same(restored.content, { text: 'v1', list: [1] })
       t.equal(restored.title, 'My Document')
@@ -221,11 +267,19 @@ for (const dialect of TEST_DIALECTS) {
       t.equal((await a.request({ type: 'redo' })).code, 'nothing_to_redo')
 
       const all = await a.request({ type: 'undo_to_sequence', target_sequence: 2 })
-      t.same(new Set((all.changes as Array<{ document_id: string }>).map((e) => e.document_id)), new Set([id, other.id]), 'without a document id every changed document is restored')
+      t.same(
+        new Set((all.changes as Array<{ document_id: string }>).map((e) => e.document_id)),
+        new Set([id, other.id]),
+        'without a document id every changed document is restored',
+      )
       t.same(await content(a, other.id), { n: 0 })
       t.same(await content(a, id), { text: 'v1', list: [1] })
       const undoCreate = await a.request({ type: 'undo_to_sequence', target_sequence: 1, document_id: other.id })
-      t.same((undoCreate.changes as Array<{ event_type: string }>).map((e) => e.event_type), ['delete'], 'undoing past a create deletes')
+      t.same(
+        (undoCreate.changes as Array<{ event_type: string }>).map((e) => e.event_type),
+        ['delete'],
+        'undoing past a create deletes',
+      )
       await a.request({ type: 'redo', document_id: other.id })
       t.same(await content(a, other.id), { n: 0 }, 'redoing that delete restores the document')
     })
@@ -236,17 +290,33 @@ for (const dialect of TEST_DIALECTS) {
       const { id, reply } = await createDoc(a, { title: 'x', body: 'y' })
       await a.request({ type: 'share_document', document_id: id, user_id: b!.userId, role: 'write' })
       const base = (reply.document as { revision_id: string }).revision_id
-      const ra = await a.request({ type: 'update_document', patch: { document_id: id, base_revision: base, vector_clock: { A: 1 }, patch: [{ op: 'replace', path: '/title', value: 'A' }] } })
+      const ra = await a.request({
+        type: 'update_document',
+        patch: { document_id: id, base_revision: base, vector_clock: { A: 1 }, patch: [{ op: 'replace', path: '/title', value: 'A' }] },
+      })
       t.equal(ra.conflict, false)
-      const rb = await b!.request({ type: 'update_document', patch: { document_id: id, base_revision: base, vector_clock: { B: 1 }, patch: [{ op: 'replace', path: '/body', value: 'B' }] } })
+      const rb = await b!.request({
+        type: 'update_document',
+        patch: { document_id: id, base_revision: base, vector_clock: { B: 1 }, patch: [{ op: 'replace', path: '/body', value: 'B' }] },
+      })
       t.equal(rb.conflict, true, 'concurrent with A')
       t.same(rb.vector_clock, { A: 1, B: 1 })
       t.equal((await a.next('document_updated')).conflict, true, 'the broadcast carries the flag')
       t.same(await content(a, id), { title: 'A', body: 'B' }, 'both fields kept')
       await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'remove', path: '/body' }] } })
-      const rejected = await b!.request({ type: 'update_document', patch: { document_id: id, vector_clock: { B: 2 }, patch: [{ op: 'test', path: '/body', value: 'B' }, { op: 'replace', path: '/title', value: 'B' }] } })
+      const rejected = await b!.request({
+        type: 'update_document',
+        patch: {
+          document_id: id,
+          vector_clock: { B: 2 },
+          patch: [
+            { op: 'test', path: '/body', value: 'B' },
+            { op: 'replace', path: '/title', value: 'B' },
+          ],
+        },
+      })
       t.equal(rejected.code, 'conflict')
-      t.same(((rejected.details as { document: { content: unknown } }).document).content, { title: 'A' })
+      t.same((rejected.details as { document: { content: unknown } }).document.content, { title: 'A' })
     })
 
     t.test('a redo of a document changed since the undo is a conflict carrying the current document as the wire shows it', async (t) => {
@@ -288,11 +358,44 @@ for (const dialect of TEST_DIALECTS) {
         ['a schema violation', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id } }), 'invalid_message', true],
         ['an extra member', JSON.stringify({ type: 'list_documents', request_id: 'r1', evil: 1 }), 'invalid_message', true],
         ['an unknown type', JSON.stringify({ type: 'drop_everything', request_id: 'r1' }), 'unknown_message_type', true],
-        ['a __proto__ path', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id, patch: [{ op: 'add', path: '/__proto__/polluted', value: 1 }] } }), 'invalid_path', true],
-        ['a constructor/prototype from', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id, patch: [{ op: 'copy', from: '/constructor/prototype', path: '/x' }] } }), 'invalid_path', true],
-        ['an index with a leading zero', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id, patch: [{ op: 'add', path: '/safe/01', value: 1 }] } }), 'path_not_found', true],
-        ['a missing parent', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id, patch: [{ op: 'add', path: '/a/b/c', value: 1 }] } }), 'path_not_found', true],
-        ['an unknown document', JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: randomUUID(), patch: [] } }), 'document_not_found', true],
+        [
+          'a __proto__ path',
+          JSON.stringify({
+            type: 'update_document',
+            request_id: 'r1',
+            patch: { document_id: id, patch: [{ op: 'add', path: '/__proto__/polluted', value: 1 }] },
+          }),
+          'invalid_path',
+          true,
+        ],
+        [
+          'a constructor/prototype from',
+          JSON.stringify({
+            type: 'update_document',
+            request_id: 'r1',
+            patch: { document_id: id, patch: [{ op: 'copy', from: '/constructor/prototype', path: '/x' }] },
+          }),
+          'invalid_path',
+          true,
+        ],
+        [
+          'an index with a leading zero',
+          JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id, patch: [{ op: 'add', path: '/safe/01', value: 1 }] } }),
+          'path_not_found',
+          true,
+        ],
+        [
+          'a missing parent',
+          JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: id, patch: [{ op: 'add', path: '/a/b/c', value: 1 }] } }),
+          'path_not_found',
+          true,
+        ],
+        [
+          'an unknown document',
+          JSON.stringify({ type: 'update_document', request_id: 'r1', patch: { document_id: randomUUID(), patch: [] } }),
+          'document_not_found',
+          true,
+        ],
         ['an oversized frame', JSON.stringify({ type: 'list_documents', request_id: 'r1', pad: 'x'.repeat(5000) }), 'frame_too_large', false],
         ['a binary frame', Buffer.from('{"type":"list_documents"}'), 'invalid_message', false],
       ]
@@ -314,8 +417,14 @@ for (const dialect of TEST_DIALECTS) {
       const { id } = await createDoc(a, {})
       const tooMany = Array.from({ length: 6 }, (_, i) => ({ op: 'add', path: `/k${i}`, value: i }))
       t.equal((await a.request({ type: 'update_document', patch: { document_id: id, patch: tooMany } })).code, 'patch_too_large')
-      t.equal((await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/big', value: 'x'.repeat(3000) }] } })).code, 'document_too_large')
-      t.equal((await a.request({ type: 'create_document', document: { id: randomUUID(), title: 't', content: { big: 'x'.repeat(3000) } } })).code, 'document_too_large')
+      t.equal(
+        (await a.request({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'add', path: '/big', value: 'x'.repeat(3000) }] } })).code,
+        'document_too_large',
+      )
+      t.equal(
+        (await a.request({ type: 'create_document', document: { id: randomUUID(), title: 't', content: { big: 'x'.repeat(3000) } } })).code,
+        'document_too_large',
+      )
       t.same(await content(a, id), {})
     })
 
@@ -324,7 +433,10 @@ for (const dialect of TEST_DIALECTS) {
       const a = await h.login() // uses one token on its connection's bucket, not the user's
       const replies = []
       for (let i = 0; i < 4; i++) replies.push(await a.request({ type: 'list_documents' }))
-      t.same(replies.slice(0, 3).map((r) => r.type), ['document_list', 'document_list', 'document_list'])
+      t.same(
+        replies.slice(0, 3).map((r) => r.type),
+        ['document_list', 'document_list', 'document_list'],
+      )
       t.equal(replies[3]!.code, 'rate_limited')
       t.ok((replies[3]!.details as { retry_after_ms: number }).retry_after_ms > 0)
     })
@@ -334,7 +446,10 @@ for (const dialect of TEST_DIALECTS) {
       const a = await h.login()
       for (let i = 0; i < 5; i++) await createDoc(a)
       const page = await a.request({ type: 'get_changes', since_sequence: 0, limit: 2 })
-      t.same((page.changes as Array<{ sequence: number }>).map((e) => e.sequence), [1, 2])
+      t.same(
+        (page.changes as Array<{ sequence: number }>).map((e) => e.sequence),
+        [1, 2],
+      )
       t.equal(page.has_more, true)
       t.equal(page.latest_sequence, 5)
       const last = await a.request({ type: 'get_changes', since_sequence: 4, limit: 2 })
@@ -371,14 +486,18 @@ t.test('ids in upper case name the same users and documents: every message lower
   const created = await a.request({ type: 'create_document', document: { id: ID, title: 'T', content: { n: 0 } } })
   t.equal((created.document as { id: string }).id, id, 'create_document')
   t.equal(created.user_id, user, 'authenticate')
-  t.equal((await a.request({ type: 'update_document', patch: { document_id: ID, patch: [{ op: 'replace', path: '/n', value: 1 }] } })).document_id, id, 'update_document')
+  t.equal(
+    (await a.request({ type: 'update_document', patch: { document_id: ID, patch: [{ op: 'replace', path: '/n', value: 1 }] } })).document_id,
+    id,
+    'update_document',
+  )
   t.equal((await a.request({ type: 'rename_document', document_id: ID, title: 'U' })).document_id, id, 'rename_document')
   t.equal(((await a.request({ type: 'get_document', document_id: ID })).document as { id: string }).id, id, 'get_document')
   t.equal((await a.request({ type: 'get_document_at', document_id: ID, sequence: 1 })).document_id, id, 'get_document_at')
   t.equal(((await a.request({ type: 'get_changes', since_sequence: 0, document_id: ID })).changes as unknown[]).length, 3, 'get_changes')
   const shared = await a.request({ type: 'share_document', document_id: ID, user_id: guest.userId.toUpperCase(), role: 'read' })
   t.match(shared, { document_id: id, user_id: guest.userId }, 'share_document')
-  t.same(await content(guest, id), { n: 1 }, 'the grant is the guest\'s')
+  t.same(await content(guest, id), { n: 1 }, "the grant is the guest's")
   t.equal(((await a.request({ type: 'undo_to_sequence', target_sequence: 1, document_id: ID })).changes as unknown[]).length, 2, 'undo_to_sequence')
   t.equal(((await a.request({ type: 'redo', document_id: ID })).changes as unknown[]).length, 2, 'redo')
   t.equal((await a.request({ type: 'delete_document', document_id: ID })).document_id, id, 'delete_document')
@@ -412,7 +531,7 @@ t.test('heartbeat terminates a connection that stops answering pings', async (t)
   t.equal((await alive.request({ type: 'list_documents' })).type, 'document_list', 'a client that answers pings stays')
 })
 
-t.test('postgres only: two server instances on one database deliver each other\'s changes', async (t) => {
+t.test("postgres only: two server instances on one database deliver each other's changes", async (t) => {
   const [one, two] = await startTestServers(t, 'postgres', 2)
   const user = randomUUID()
   const a = await one.login(user, 'tok')
@@ -427,7 +546,7 @@ t.test('postgres only: two server instances on one database deliver each other\'
   t.same(await content(b, id), { n: 2 })
 })
 
-t.test('postgres only: a share on one instance reaches the grantee\'s connections on the other', async (t) => {
+t.test("postgres only: a share on one instance reaches the grantee's connections on the other", async (t) => {
   const [one, two] = await startTestServers(t, 'postgres', 2)
   const owner = await one.login()
   const guest = await two.login()
@@ -455,7 +574,11 @@ t.test('postgres only: a grant revoked on one instance stops broadcasts and writ
   const update = (n: number) => ({ type: 'update_document', patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: n }] } })
   t.equal((await guest.request(update(1))).type, 'document_updated', 'instance one caches the document with the grant')
   await owner.next('document_updated')
-  t.equal((await ownerOnTwo.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'none' })).type, 'document_shared', 'revoked on instance two')
+  t.equal(
+    (await ownerOnTwo.request({ type: 'share_document', document_id: id, user_id: guest.userId, role: 'none' })).type,
+    'document_shared',
+    'revoked on instance two',
+  )
   await ownerOnTwo.next('document_updated')
   t.match(await guest.next('document_shared'), { document_id: id, role: 'none' }, 'the guest on instance one hears of the revocation')
   // The revocation reaches instance one by notification; wait until its cache has let go.
@@ -477,10 +600,12 @@ t.test('pipelined frames: mutations start at once, replies keep frame order, a r
   const ids = Array.from({ length: 50 }, (_, i) => `pipe-${i}`)
   const replies = Promise.all(ids.map((rid) => a.next((f) => f.request_id === rid)))
   const frames: object[] = []
-  for (let i = 0; i < 20; i++) frames.push({ type: 'update_document', request_id: ids[i], patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: i + 1 }] } })
+  for (let i = 0; i < 20; i++)
+    frames.push({ type: 'update_document', request_id: ids[i], patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: i + 1 }] } })
   frames.push({ type: 'get_document', request_id: ids[20], document_id: id })
   frames.push({ type: 'update_document', request_id: ids[21], patch: { document_id: id, patch: [{ op: 'test', path: '/n', value: -1 }] } })
-  for (let i = 22; i < 49; i++) frames.push({ type: 'update_document', request_id: ids[i], patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: i }] } })
+  for (let i = 22; i < 49; i++)
+    frames.push({ type: 'update_document', request_id: ids[i], patch: { document_id: id, patch: [{ op: 'replace', path: '/n', value: i }] } })
   frames.push({ type: 'get_changes', request_id: ids[49], since_sequence: 0, limit: 1000 })
   const order: string[] = []
   a.socket.on('message', (data) => order.push(JSON.parse(data.toString()).request_id))
@@ -489,9 +614,16 @@ t.test('pipelined frames: mutations start at once, replies keep frame order, a r
   t.same(order, ids, 'replies in frame order')
   t.same((got[20]!.document as { content: unknown }).content, { n: 20 }, 'the read sees the 20 updates before it and none after')
   t.equal(got[21]!.type, 'error', 'a failing update in the middle fails alone')
-  t.same(got.slice(22, 49).map((r) => r.type), Array(27).fill('document_updated'))
+  t.same(
+    got.slice(22, 49).map((r) => r.type),
+    Array(27).fill('document_updated'),
+  )
   const sequences = got.filter((r) => r.type === 'document_updated').map((r) => r.sequence as number)
-  t.same(sequences, [...sequences].sort((x, y) => x - y), 'applied in arrival order')
+  t.same(
+    sequences,
+    [...sequences].sort((x, y) => x - y),
+    'applied in arrival order',
+  )
   t.equal((got[49]!.changes as unknown[]).length, 1 + 47, 'the feed read last sees every write')
   t.same(await content(a, id), { n: 48 })
 })

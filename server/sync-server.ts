@@ -196,7 +196,7 @@ class PatchsyncServer implements SyncServer {
 
   constructor(options: SyncServerOptions) {
     if (options.authenticate && options.autoRegister === true) {
-      throw new TypeError('autoRegister is the built-in token table\'s; an authenticate hook replaces that table (leave autoRegister unset)')
+      throw new TypeError("autoRegister is the built-in token table's; an authenticate hook replaces that table (leave autoRegister unset)")
     }
     const settings = (this.settings = { ...DEFAULTS, ...withoutUndefined(options) })
     this.trustedProxies = new Set(settings.trustedProxies)
@@ -351,7 +351,11 @@ class PatchsyncServer implements SyncServer {
       const refusal = error as PatchsyncError
       const cause = refusal.cause === undefined ? '' : ` (${String(refusal.cause)})`
       this.metrics.error(refusal.code)
-      this.settings.log.refused({ id: 'upgrade', userId: undefined, address: req.socket.remoteAddress }, refusal.code, `upgrade refused: ${refusal.message}${cause}`)
+      this.settings.log.refused(
+        { id: 'upgrade', userId: undefined, address: req.socket.remoteAddress },
+        refusal.code,
+        `upgrade refused: ${refusal.message}${cause}`,
+      )
       abortHandshake(socket, upgradeStatus(refusal), refusal.message)
       return
     } finally {

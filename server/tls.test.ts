@@ -16,11 +16,29 @@ function selfSigned(dir: string): { certPath: string; keyPath: string; cert: Buf
   const certPath = join(dir, 'cert.pem')
   const keyPath = join(dir, 'key.pem')
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=localhost',
-      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    ], { stdio: 'pipe', timeout: 20_000 })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'pipe', timeout: 20_000 },
+    )
   } catch {
     return undefined
   }
@@ -68,8 +86,25 @@ if (!pem) {
 
   t.test('patchsync serve --tls-cert --tls-key listens on wss://; an unusable key is a configuration error', async (t) => {
     const database = `sqlite:${join(dir, 'cli.db')}`
-    const child = spawn(process.execPath, ['--import=tsx', join(ROOT, 'bin', 'patchsync.ts'), 'serve', '--port', '0', '--host', '127.0.0.1',
-      '--database-url', database, '--tls-cert', certPath, '--tls-key', keyPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import=tsx',
+        join(ROOT, 'bin', 'patchsync.ts'),
+        'serve',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--database-url',
+        database,
+        '--tls-cert',
+        certPath,
+        '--tls-key',
+        keyPath,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000)
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     t.teardown(() => {
@@ -97,8 +132,25 @@ if (!pem) {
 
     const garbage = join(dir, 'garbage.pem')
     writeFileSync(garbage, 'not a key\n')
-    const bad = spawn(process.execPath, ['--import=tsx', join(ROOT, 'bin', 'patchsync.ts'), 'serve', '--port', '0', '--host', '127.0.0.1',
-      '--database-url', database, '--tls-cert', certPath, '--tls-key', garbage], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const bad = spawn(
+      process.execPath,
+      [
+        '--import=tsx',
+        join(ROOT, 'bin', 'patchsync.ts'),
+        'serve',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--database-url',
+        database,
+        '--tls-cert',
+        certPath,
+        '--tls-key',
+        garbage,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     const badKiller = setTimeout(() => bad.kill('SIGKILL'), 30_000)
     let badErr = ''
     bad.stderr!.on('data', (d) => (badErr += d))

@@ -39,13 +39,30 @@ async function setup(t: Test, dialect: (typeof TEST_DIALECTS)[number]) {
 t.test('a token from standard input, from PATCHSYNC_TOKEN, from --token, or made up and printed once', async (t) => {
   const { url, login } = await setup(t, 'sqlite')
   const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
-  t.same(await user(['add', '--user', a, '--token-stdin', '--database-url', url], { stdin: 'from-stdin\n' }), { code: 0, stdout: `added user ${a}\n`, stderr: '' })
-  t.equal((await user(['add', '--user', b], { env: { DATABASE_URL: url, PATCHSYNC_TOKEN: 'from-env' } })).code, 0, 'DATABASE_URL and PATCHSYNC_TOKEN from the environment')
-  t.equal((await user(['add', '--user', c, '--token', 'from-flag', '--database-url', url], { env: { PATCHSYNC_TOKEN: 'loses' } })).code, 0, 'a flag wins over the variable')
+  t.same(await user(['add', '--user', a, '--token-stdin', '--database-url', url], { stdin: 'from-stdin\n' }), {
+    code: 0,
+    stdout: `added user ${a}\n`,
+    stderr: '',
+  })
+  t.equal(
+    (await user(['add', '--user', b], { env: { DATABASE_URL: url, PATCHSYNC_TOKEN: 'from-env' } })).code,
+    0,
+    'DATABASE_URL and PATCHSYNC_TOKEN from the environment',
+  )
+  t.equal(
+    (await user(['add', '--user', c, '--token', 'from-flag', '--database-url', url], { env: { PATCHSYNC_TOKEN: 'loses' } })).code,
+    0,
+    'a flag wins over the variable',
+  )
   const generated = await user(['add', '--user', d, '--database-url', url])
   const [, token] = /^token: (\S+)$/m.exec(generated.stdout) ?? []
   t.ok(token && token.length >= 32, 'a made-up token is printed')
-  for (const [id, good] of [[a, 'from-stdin'], [b, 'from-env'], [c, 'from-flag'], [d, token!]] as const) {
+  for (const [id, good] of [
+    [a, 'from-stdin'],
+    [b, 'from-env'],
+    [c, 'from-flag'],
+    [d, token!],
+  ] as const) {
     t.equal((await login(id, good)).reply.type, 'auth_success', `${good}: that token lets the user in`)
   }
   t.equal((await login(c, 'loses')).reply.code, 'auth_failed')
@@ -55,7 +72,9 @@ t.test('the token on standard input of the real command, never in its arguments'
   const { url, login } = await setup(t, 'sqlite')
   const id = randomUUID()
   const bin = fileURLToPath(new URL('../bin/patchsync.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import=tsx', bin, 'user', 'add', '--user', id, '--token-stdin', '--database-url', url], { stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import=tsx', bin, 'user', 'add', '--user', id, '--token-stdin', '--database-url', url], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
@@ -104,7 +123,11 @@ t.test('rotate-token: the old token stops working at the next authentication, th
   })
   t.equal((await login(id, 'old')).reply.code, 'auth_failed', 'the old token')
   t.equal((await login(id, 'new')).reply.type, 'auth_success', 'the new token')
-  t.equal((await before.client.request({ type: 'list_documents' })).type, 'document_list', 'a connection authenticated before keeps its session until the server checks again')
+  t.equal(
+    (await before.client.request({ type: 'list_documents' })).type,
+    'document_list',
+    'a connection authenticated before keeps its session until the server checks again',
+  )
   t.equal(await server.reauthenticate(), 1, 'which cuts it off (the new one stays)')
 })
 
@@ -124,15 +147,27 @@ for (const dialect of TEST_DIALECTS) {
     t.match((await user(['list', '--database-url', url])).stdout, new RegExp(`^${alice}  added \\S+  owns 1 document\\(s\\)$`, 'm'))
 
     const removed = await user(['remove', '--user', alice, '--database-url', url])
-    t.same(removed, { code: 0, stdout: `removed user ${alice}: its token no longer authenticates; 1 grant(s) it held revoked; 1 document(s) it owns kept, with their grantees\n`, stderr: '' })
+    t.same(removed, {
+      code: 0,
+      stdout: `removed user ${alice}: its token no longer authenticates; 1 grant(s) it held revoked; 1 document(s) it owns kept, with their grantees\n`,
+      stderr: '',
+    })
     t.equal((await login(alice, 'a')).reply.code, 'auth_failed', 'the token no longer authenticates')
     t.notMatch((await user(['list', '--database-url', url])).stdout, alice, 'list no longer shows the user')
     t.same([...(await server.store.grants(shared)).keys()], [], 'the grant the user held is revoked')
     t.equal((await server.store.getDocument(owned))?.ownerId, alice, 'the owned document is kept, still under its owner')
-    t.equal((await b.request({ type: 'update_document', patch: { document_id: owned, patch: [{ op: 'add', path: '/by', value: 'bob' }] } })).type, 'document_updated', "the grantee still writes to the removed user's document")
+    t.equal(
+      (await b.request({ type: 'update_document', patch: { document_id: owned, patch: [{ op: 'add', path: '/by', value: 'bob' }] } })).type,
+      'document_updated',
+      "the grantee still writes to the removed user's document",
+    )
     // The command cannot reach the server: a connection opened before the removal keeps its session
     // until the server checks credentials again (every reauthenticateMs, on SIGHUP, or when asked).
-    t.equal((await a.request({ type: 'get_document', document_id: owned })).type, 'document', 'a connection authenticated before keeps its session until the server checks again')
+    t.equal(
+      (await a.request({ type: 'get_document', document_id: owned })).type,
+      'document',
+      'a connection authenticated before keeps its session until the server checks again',
+    )
     const closed = new Promise<number>((resolve) => a.socket.once('close', (code) => resolve(code)))
     t.equal(await server.reauthenticate(), 1, "then the removed user's connection is cut off, and only it")
     t.equal(await closed, 1008)

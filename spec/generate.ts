@@ -172,9 +172,15 @@ async function generateTypes(spec: Spec): Promise<string> {
     style: { singleQuote: true, semi: false, printWidth: 110 },
   })
   const union = (direction: string) =>
-    spec.messages.filter((m) => m.direction === direction).map((m) => `${pascal(m.type)}Message`).join('\n  | ')
+    spec.messages
+      .filter((m) => m.direction === direction)
+      .map((m) => `${pascal(m.type)}Message`)
+      .join('\n  | ')
   const names = (direction: string) =>
-    spec.messages.filter((m) => m.direction === direction).map((m) => `'${m.type}'`).join(', ')
+    spec.messages
+      .filter((m) => m.direction === direction)
+      .map((m) => `'${m.type}'`)
+      .join(', ')
   return [
     HEADER,
     body.replace(/export interface PatchsyncSpec \{[^}]*\}\n/, '').trim(),
@@ -257,9 +263,7 @@ export function isErrorCode(code: string): code is ErrorCode {
 
 /** The PROTOCOL.md text with its error table rebuilt from the registry. */
 function protocolWithErrorTable(spec: Spec): string {
-  const rows = spec.errors.map(
-    (e) => `| \`${e.code}\` | ${e.number} | ${e.scope} | ${e.retryable ? 'yes' : 'no'} | ${e.meaning.replaceAll('|', '\\|')} |`,
-  )
+  const rows = spec.errors.map((e) => `| \`${e.code}\` | ${e.number} | ${e.scope} | ${e.retryable ? 'yes' : 'no'} | ${e.meaning.replaceAll('|', '\\|')} |`)
   const table = ['| code | number | scope | retryable | meaning |', '|---|---|---|---|---|', ...rows].join('\n')
   const start = spec.protocol.indexOf(ERRORS_BEGIN) + ERRORS_BEGIN.length
   const end = spec.protocol.indexOf(ERRORS_END)

@@ -36,7 +36,10 @@ for (const file of files) patternsIn(JSON.parse(readFileSync(file, 'utf8')), rel
 
 t.test('every pattern in spec/ is proven free of super-linear backtracking', async (t) => {
   t.ok(patterns.length >= 5, `found ${patterns.length} patterns`)
-  t.ok(patterns.some((p) => p.where.includes('json_pointer')), 'the JSON Pointer pattern is among them')
+  t.ok(
+    patterns.some((p) => p.where.includes('json_pointer')),
+    'the JSON Pointer pattern is among them',
+  )
   for (const { where, source } of patterns) {
     // The automaton checker decides from the pattern's structure (no fuzzing, no time limit): "safe"
     // is a proof that matching is linear or better in the input's length. Validators compile

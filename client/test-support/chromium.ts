@@ -10,7 +10,16 @@ import { bundle } from '../build.mjs'
 /** Debian's Chromium; nothing downloads a browser. `.ci/run` installs it when missing. */
 export const CHROMIUM = '/usr/bin/chromium'
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>patchsync test page</title>
 <script type="module">

@@ -24,7 +24,13 @@ function Document({ id, name }: { id: string; name: string }): ReactNode {
 
 function Titles(): ReactNode {
   counted('list')
-  return createElement('pre', { id: 'list' }, useDocuments().map((d) => `${d.title}:${d.pending}`).join(','))
+  return createElement(
+    'pre',
+    { id: 'list' },
+    useDocuments()
+      .map((d) => `${d.title}:${d.pending}`)
+      .join(','),
+  )
 }
 
 function Status(): ReactNode {
@@ -40,7 +46,11 @@ export function mount(client: SyncClient, documents: Record<string, string>): vo
   const container = document.createElement('div')
   document.body.append(container)
   root = createRoot(container)
-  const children = [...Object.entries(documents).map(([name, id]) => createElement(Document, { key: name, id, name })), createElement(Titles, { key: 'list' }), createElement(Status, { key: 'status' })]
+  const children = [
+    ...Object.entries(documents).map(([name, id]) => createElement(Document, { key: name, id, name })),
+    createElement(Titles, { key: 'list' }),
+    createElement(Status, { key: 'status' }),
+  ]
   root.render(createElement(SyncProvider, { client }, children))
 }
 

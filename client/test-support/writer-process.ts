@@ -6,7 +6,13 @@
 import { SyncClient } from '../node.js'
 
 const [databasePath, serverUrl, userId, documentId, count] = process.argv.slice(2)
-const client = new SyncClient({ databasePath: databasePath!, serverUrl: serverUrl!, userId: userId!, authToken: `token-${userId}`, reconnect: { minMs: 20, maxMs: 200 } })
+const client = new SyncClient({
+  databasePath: databasePath!,
+  serverUrl: serverUrl!,
+  userId: userId!,
+  authToken: `token-${userId}`,
+  reconnect: { minMs: 20, maxMs: 200 },
+})
 await client.open()
 client.connect()
 await client.create({ id: documentId!, title: 'crash test', content: { items: [] } })

@@ -45,8 +45,9 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§1.2',
     description: 'a frame failing its schema before authentication is answered unauthenticated',
     file: 'server/connection.ts',
-    search: ": this.errorReply(decoded.error, decoded.requestId)))",
-    replace: ": this.errorReply(this.user === undefined && !(decoded.error instanceof PatchsyncError && decoded.error.code === 'frame_too_large') ? new PatchsyncError('unauthenticated', 'authenticate first') : decoded.error, decoded.requestId)))",
+    search: ': this.errorReply(decoded.error, decoded.requestId)))',
+    replace:
+      ": this.errorReply(this.user === undefined && !(decoded.error instanceof PatchsyncError && decoded.error.code === 'frame_too_large') ? new PatchsyncError('unauthenticated', 'authenticate first') : decoded.error, decoded.requestId)))",
   },
 
   {
@@ -94,7 +95,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'patch-schema-skipped',
     spec: '§2.6',
-    description: "update_document frames are not checked against their schema",
+    description: 'update_document frames are not checked against their schema',
     file: 'core/messages.ts',
     search: 'if (!validator(frame)) throw',
     replace: "if (type !== 'update_document' && !validator(frame)) throw",
@@ -114,7 +115,7 @@ export const MUTANTS: readonly Mutant[] = [
     description: 'list_documents still lists deleted documents',
     file: 'server/storage/store.ts',
     search: "      .selectAll()\n      .where('deleted', '=', 0)\n",
-    replace: "      .selectAll()\n",
+    replace: '      .selectAll()\n',
   },
   {
     id: 'updated-without-previous-revision',
@@ -164,7 +165,7 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§3.4',
     description: 'a write is answered as soon as it commits, ahead of earlier requests still running',
     file: 'server/connection.ts',
-    search: 'this.replies = this.replies.then(() => reply).then(this.deliver).catch(this.lost)',
+    search: 'this.replies = this.replies\n        .then(() => reply)\n        .then(this.deliver)\n        .catch(this.lost)',
     replace: 'void reply.then(this.deliver).catch(this.lost)',
   },
   {
@@ -221,7 +222,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'op-ids-global',
     spec: '§4.4',
-    description: "client_op_ids are unique across all users instead of per user",
+    description: 'client_op_ids are unique across all users instead of per user',
     file: 'server/storage/migrations.ts',
     search: ".columns(['user_id', 'client_op_id', 'op_index'])",
     replace: ".columns(['client_op_id', 'op_index'])",
@@ -256,7 +257,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'clock-behind-not-conflict',
     spec: '§5.2',
-    description: 'a clock behind the document\'s is not flagged as a conflict',
+    description: "a clock behind the document's is not flagged as a conflict",
     file: 'core/conflict.ts',
     search: "return order === 'concurrent' || order === 'before'",
     replace: "return order === 'concurrent'",
@@ -288,7 +289,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'conflict-without-document',
     spec: '§5.3',
-    description: "a conflict error does not carry the current document",
+    description: 'a conflict error does not carry the current document',
     file: 'server/write-path/plan.ts',
     search: 'throw withCurrentDocument(error, before)',
     replace: 'throw error',
@@ -323,8 +324,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§5.4',
     description: "an update's change event does not carry the clock it was sent with",
     file: 'server/write-path/plan.ts',
-    search: 'event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]',
-    replace: 'event: { ...e, conflict: resolution.conflict } }]',
+    search: 'event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } },',
+    replace: 'event: { ...e, conflict: resolution.conflict } },',
   },
 
   {
@@ -374,7 +375,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'time-travel-off-by-one',
     spec: '§7.2',
-    description: "get_document_at takes the revision of the event before the sequence, not the one at it",
+    description: 'get_document_at takes the revision of the event before the sequence, not the one at it',
     file: 'server/handlers/get-document-at.ts',
     search: 'revisionId: atTarget.revisionId,',
     replace: 'revisionId: atTarget.previousRevisionId ?? atTarget.revisionId,',
@@ -408,7 +409,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§7.4',
     description: 'a redone undo stays on the undo stack',
     file: 'server/storage/store.ts',
-    search: ".where((eb) => eb.not(eb.exists(eb.selectFrom('change_events as r').select('r.sequence').where('r.cause', '=', 'redo').whereRef('r.batch_id', '=', 'u.batch_id'))))",
+    search:
+      ".where((eb) =>\n        eb.not(eb.exists(eb.selectFrom('change_events as r').select('r.sequence').where('r.cause', '=', 'redo').whereRef('r.batch_id', '=', 'u.batch_id'))),\n      )",
     replace: '',
   },
   {
@@ -455,7 +457,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'undo-rename-first',
     spec: '§7.3',
-    description: "an undo appends the rename before the update",
+    description: 'an undo appends the rename before the update',
     file: 'core/history.ts',
     search: "    plan.push({ event_type: 'rename', forward_patch: { title: goal.title }, reverse_patch: { title: head.title } })",
     replace: "    plan.unshift({ event_type: 'rename', forward_patch: { title: goal.title }, reverse_patch: { title: head.title } })",
@@ -471,7 +473,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'redo-keeps-event-type',
     spec: '§7.4',
-    description: "a redo does not exchange create and delete: redoing an undo that deleted a document deletes it again",
+    description: 'a redo does not exchange create and delete: redoing an undo that deleted a document deletes it again',
     file: 'core/history.ts',
     search: "const type: EventType = event.event_type === 'create' ? 'delete' : event.event_type === 'delete' ? 'create' : event.event_type",
     replace: 'const type: EventType = event.event_type',
@@ -479,7 +481,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'undo-all-takes-others-documents',
     spec: '§7.3',
-    description: "an undo without document_id also restores documents only other users changed",
+    description: 'an undo without document_id also restores documents only other users changed',
     file: 'server/storage/store.ts',
     search: "      .select('document_id')\n      .where('user_id', '=', userId)\n",
     replace: "      .select('document_id')\n",
@@ -490,8 +492,10 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§7.3',
     description: 'an undo reads its target as the first event to undo, so it also undoes the event at the target sequence',
     file: 'server/write-path/plan.ts',
-    search: 'const history = (await this.store.documentEvents(id, m.targetSequence)).reverse().map(toHistoryEvent)\n        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence)',
-    replace: 'const history = (await this.store.documentEvents(id, m.targetSequence - 1)).reverse().map(toHistoryEvent)\n        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence - 1)',
+    search:
+      'const history = (await this.store.documentEvents(id, m.targetSequence)).reverse().map(toHistoryEvent)\n        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence)',
+    replace:
+      'const history = (await this.store.documentEvents(id, m.targetSequence - 1)).reverse().map(toHistoryEvent)\n        const plan = undoPlan(id, stateOf(entry.row), history, m.targetSequence - 1)',
   },
   {
     id: 'redo-named-takes-newest',
@@ -540,7 +544,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§8.2',
     description: 'the change feed leaves out documents shared with the user',
     file: 'server/storage/store.ts',
-    search: "          eb.exists(eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'e.document_id').where('a.user_id', '=', opts.userId)),",
+    search:
+      "          eb.exists(\n            eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'e.document_id').where('a.user_id', '=', opts.userId),\n          ),",
     replace: '',
   },
   {
@@ -640,7 +645,7 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§9.2',
     description: 'a user without access who writes is told forbidden, which says the document exists',
     file: 'server/access.ts',
-    search: '  if (role === undefined) throw notFound(id)\n  if (role === \'read\' || (need',
+    search: "  if (role === undefined) throw notFound(id)\n  if (role === 'read' || (need",
     replace: "  if (role === undefined) throw new PatchsyncError('forbidden', 'not yours')\n  if (role === 'read' || (need",
   },
   {
@@ -712,8 +717,8 @@ export const MUTANTS: readonly Mutant[] = [
     spec: '§9.2',
     description: 'list_documents leaves out documents shared with the user',
     file: 'server/storage/store.ts',
-    search: "          eb('id', 'in', eb.selectFrom('document_access').select('document_id').where('user_id', '=', userId)),",
-    replace: '',
+    search: "eb.or([eb('owner_id', '=', userId), eb('id', 'in', eb.selectFrom('document_access').select('document_id').where('user_id', '=', userId))])",
+    replace: "eb.or([eb('owner_id', '=', userId)])",
   },
 
   {

@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   const chosen = MUTANTS.filter((m) => only.length === 0 || only.some((text) => m.id.includes(text)))
   const copies = Array.from({ length: Math.min(jobs, chosen.length) }, copyOfPackage)
   const control = await runSuite(copies[0]!, '')
-  if (control.caught) throw new Error(`the unmodified reference server fails the suite, so no mutant can be judged: ${control.by}: ${'reason' in control ? control.reason : ''}`)
+  if (control.caught)
+    throw new Error(`the unmodified reference server fails the suite, so no mutant can be judged: ${control.by}: ${'reason' in control ? control.reason : ''}`)
   console.log(`# control: the unmodified reference server passes all ${control.cases} cases`)
   const queue = [...chosen]
   const outcomes: Outcome[] = []

@@ -11,7 +11,13 @@ import type { RequestHandler } from './context.js'
 export const getChanges: RequestHandler<GetChangesMessage> = {
   run: async (ctx, message) => {
     if (message.document_id !== undefined) await readableDocument(ctx.store, ctx.userId, message.document_id, { history: true })
-    const page = await ctx.store.readChanges({ since: message.since_sequence, before: message.before_sequence, limit: message.limit ?? 100, userId: ctx.userId, documentId: message.document_id })
+    const page = await ctx.store.readChanges({
+      since: message.since_sequence,
+      before: message.before_sequence,
+      limit: message.limit ?? 100,
+      userId: ctx.userId,
+      documentId: message.document_id,
+    })
     return { type: 'changes_since', changes: page.events.map(toWireEvent), latest_sequence: page.latestSequence, has_more: page.hasMore }
   },
 }

@@ -17,7 +17,8 @@ export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
       throw new PatchsyncError('invalid_sequence', `sequence ${message.sequence} has not happened yet`)
     }
     const after = await ctx.store.countDocumentEvents(head.id, message.sequence)
-    const { state, atTarget } = after <= head.generation - after ? await backFromHead(ctx.store, head, message.sequence) : await forwardFromCreate(ctx.store, head.id, message.sequence)
+    const { state, atTarget } =
+      after <= head.generation - after ? await backFromHead(ctx.store, head, message.sequence) : await forwardFromCreate(ctx.store, head.id, message.sequence)
     return {
       type: 'document_at',
       document_id: head.id,
@@ -25,8 +26,14 @@ export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
       document:
         state === null || atTarget === undefined
           ? null
-          : toWireDocument({ ...head, title: state.title, content: state.content, revisionId: atTarget.revisionId,
-              vectorClock: atTarget.vectorClock ?? {}, updatedAt: atTarget.createdAt }),
+          : toWireDocument({
+              ...head,
+              title: state.title,
+              content: state.content,
+              revisionId: atTarget.revisionId,
+              vectorClock: atTarget.vectorClock ?? {},
+              updatedAt: atTarget.createdAt,
+            }),
     }
   },
 }

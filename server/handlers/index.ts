@@ -49,5 +49,7 @@ export function handlerOf(message: ClientMessage): Handler<ClientMessage> {
  */
 export async function handle(ctx: HandlerContext, message: ClientMessage, origin?: object): Promise<ServerMessage> {
   const handler = handlerOf(message)
-  return isMutation(handler) ? handler.reply(await ctx.writes.submit(ctx.userId, clientOpIdOf(message), handler.mutation(message), origin), message) : handler.run(ctx, message)
+  return isMutation(handler)
+    ? handler.reply(await ctx.writes.submit(ctx.userId, clientOpIdOf(message), handler.mutation(message), origin), message)
+    : handler.run(ctx, message)
 }

@@ -5,7 +5,11 @@ import type { MutationHandler } from './context.js'
 /** §5: the patch applies to the current server state under the conflict strategy. */
 export const updateDocument: MutationHandler<UpdateDocumentMessage> = {
   mutation: ({ patch: { document_id, patch, base_revision, vector_clock } }) => ({
-    kind: 'update', documentId: document_id, patch: patch as Operation[], baseRevision: base_revision, vectorClock: vector_clock,
+    kind: 'update',
+    documentId: document_id,
+    patch: patch as Operation[],
+    baseRevision: base_revision,
+    vectorClock: vector_clock,
   }),
   reply: (result) => eventMessage(result.events[0]!, result.documents[0]!),
 }

@@ -81,8 +81,14 @@ const requestDigest: Migration = {
  */
 const documentSnapshots: Migration = {
   async up(db: SchemaThen) {
-    await db.schema.alterTable('documents').addColumn('snapshot_generation', 'integer', (c) => c.notNull().defaultTo(0)).execute()
-    await db.updateTable('documents').set((eb) => ({ snapshot_generation: eb.ref('generation') })).execute()
+    await db.schema
+      .alterTable('documents')
+      .addColumn('snapshot_generation', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute()
+    await db
+      .updateTable('documents')
+      .set((eb) => ({ snapshot_generation: eb.ref('generation') }))
+      .execute()
   },
 }
 

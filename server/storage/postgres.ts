@@ -32,7 +32,8 @@ const castEvent: Partial<Record<string, string>> = { op_index: 'integer', confli
 const castDocument: Partial<Record<string, string>> = { generation: 'integer', snapshot_generation: 'integer', deleted: 'integer' }
 const jsonb = new Set(['forward_patch', 'reverse_patch', 'vector_clock', 'content'])
 /** A column's value in its type, read from `from` (a table alias and a dot) when given. */
-const valueOf = (c: string, from = '') => (jsonb.has(c) ? `${from}${c}::jsonb` : c === 'created_at' || c === 'updated_at' ? `${from}${c}::timestamptz` : `${from}${c}`)
+const valueOf = (c: string, from = '') =>
+  jsonb.has(c) ? `${from}${c}::jsonb` : c === 'created_at' || c === 'updated_at' ? `${from}${c}::timestamptz` : `${from}${c}`
 
 /**
  * A group commit after BEGIN and the sequence lock, in one statement: its text is the same whatever
@@ -144,7 +145,10 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
         return { sequences, durable: Promise.resolve() }
       } catch (error) {
         // A connection that cannot even roll back is closed instead of going back to the pool.
-        await client.query('rollback').then(() => client.release(), (broken: Error) => client.release(broken))
+        await client.query('rollback').then(
+          () => client.release(),
+          (broken: Error) => client.release(broken),
+        )
         throw error
       }
     },

@@ -74,17 +74,42 @@ export interface ChangeEventsTable {
 
 /** The columns a commit writes to `change_events` (the sequence is allocated by the database). */
 export const EVENT_COLUMNS = [
-  'document_id', 'user_id', 'event_type', 'revision_id', 'previous_revision_id', 'forward_patch', 'reverse_patch',
-  'client_op_id', 'op_index', 'vector_clock', 'cause', 'batch_id', 'request_digest', 'conflict', 'created_at',
+  'document_id',
+  'user_id',
+  'event_type',
+  'revision_id',
+  'previous_revision_id',
+  'forward_patch',
+  'reverse_patch',
+  'client_op_id',
+  'op_index',
+  'vector_clock',
+  'cause',
+  'batch_id',
+  'request_digest',
+  'conflict',
+  'created_at',
 ] as const satisfies ReadonlyArray<keyof ChangeEventsTable>
 
 /** The columns a commit writes to `documents` with a snapshot; an existing row keeps its owner and creation time. */
 export const DOCUMENT_COLUMNS = [
-  'id', 'owner_id', 'title', 'content', 'revision_id', 'generation', 'snapshot_generation', 'vector_clock', 'deleted', 'created_at', 'updated_at',
+  'id',
+  'owner_id',
+  'title',
+  'content',
+  'revision_id',
+  'generation',
+  'snapshot_generation',
+  'vector_clock',
+  'deleted',
+  'created_at',
+  'updated_at',
 ] as const satisfies ReadonlyArray<keyof DocumentsTable>
 /** What an upsert changes in an existing row: everything but its id, owner and creation time. */
 export const DOCUMENT_UPDATED_COLUMNS = DOCUMENT_COLUMNS.filter(
   (c): c is Exclude<(typeof DOCUMENT_COLUMNS)[number], 'id' | 'owner_id' | 'created_at'> => c !== 'id' && c !== 'owner_id' && c !== 'created_at',
 )
 /** What a commit without a snapshot changes in an existing row: its head, not its content. */
-export const DOCUMENT_HEAD_COLUMNS = ['title', 'revision_id', 'generation', 'vector_clock', 'deleted', 'updated_at'] as const satisfies ReadonlyArray<keyof DocumentsTable>
+export const DOCUMENT_HEAD_COLUMNS = ['title', 'revision_id', 'generation', 'vector_clock', 'deleted', 'updated_at'] as const satisfies ReadonlyArray<
+  keyof DocumentsTable
+>

@@ -20,17 +20,72 @@ const docId = () => `550e8400-e29b-41d4-a716-${String(++counter).padStart(12, '0
 function created(id: string, content: JsonObject, clientOpId: string | null = null): PendingChange {
   const now = new Date().toISOString()
   const rev = revisionId(1, null, 'T', content)
-  const document: DocumentRow = { id, ownerId: USER, title: 'T', content, revisionId: rev, generation: 1, snapshotGeneration: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now }
-  return { document, expectedRevisionId: null, event: { documentId: id, userId: USER, eventType: 'create', revisionId: rev, previousRevisionId: null,
-    forwardPatch: { id, title: 'T', content }, reversePatch: null, clientOpId, opIndex: 0, vectorClock: null, cause: null, batchId: null, requestDigest: null, conflict: false } }
+  const document: DocumentRow = {
+    id,
+    ownerId: USER,
+    title: 'T',
+    content,
+    revisionId: rev,
+    generation: 1,
+    snapshotGeneration: 1,
+    vectorClock: {},
+    deleted: false,
+    createdAt: now,
+    updatedAt: now,
+  }
+  return {
+    document,
+    expectedRevisionId: null,
+    event: {
+      documentId: id,
+      userId: USER,
+      eventType: 'create',
+      revisionId: rev,
+      previousRevisionId: null,
+      forwardPatch: { id, title: 'T', content },
+      reversePatch: null,
+      clientOpId,
+      opIndex: 0,
+      vectorClock: null,
+      cause: null,
+      batchId: null,
+      requestDigest: null,
+      conflict: false,
+    },
+  }
 }
 
 function updated(before: DocumentRow, content: JsonObject, forward: unknown, reverse: unknown, clientOpId: string | null = null): PendingChange {
   const rev = revisionId(before.generation + 1, before.revisionId, before.title, content)
   // Written whole (a snapshot), so a test's forward patch need not bring the content there.
-  const document = { ...before, content, revisionId: rev, generation: before.generation + 1, snapshotGeneration: before.generation + 1, updatedAt: new Date().toISOString() }
-  return { document, expectedRevisionId: before.revisionId, event: { documentId: before.id, userId: USER, eventType: 'update', revisionId: rev,
-    previousRevisionId: before.revisionId, forwardPatch: forward, reversePatch: reverse, clientOpId, opIndex: 0, vectorClock: { a: 1 }, cause: null, batchId: null, requestDigest: null, conflict: false } }
+  const document = {
+    ...before,
+    content,
+    revisionId: rev,
+    generation: before.generation + 1,
+    snapshotGeneration: before.generation + 1,
+    updatedAt: new Date().toISOString(),
+  }
+  return {
+    document,
+    expectedRevisionId: before.revisionId,
+    event: {
+      documentId: before.id,
+      userId: USER,
+      eventType: 'update',
+      revisionId: rev,
+      previousRevisionId: before.revisionId,
+      forwardPatch: forward,
+      reversePatch: reverse,
+      clientOpId,
+      opIndex: 0,
+      vectorClock: { a: 1 },
+      cause: null,
+      batchId: null,
+      requestDigest: null,
+      conflict: false,
+    },
+  }
 }
 
 for (const dialect of TEST_DIALECTS) {
@@ -46,11 +101,20 @@ for (const dialect of TEST_DIALECTS) {
       const id = docId()
       const [create] = await store.commit([created(id, { text: 'Hello, World!' })])
       const doc = (await store.getDocument(id))!
-      const [update] = await store.commit([updated(doc, { text: 'Updated text' },
-        [{ op: 'replace', path: '/text', value: 'Updated text' }], [{ op: 'replace', path: '/text', value: 'Hello, World!' }])])
+      const [update] = await store.commit([
+        updated(
+          doc,
+          { text: 'Updated text' },
+          [{ op: 'replace', path: '/text', value: 'Updated text' }],
+          [{ op: 'replace', path: '/text', value: 'Hello, World!' }],
+        ),
+      ])
       t.ok(update!.sequence > create!.sequence, 'sequences increase')
       const events = await store.documentEvents(id)
-      t.same(events.map((e) => e.eventType), ['create', 'update'])
+      t.same(
+        events.map((e) => e.eventType),
+        ['create', 'update'],
+      )
       t.same(events[0]!.forwardPatch, { id, title: 'T', content: { text: 'Hello, World!' } })
       t.equal(events[0]!.reversePatch, null)
       t.same(events[1]!.reversePatch, [{ op: 'replace', path: '/text', value: 'Hello, World!' }])
@@ -65,9 +129,28 @@ for (const dialect of TEST_DIALECTS) {
       await store.commit([created(id, { text: 'x' })])
       const doc = (await store.getDocument(id))!
       const rev = revisionId(2, doc.revisionId, null, null)
-      await store.commit([{ document: { ...doc, deleted: true, revisionId: rev, generation: 2 }, expectedRevisionId: doc.revisionId,
-        event: { documentId: id, userId: USER, eventType: 'delete', revisionId: rev, previousRevisionId: doc.revisionId, forwardPatch: null,
-          reversePatch: { id, title: 'T', content: { text: 'x' } }, clientOpId: null, opIndex: 0, vectorClock: null, cause: null, batchId: null, requestDigest: null, conflict: false } }])
+      await store.commit([
+        {
+          document: { ...doc, deleted: true, revisionId: rev, generation: 2 },
+          expectedRevisionId: doc.revisionId,
+          event: {
+            documentId: id,
+            userId: USER,
+            eventType: 'delete',
+            revisionId: rev,
+            previousRevisionId: doc.revisionId,
+            forwardPatch: null,
+            reversePatch: { id, title: 'T', content: { text: 'x' } },
+            clientOpId: null,
+            opIndex: 0,
+            vectorClock: null,
+            cause: null,
+            batchId: null,
+            requestDigest: null,
+            conflict: false,
+          },
+        },
+      ])
       const [, deleted] = await store.documentEvents(id)
       t.equal(deleted!.forwardPatch, null)
       t.same(deleted!.reversePatch, { id, title: 'T', content: { text: 'x' } })
@@ -87,20 +170,33 @@ for (const dialect of TEST_DIALECTS) {
       t.equal(await store.getDocument(other), undefined, 'the batch wrote nothing')
       t.equal(await store.latestSequence(), 1)
       await t.rejects(store.commit([created(id, {})]), StaleRevisionError, 'creating an existing id is stale too')
-      t.same((await store.findOps([{ userId: USER, clientOpId: 'op-1' }])).map((e) => e.documentId), [id])
+      t.same(
+        (await store.findOps([{ userId: USER, clientOpId: 'op-1' }])).map((e) => e.documentId),
+        [id],
+      )
     })
 
     t.test('a commit that fails inside its transaction writes nothing, and the store goes on', async (t) => {
       const store = await createTestStore(t, dialect, { poolSize: 1 })
       const id = docId()
       // SQLite commits synchronously, so its hook throws synchronously; PostgreSQL awaits it.
-      const failing = dialect === 'sqlite' ? () => { throw new Error('hook failed') } : async () => { throw new Error('hook failed') }
+      const failing =
+        dialect === 'sqlite'
+          ? () => {
+              throw new Error('hook failed')
+            }
+          : async () => {
+              throw new Error('hook failed')
+            }
       await t.rejects(store.commit([created(id, { n: 0 }, 'op-a')], { beforeCommit: failing }), /hook failed/)
       t.equal(await store.getDocument(id), undefined, 'no document')
       t.same(await store.findOps([{ userId: USER, clientOpId: 'op-a' }]), [], 'no event')
       const [event] = await store.commit([created(id, { n: 1 }, 'op-a')])
       t.same((await store.getDocument(id))!.content, { n: 1 }, 'the same op commits afterwards (on the one pooled connection)')
-      t.same((await store.readChanges({ since: 0, limit: 10, userId: USER })).events.map((e) => e.sequence), [event!.sequence])
+      t.same(
+        (await store.readChanges({ since: 0, limit: 10, userId: USER })).events.map((e) => e.sequence),
+        [event!.sequence],
+      )
       if (dialect === 'sqlite') {
         await t.rejects(store.commit([created(docId(), {})], { beforeCommit: async () => {} }), /must not return a promise/)
       }
@@ -130,7 +226,10 @@ for (const dialect of TEST_DIALECTS) {
       const second = updated(first.document, { n: 1 }, [{ op: 'replace', path: '/n', value: 1 }], [{ op: 'replace', path: '/n', value: 0 }])
       const third = updated(second.document, { n: 2 }, [{ op: 'replace', path: '/n', value: 2 }], [{ op: 'replace', path: '/n', value: 1 }])
       const events = await store.commit([first, second, third])
-      t.same(events.map((e) => e.sequence), [1, 2, 3])
+      t.same(
+        events.map((e) => e.sequence),
+        [1, 2, 3],
+      )
       const doc = (await store.getDocument(id))!
       t.same(doc.content, { n: 2 })
       t.equal(doc.generation, 3)
@@ -146,19 +245,33 @@ for (const dialect of TEST_DIALECTS) {
       foreign.event.userId = OTHER
       await store.commit([foreign])
       const page1 = await store.readChanges({ since: 0, limit: 3, userId: USER })
-      t.same(page1.events.map((e) => e.sequence), [1, 2, 3])
+      t.same(
+        page1.events.map((e) => e.sequence),
+        [1, 2, 3],
+      )
       t.equal(page1.hasMore, true)
       t.equal(page1.latestSequence, 6)
       const page2 = await store.readChanges({ since: 3, limit: 3, userId: USER })
-      t.same(page2.events.map((e) => e.sequence), [4, 5], 'the other user\'s document is not in the feed')
+      t.same(
+        page2.events.map((e) => e.sequence),
+        [4, 5],
+        "the other user's document is not in the feed",
+      )
       t.equal(page2.hasMore, false)
       t.same((page2.events[0]!.forwardPatch as { content: unknown }).content, { unicode: 'ü€😀', nested: { a: [1, { b: null }] } })
       await store.setAccess(theirs, USER, 'read')
-      t.same((await store.readChanges({ since: 5, limit: 10, userId: USER })).events.map((e) => e.documentId), [theirs], 'a grant makes it readable')
+      t.same(
+        (await store.readChanges({ since: 5, limit: 10, userId: USER })).events.map((e) => e.documentId),
+        [theirs],
+        'a grant makes it readable',
+      )
       t.same(await store.grants(theirs), new Map([[USER, 'read']]))
       await store.setAccess(theirs, USER, 'none')
       t.same((await store.readChanges({ since: 5, limit: 10, userId: USER })).events, [])
-      t.same((await store.readChanges({ since: 0, limit: 10, userId: USER, documentId: mine[1] })).events.map((e) => e.sequence), [2])
+      t.same(
+        (await store.readChanges({ since: 0, limit: 10, userId: USER, documentId: mine[1] })).events.map((e) => e.sequence),
+        [2],
+      )
     })
 
     t.test('large batches: 600 events and 100 documents in one commit, found again by their client op ids', async (t) => {
@@ -166,26 +279,54 @@ for (const dialect of TEST_DIALECTS) {
       const ids = Array.from({ length: 100 }, () => docId())
       const creates = ids.map((id, i) => created(id, { n: 0, text: `it's "quoted" \\ and {braced}` }, `create-${i}`))
       const firstEvents = await store.commit(creates)
-      t.same(firstEvents.map((e) => e.sequence), ids.map((_, i) => i + 1))
+      t.same(
+        firstEvents.map((e) => e.sequence),
+        ids.map((_, i) => i + 1),
+      )
       let docs = creates.map((c) => c.document)
       const changes: PendingChange[] = []
       for (let round = 1; round <= 5; round++) {
         docs = docs.map((d, i) => {
-          const change = updated(d, { n: round, text: 'x' }, [{ op: 'replace', path: '/n', value: round }], [{ op: 'replace', path: '/n', value: round - 1 }], `u-${round}-${i}`)
+          const change = updated(
+            d,
+            { n: round, text: 'x' },
+            [{ op: 'replace', path: '/n', value: round }],
+            [{ op: 'replace', path: '/n', value: round - 1 }],
+            `u-${round}-${i}`,
+          )
           changes.push(change)
           return change.document
         })
       }
       const events = await store.commit(changes)
-      t.same(events.map((e) => e.sequence), changes.map((_, i) => 101 + i), 'sequences in array order')
-      t.same(events.map((e) => e.clientOpId), changes.map((c) => c.event.clientOpId))
+      t.same(
+        events.map((e) => e.sequence),
+        changes.map((_, i) => 101 + i),
+        'sequences in array order',
+      )
+      t.same(
+        events.map((e) => e.clientOpId),
+        changes.map((c) => c.event.clientOpId),
+      )
       t.same((await store.getDocument(ids[42]!))!.content, { n: 5, text: 'x' }, 'each document at its last state')
       t.equal((await store.getDocument(ids[42]!))!.generation, 6)
-      const wanted = [...changes.map((c) => ({ userId: USER, clientOpId: c.event.clientOpId! })), { userId: OTHER, clientOpId: 'u-1-0' }, { userId: USER, clientOpId: 'never' }]
+      const wanted = [
+        ...changes.map((c) => ({ userId: USER, clientOpId: c.event.clientOpId! })),
+        { userId: OTHER, clientOpId: 'u-1-0' },
+        { userId: USER, clientOpId: 'never' },
+      ]
       const found = await store.findOps(wanted)
       t.equal(found.length, 500, 'every op found, and only those of the right user')
-      t.same(found.map((e) => e.sequence), events.map((e) => e.sequence), 'in sequence order')
-      t.same((await store.findOps([{ userId: USER, clientOpId: 'create-7' }]))[0]!.forwardPatch, { id: ids[7], title: 'T', content: { n: 0, text: `it's "quoted" \\ and {braced}` } })
+      t.same(
+        found.map((e) => e.sequence),
+        events.map((e) => e.sequence),
+        'in sequence order',
+      )
+      t.same((await store.findOps([{ userId: USER, clientOpId: 'create-7' }]))[0]!.forwardPatch, {
+        id: ids[7],
+        title: 'T',
+        content: { n: 0, text: `it's "quoted" \\ and {braced}` },
+      })
     })
 
     t.test('the same client op id twice in one batch is a DuplicateOpError and writes nothing', async (t) => {
@@ -202,7 +343,11 @@ for (const dialect of TEST_DIALECTS) {
       const writes = new WritePath(store)
       const again = await writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 1 } })
       t.ok(again.replayed, 'the same create gets its original result')
-      await t.rejects(writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 2 } }), { code: 'op_id_reused' }, 'other content is another request')
+      await t.rejects(
+        writes.submit(USER, 'legacy-op', { kind: 'create', id, title: 'T', content: { a: 2 } }),
+        { code: 'op_id_reused' },
+        'other content is another request',
+      )
     })
 
     t.test('a commit between snapshots writes the head, not the content; a read rebuilds it from the snapshot and the tail', async (t) => {
@@ -222,12 +367,23 @@ for (const dialect of TEST_DIALECTS) {
       await writes.submit(USER, null, { kind: 'create', id, title: 'T', content: { n: -1, list: [] } })
       const updates = SNAPSHOT_EVERY + 36
       for (let i = 0; i < updates; i++) {
-        await writes.submit(USER, null, { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/n', value: i }, { op: 'add', path: '/list/-', value: i }] })
+        await writes.submit(USER, null, {
+          kind: 'update',
+          documentId: id,
+          patch: [
+            { op: 'replace', path: '/n', value: i },
+            { op: 'add', path: '/list/-', value: i },
+          ],
+        })
       }
       const row = await raw.db.selectFrom('documents').select(['content', 'generation', 'snapshot_generation']).where('id', '=', id).executeTakeFirstOrThrow()
       t.equal(Number(row.generation), updates + 1)
       t.equal(Number(row.snapshot_generation), 1 + SNAPSHOT_EVERY, 'the last snapshot was taken SNAPSHOT_EVERY events after the create')
-      t.same(raw.decodeJson(row.content), { n: SNAPSHOT_EVERY - 1, list: Array.from({ length: SNAPSHOT_EVERY }, (_, i) => i) }, 'the row holds the snapshot, not the head')
+      t.same(
+        raw.decodeJson(row.content),
+        { n: SNAPSHOT_EVERY - 1, list: Array.from({ length: SNAPSHOT_EVERY }, (_, i) => i) },
+        'the row holds the snapshot, not the head',
+      )
       const head = { n: updates - 1, list: Array.from({ length: updates }, (_, i) => i) }
       t.same((await reader.getDocument(id))!.content, head, 'a read brings the snapshot to the head')
       t.same((await reader.listDocuments(USER)).find((d) => d.id === id)?.content, head)
@@ -289,7 +445,18 @@ for (const dialect of TEST_DIALECTS) {
       const id = docId()
       await (raw.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
         .insertInto('documents')
-        .values({ id, owner_id: USER, title: 'Old', content: JSON.stringify({ kept: true }), revision_id: '3-aa', generation: 3, vector_clock: '{}', deleted: 0, created_at: now, updated_at: now })
+        .values({
+          id,
+          owner_id: USER,
+          title: 'Old',
+          content: JSON.stringify({ kept: true }),
+          revision_id: '3-aa',
+          generation: 3,
+          vector_clock: '{}',
+          deleted: 0,
+          created_at: now,
+          updated_at: now,
+        })
         .execute()
       const store = Store.open(url)
       t.teardown(() => store.close())
@@ -376,11 +543,19 @@ t.test('postgres only (SQLite has a single writer, so commits cannot interleave 
     let aHolds!: () => void
     const aAllocated = new Promise<void>((resolve) => (aHolds = resolve))
     // A allocates its sequence, then holds its transaction open before committing.
-    const a = writerA.commit([created(docId(), { writer: 'A' })], { beforeCommit: async () => { aHolds(); await held } })
+    const a = writerA.commit([created(docId(), { writer: 'A' })], {
+      beforeCommit: async () => {
+        aHolds()
+        await held
+      },
+    })
     await aAllocated
     // B starts after A and would get the next sequence; it must not become visible before A's.
     let bDone = false
-    const b = writerB.commit([created(docId(), { writer: 'B' })]).then((events) => { bDone = true; return events })
+    const b = writerB.commit([created(docId(), { writer: 'B' })]).then((events) => {
+      bDone = true
+      return events
+    })
 
     const seen: number[] = []
     let cursor = 1
@@ -417,7 +592,10 @@ t.test('postgres only (SQLite has a single writer, so commits cannot interleave 
     stop = await listener.subscribe((sequences) => heard.push(...sequences))
     const events = await writer.commit([created(docId(), { n: 1 }), created(docId(), { n: 2 })])
     for (let i = 0; i < 100 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 10))
-    t.same(heard, events.map((e) => e.sequence))
+    t.same(
+      heard,
+      events.map((e) => e.sequence),
+    )
   })
 })
 

@@ -1,12 +1,32 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
-import { applyEvent, type ChangeRecord, type DocState, type DocumentRecord, type HistoryEvent, type JsonObject, type Role, type VectorClock } from '../../core/index.js'
+import {
+  applyEvent,
+  type ChangeRecord,
+  type DocState,
+  type DocumentRecord,
+  type HistoryEvent,
+  type JsonObject,
+  type Role,
+  type VectorClock,
+} from '../../core/index.js'
 import type { AccessChange, BatchWrite, StorageDialect } from './dialect.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
 import type { ChangeEventsTable, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
 
 /** Every column of a document's row but its content. */
-const HEAD_READ_COLUMNS = ['id', 'owner_id', 'title', 'revision_id', 'generation', 'snapshot_generation', 'vector_clock', 'deleted', 'created_at', 'updated_at'] as const
+const HEAD_READ_COLUMNS = [
+  'id',
+  'owner_id',
+  'title',
+  'revision_id',
+  'generation',
+  'snapshot_generation',
+  'vector_clock',
+  'deleted',
+  'created_at',
+  'updated_at',
+] as const
 
 /** The role a grant gives; the owner's is on the document row, and `none` is no grant. */
 export type Grant = Exclude<Role, 'none'>
@@ -68,7 +88,11 @@ export interface CommitHooks {
 
 /** A document changed underneath: its revision is not the one the change was computed from. */
 export class StaleRevisionError extends Error {
-  constructor(readonly documentId: string, readonly expected: string | null, readonly actual: string | null) {
+  constructor(
+    readonly documentId: string,
+    readonly expected: string | null,
+    readonly actual: string | null,
+  ) {
     super(`document ${documentId} is at revision ${actual}, not ${expected}`)
     this.name = 'StaleRevisionError'
   }
@@ -76,7 +100,10 @@ export class StaleRevisionError extends Error {
 
 /** A (user, client_op_id) pair that is already in the log. */
 export class DuplicateOpError extends Error {
-  constructor(readonly userId: string, readonly clientOpId: string) {
+  constructor(
+    readonly userId: string,
+    readonly clientOpId: string,
+  ) {
     super(`client op ${clientOpId} of user ${userId} is already in the log`)
     this.name = 'DuplicateOpError'
   }
@@ -166,7 +193,12 @@ export class Store {
       .select((eb) => [
         'users.id',
         'users.created_at',
-        eb.selectFrom('documents').select(eb.fn.countAll<number>().as('n')).whereRef('documents.owner_id', '=', 'users.id').where('documents.deleted', '=', 0).as('owned'),
+        eb
+          .selectFrom('documents')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('documents.owner_id', '=', 'users.id')
+          .where('documents.deleted', '=', 0)
+          .as('owned'),
       ])
       .orderBy('users.created_at')
       .orderBy('users.id')
@@ -191,7 +223,12 @@ export class Store {
       if (Number(removed.numDeletedRows) === 0) return undefined
       const revoked = await trx.deleteFrom('document_access').where('user_id', '=', id).returning('document_id').execute()
       for (const { document_id } of revoked) await this.dialect.notifyAccess(trx, { documentId: document_id, userId: id, role: 'none' })
-      const owned = await trx.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', id).where('deleted', '=', 0).executeTakeFirstOrThrow()
+      const owned = await trx
+        .selectFrom('documents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_id', '=', id)
+        .where('deleted', '=', 0)
+        .executeTakeFirstOrThrow()
       return { grantsRevoked: revoked.length, documentsOwned: Number(owned.n) }
     })
   }
@@ -207,12 +244,7 @@ export class Store {
       .selectFrom('documents')
       .selectAll()
       .where('deleted', '=', 0)
-      .where((eb) =>
-        eb.or([
-          eb('owner_id', '=', userId),
-          eb('id', 'in', eb.selectFrom('document_access').select('document_id').where('user_id', '=', userId)),
-        ]),
-      )
+      .where((eb) => eb.or([eb('owner_id', '=', userId), eb('id', 'in', eb.selectFrom('document_access').select('document_id').where('user_id', '=', userId))]))
       .orderBy('created_at')
       .orderBy('id')
       .execute()
@@ -237,16 +269,27 @@ export class Store {
       .where('document_id', '=', row.id)
       .where('sequence', '<=', (eb) =>
         // The newest first: the head event is found among the last few of the document's index.
-        eb.selectFrom('change_events').select('sequence').where('document_id', '=', row.id).where('revision_id', '=', row.revisionId).orderBy('sequence', 'desc').limit(1),
+        eb
+          .selectFrom('change_events')
+          .select('sequence')
+          .where('document_id', '=', row.id)
+          .where('revision_id', '=', row.revisionId)
+          .orderBy('sequence', 'desc')
+          .limit(1),
       )
       .orderBy('sequence', 'desc')
       .limit(behind)
       .execute()
-    if (tail.length !== behind) throw new Error(`document ${row.id} has ${tail.length} events up to revision ${row.revisionId} after its snapshot, not ${behind}`)
+    if (tail.length !== behind)
+      throw new Error(`document ${row.id} has ${tail.length} events up to revision ${row.revisionId} after its snapshot, not ${behind}`)
     let state: DocState = { title: row.title, content: row.content }
     for (const e of tail.reverse()) {
       if (e.event_type === 'delete') continue
-      state = applyEvent(state, { event_type: e.event_type, forward_patch: e.forward_patch === null ? null : this.dialect.decodeJson(e.forward_patch), reverse_patch: null })
+      state = applyEvent(state, {
+        event_type: e.event_type,
+        forward_patch: e.forward_patch === null ? null : this.dialect.decodeJson(e.forward_patch),
+        reverse_patch: null,
+      })
     }
     return { ...row, content: state!.content }
   }
@@ -257,7 +300,11 @@ export class Store {
    */
   async documentHeads(ids: readonly string[]): Promise<Map<string, DocumentHead>> {
     if (ids.length === 0) return new Map()
-    const rows = await this.db.selectFrom('documents').select(HEAD_READ_COLUMNS).where('id', 'in', [...ids]).execute()
+    const rows = await this.db
+      .selectFrom('documents')
+      .select(HEAD_READ_COLUMNS)
+      .where('id', 'in', [...ids])
+      .execute()
     return this.settled(new Map(rows.map((r) => [r.id, this.toHead(r)])))
   }
 
@@ -265,7 +312,11 @@ export class Store {
   async grantsByDocument(ids: readonly string[]): Promise<Map<string, Map<string, Grant>>> {
     const found = new Map<string, Map<string, Grant>>()
     if (ids.length === 0) return found
-    const rows = await this.db.selectFrom('document_access').select(['document_id', 'user_id', 'role']).where('document_id', 'in', [...ids]).execute()
+    const rows = await this.db
+      .selectFrom('document_access')
+      .select(['document_id', 'user_id', 'role'])
+      .where('document_id', 'in', [...ids])
+      .execute()
     for (const r of rows) {
       let grants = found.get(r.document_id)
       if (!grants) found.set(r.document_id, (grants = new Map()))
@@ -336,7 +387,8 @@ export class Store {
     const now = new Date().toISOString()
     let planned: readonly PendingChange[] = []
     let committed: ChangeEventRow[] | undefined
-    const withSequences = (sequences: number[]): ChangeEventRow[] => (committed ??= planned.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now })))
+    const withSequences = (sequences: number[]): ChangeEventRow[] =>
+      (committed ??= planned.map(({ event }, i) => ({ ...event, sequence: sequences[i]!, createdAt: now })))
     const batch = (list: readonly PendingChange[]): BatchWrite => {
       planned = list
       return batchWrite(list, now, hooks.beforeCommit && ((sequences) => hooks.beforeCommit!(withSequences(sequences))))
@@ -357,7 +409,9 @@ export class Store {
 
   /** The first op of the batch that is already in the log (or twice in the batch), after a unique violation. */
   private async duplicateOp(changes: readonly PendingChange[]): Promise<DuplicateOpError | undefined> {
-    const ops = changes.filter((c) => c.event.clientOpId !== null && c.event.opIndex === 0).map((c) => ({ userId: c.event.userId, clientOpId: c.event.clientOpId! }))
+    const ops = changes
+      .filter((c) => c.event.clientOpId !== null && c.event.opIndex === 0)
+      .map((c) => ({ userId: c.event.userId, clientOpId: c.event.clientOpId! }))
     const found = (await this.findOps(ops))[0]
     if (found) return new DuplicateOpError(found.userId, found.clientOpId!)
     const seen = new Set<string>()
@@ -387,12 +441,17 @@ export class Store {
       .where((eb) =>
         eb.or([
           eb('d.owner_id', '=', opts.userId),
-          eb.exists(eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'e.document_id').where('a.user_id', '=', opts.userId)),
+          eb.exists(
+            eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'e.document_id').where('a.user_id', '=', opts.userId),
+          ),
         ]),
       )
     if (opts.documentId !== undefined) query = query.where('e.document_id', '=', opts.documentId)
     if (opts.before !== undefined) query = query.where('e.sequence', '<', opts.before)
-    const rows = await query.orderBy('e.sequence', opts.before === undefined ? 'asc' : 'desc').limit(opts.limit + 1).execute()
+    const rows = await query
+      .orderBy('e.sequence', opts.before === undefined ? 'asc' : 'desc')
+      .limit(opts.limit + 1)
+      .execute()
     // latestSequence waits for durability (settled) after this query, so the page is durable too.
     return {
       events: rows.slice(0, opts.limit).map((r) => this.toEvent(r)),
@@ -435,7 +494,12 @@ export class Store {
 
   async eventsBySequence(sequences: readonly number[]): Promise<ChangeEventRow[]> {
     if (sequences.length === 0) return []
-    const rows = await this.db.selectFrom('change_events').selectAll().where('sequence', 'in', [...sequences]).orderBy('sequence').execute()
+    const rows = await this.db
+      .selectFrom('change_events')
+      .selectAll()
+      .where('sequence', 'in', [...sequences])
+      .orderBy('sequence')
+      .execute()
     return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
@@ -465,16 +529,27 @@ export class Store {
       .select('u.batch_id')
       .where('u.user_id', '=', userId)
       .where('u.cause', '=', 'undo')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('change_events as r').select('r.sequence').where('r.cause', '=', 'redo').whereRef('r.batch_id', '=', 'u.batch_id'))))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('change_events as r').select('r.sequence').where('r.cause', '=', 'redo').whereRef('r.batch_id', '=', 'u.batch_id'))),
+      )
     if (documentId !== undefined) latest = latest.where('u.document_id', '=', documentId)
     const found = await latest.orderBy('u.sequence', 'desc').limit(1).executeTakeFirst()
     if (!found?.batch_id) return []
-    const rows = await this.db.selectFrom('change_events').selectAll().where('batch_id', '=', found.batch_id).where('cause', '=', 'undo').orderBy('sequence').execute()
+    const rows = await this.db
+      .selectFrom('change_events')
+      .selectAll()
+      .where('batch_id', '=', found.batch_id)
+      .where('cause', '=', 'undo')
+      .orderBy('sequence')
+      .execute()
     return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
   async latestSequence(): Promise<number> {
-    const row = await this.db.selectFrom('change_events').select((eb) => eb.fn.max('sequence').as('latest')).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('change_events')
+      .select((eb) => eb.fn.max('sequence').as('latest'))
+      .executeTakeFirst()
     return this.settled(Number(row?.latest ?? 0))
   }
 

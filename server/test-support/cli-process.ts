@@ -7,7 +7,23 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'patchsync.ts')
 /** Every child is killed after this long, whatever it is doing. */
 const CHILD_TIMEOUT_MS = 30_000
-const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'MONITORING', 'LOG_LEVEL', 'AUTO_REGISTER', 'MAX_PAYLOAD', 'MAX_OPS', 'MAX_DOCUMENT_BYTES', 'RATE_LIMIT', 'RATE_BURST', 'HEARTBEAT_MS', 'REAUTHENTICATE_MS', 'TLS_CERT', 'TLS_KEY']
+const CONFIG_VARIABLES = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'MONITORING',
+  'LOG_LEVEL',
+  'AUTO_REGISTER',
+  'MAX_PAYLOAD',
+  'MAX_OPS',
+  'MAX_DOCUMENT_BYTES',
+  'RATE_LIMIT',
+  'RATE_BURST',
+  'HEARTBEAT_MS',
+  'REAUTHENTICATE_MS',
+  'TLS_CERT',
+  'TLS_KEY',
+]
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }

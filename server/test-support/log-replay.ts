@@ -26,7 +26,10 @@ export async function headAndReplay(store: Store, documentId: string): Promise<{
     if (e.eventType === 'delete') {
       const deleted = e.reversePatch as { title: string; content: never }
       if (!jsonEqual({ title: deleted.title, content: deleted.content }, state)) {
-        return { head, replayed: { title: null, content: `the delete at sequence ${e.sequence} keeps a document its log never made`, deleted: true, revisionId: null } }
+        return {
+          head,
+          replayed: { title: null, content: `the delete at sequence ${e.sequence} keeps a document its log never made`, deleted: true, revisionId: null },
+        }
       }
       kept = state
     }

@@ -29,7 +29,12 @@ export async function startTestServer<Verified = unknown>(t: Teardown, dialect: 
 type Instances<N extends number, Made extends TestServer[] = []> = Made['length'] extends N ? Made : Instances<N, [...Made, TestServer]>
 
 /** {@link startTestServer}, `count` instances on one database (several instances share a PostgreSQL database). */
-export async function startTestServers<N extends number, Verified = unknown>(t: Teardown, dialect: DialectName, count: N, options: SyncServerOptions<Verified> = {}): Promise<Instances<N>> {
+export async function startTestServers<N extends number, Verified = unknown>(
+  t: Teardown,
+  dialect: DialectName,
+  count: N,
+  options: SyncServerOptions<Verified> = {},
+): Promise<Instances<N>> {
   const { url: databaseUrl, drop } = await createTestDatabase(dialect)
   const clients: TestClient[] = []
   const servers: TestServer[] = []
@@ -45,11 +50,19 @@ export async function startTestServers<N extends number, Verified = unknown>(t: 
   }
   for (let i = 0; i < count; i++) {
     // Every test client comes from 127.0.0.1: per-address limits are off unless a test sets them.
-    const server = createSyncServer({ databaseUrl, hashOptions: CHEAP_HASH, heartbeatMs: 0, rateLimit: { perSecond: 0, burst: 1 }, addressLimit: { connections: 0, perSecond: 0, burst: 1 }, ...options })
+    const server = createSyncServer({
+      databaseUrl,
+      hashOptions: CHEAP_HASH,
+      heartbeatMs: 0,
+      rateLimit: { perSecond: 0, burst: 1 },
+      addressLimit: { connections: 0, perSecond: 0, burst: 1 },
+      ...options,
+    })
     servers.push(
       Object.assign(server, {
         connect: async (clientOptions?: WebSocket.ClientOptions) => track(await TestClient.connect(server.url, clientOptions)),
-        login: async (userId?: string, token?: string, clientOptions?: WebSocket.ClientOptions) => track(await TestClient.login(server.url, userId, token, clientOptions)),
+        login: async (userId?: string, token?: string, clientOptions?: WebSocket.ClientOptions) =>
+          track(await TestClient.login(server.url, userId, token, clientOptions)),
       }),
     )
     await server.listen(0, '127.0.0.1')

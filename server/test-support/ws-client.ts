@@ -44,7 +44,12 @@ export class TestClient {
   }
 
   /** Connects and authenticates as a user (a fresh one unless given). */
-  static async login(url: string, userId: string = randomUUID(), token = `token-${userId}`, options?: WebSocket.ClientOptions): Promise<TestClient & { userId: string }> {
+  static async login(
+    url: string,
+    userId: string = randomUUID(),
+    token = `token-${userId}`,
+    options?: WebSocket.ClientOptions,
+  ): Promise<TestClient & { userId: string }> {
     const client = await TestClient.connect(url, options)
     const reply = await client.request({ type: 'authenticate', user_id: userId, auth_token: token })
     if (reply.type !== 'auth_success') throw new Error(`login failed: ${JSON.stringify(reply)}`)

@@ -7,7 +7,19 @@ import type { DocumentRow } from '../storage/store.js'
 
 function entry(content: JsonObject): CachedDocument {
   const now = new Date().toISOString()
-  const row: DocumentRow = { id: randomUUID(), ownerId: randomUUID(), title: 'T', content, revisionId: '1-a', generation: 1, snapshotGeneration: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now }
+  const row: DocumentRow = {
+    id: randomUUID(),
+    ownerId: randomUUID(),
+    title: 'T',
+    content,
+    revisionId: '1-a',
+    generation: 1,
+    snapshotGeneration: 1,
+    vectorClock: {},
+    deleted: false,
+    createdAt: now,
+    updatedAt: now,
+  }
   return { row, size: jsonBytes(content), grants: new Map() }
 }
 
@@ -22,7 +34,10 @@ t.test('the cache is bounded by the bytes of its documents, least recently used 
   // The first is used again, so the second is the least recently used when the fourth comes.
   t.equal(await cache.load(entries[0]!.row.id), entries[0])
   cache.add(entries[3]!.row.id, entries[3]!)
-  t.same([0, 1, 2, 3].map((i) => cache.get(entries[i]!.row.id) !== undefined), [true, false, true, true])
+  t.same(
+    [0, 1, 2, 3].map((i) => cache.get(entries[i]!.row.id) !== undefined),
+    [true, false, true, true],
+  )
   t.ok(cache.heldBytes <= 3500)
 })
 
@@ -60,8 +75,16 @@ t.test('entries loaded or added while pinned stay over the budget until release,
   cache.pin()
   for (const e of [a!, b!, c!]) cache.add(e.row.id, e)
   t.equal(cache.get(before!.row.id), undefined, 'what the batch did not pin goes first')
-  t.same([a, b, c].map((e) => cache.get(e!.row.id)), [a, b, c], 'the batch keeps all three, over the budget')
+  t.same(
+    [a, b, c].map((e) => cache.get(e!.row.id)),
+    [a, b, c],
+    'the batch keeps all three, over the budget',
+  )
   cache.release()
-  t.same([a, b, c].map((e) => cache.get(e!.row.id) !== undefined), [false, true, true], 'then the least recently used goes')
+  t.same(
+    [a, b, c].map((e) => cache.get(e!.row.id) !== undefined),
+    [false, true, true],
+    'then the least recently used goes',
+  )
   t.ok(cache.heldBytes <= 2500)
 })

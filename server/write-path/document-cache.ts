@@ -31,7 +31,10 @@ export class DocumentCache {
   private readonly pinned = new Set<string>()
   private pinning = false
 
-  constructor(private readonly store: Store, private readonly capacityBytes: number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly capacityBytes: number,
+  ) {}
 
   /** JSON bytes of the contents held, as last counted. */
   get heldBytes(): number {

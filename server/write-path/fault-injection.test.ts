@@ -16,7 +16,6 @@ import { WritePath } from './write-path.js'
 // same write path (it commits whatever its cached copy holds), and each head must equal a replay of
 // its log, with every acknowledged request in that log at the sequence it was acknowledged with.
 
-
 /** Where a fault can be injected; the test fails unless every one of them was hit. */
 const STORE_STEPS = ['getDocument', 'grants', 'findOps', 'write', 'durable', 'documentEvents', 'latestSequence', 'documentsChangedBy', 'lastUndoBatch'] as const
 const STEPS = [...STORE_STEPS.map((s) => `store.${s}`), 'strategy.resolve', 'plan.after-patch', 'commit.beforeCommit', 'publish.onCommit', 'publish.audience']
@@ -95,10 +94,19 @@ const patch: fc.Arbitrary<Operation[]> = fc.oneof(
   fc.integer({ min: 0, max: 9 }).map((v): Operation[] => [{ op: 'replace', path: '/n', value: v }]),
   fc.integer({ min: 0, max: 9 }).map((v): Operation[] => [{ op: 'add', path: '/list/-', value: v }]),
   fc.constant<Operation[]>([{ op: 'remove', path: '/list/0' }]),
-  fc.constantFrom('a', 'b', 'c').map((k): Operation[] => [{ op: 'add', path: `/${k}`, value: { k } }, { op: 'remove', path: `/${k}/k` }]),
+  fc.constantFrom('a', 'b', 'c').map((k): Operation[] => [
+    { op: 'add', path: `/${k}`, value: { k } },
+    { op: 'remove', path: `/${k}/k` },
+  ]),
   // Fails half-way in applyPatch itself, which rolls its own operations back.
-  fc.constant<Operation[]>([{ op: 'add', path: '/x', value: 1 }, { op: 'remove', path: '/missing' }]),
-  fc.constant<Operation[]>([{ op: 'add', path: '/x', value: 1 }, { op: 'replace', path: '', value: { n: -1, list: [] } }]),
+  fc.constant<Operation[]>([
+    { op: 'add', path: '/x', value: 1 },
+    { op: 'remove', path: '/missing' },
+  ]),
+  fc.constant<Operation[]>([
+    { op: 'add', path: '/x', value: 1 },
+    { op: 'replace', path: '', value: { n: -1, list: [] } },
+  ]),
 )
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('update' as const), doc, patch }) },
@@ -162,13 +170,17 @@ for (const dialect of TEST_DIALECTS) {
         // Whatever a cached copy holds now reaches its head with this update.
         for (const [i, id] of ids.entries()) {
           const head = await store.getDocument(id)
-          if (head && !head.deleted) await documents.submit(user, `probe-${id}`, { kind: 'update', documentId: id, patch: [{ op: 'add', path: `/probe${i}`, value: i }] })
+          if (head && !head.deleted)
+            await documents.submit(user, `probe-${id}`, { kind: 'update', documentId: id, patch: [{ op: 'add', path: `/probe${i}`, value: i }] })
         }
         for (const id of ids) {
           const { head, replayed } = await headAndReplay(store, id)
-          if (!jsonEqual(head, replayed)) throw new Error(`document ${id}: head ${JSON.stringify(head)} is not the replay of its log ${JSON.stringify(replayed)}`)
+          if (!jsonEqual(head, replayed))
+            throw new Error(`document ${id}: head ${JSON.stringify(head)} is not the replay of its log ${JSON.stringify(replayed)}`)
         }
-        const logged = new Map((await store.findOps(acknowledged.map((a) => ({ userId: user, clientOpId: a.opId })))).map((e) => [`${e.clientOpId}/${e.opIndex}`, e.sequence]))
+        const logged = new Map(
+          (await store.findOps(acknowledged.map((a) => ({ userId: user, clientOpId: a.opId })))).map((e) => [`${e.clientOpId}/${e.opIndex}`, e.sequence]),
+        )
         for (const { opId, result } of acknowledged) {
           for (const [i, e] of result.events.entries()) {
             if (logged.get(`${opId}/${i}`) !== e.sequence) throw new Error(`acknowledged op ${opId} (sequence ${e.sequence}) is not in the log as acknowledged`)

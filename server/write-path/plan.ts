@@ -62,7 +62,13 @@ export class Planner {
    * later request cannot commit a change that no event records.
    */
   async plan(request: SubmitRequest): Promise<PendingChange[]> {
-    const meta: EventMeta = { userId: request.userId, clientOpId: request.clientOpId, cause: null, batchId: null, requestDigest: request.clientOpId === null ? null : requestDigest(request.mutation) }
+    const meta: EventMeta = {
+      userId: request.userId,
+      clientOpId: request.clientOpId,
+      cause: null,
+      batchId: null,
+      requestDigest: request.clientOpId === null ? null : requestDigest(request.mutation),
+    }
     const plan = this.plans[request.mutation.kind] as PlanOf<Mutation['kind']>
     const journal = new PlanJournal(this.cache)
     try {
@@ -81,12 +87,27 @@ export class Planner {
       checkSize(content, this.limits)
       const now = new Date().toISOString()
       const row: DocumentRow = {
-        id: m.id, ownerId: userId, title: m.title, content, revisionId: revisionId(1, null, m.title, content),
-        generation: 1, snapshotGeneration: 1, vectorClock: {}, deleted: false, createdAt: now, updatedAt: now,
+        id: m.id,
+        ownerId: userId,
+        title: m.title,
+        content,
+        revisionId: revisionId(1, null, m.title, content),
+        generation: 1,
+        snapshotGeneration: 1,
+        vectorClock: {},
+        deleted: false,
+        createdAt: now,
+        updatedAt: now,
       }
       journal.added(m.id)
       this.cache.add(m.id, { row, size: jsonBytes(content), grants: new Map() })
-      return [{ document: { ...row }, expectedRevisionId: null, event: event('create', row, null, { id: m.id, title: m.title, content: structuredClone(content) }, null, meta, 0) }]
+      return [
+        {
+          document: { ...row },
+          expectedRevisionId: null,
+          event: event('create', row, null, { id: m.id, title: m.title, content: structuredClone(content) }, null, meta, 0),
+        },
+      ]
     },
 
     update: ({ userId, mutation: m }, meta, journal) => {
@@ -107,7 +128,9 @@ export class Planner {
       const row = advance(before, { title: before.title, content: resolution.content, deleted: false }, resolution.vectorClock, 'update', resolution.forward)
       entry.row = row
       const e = event('update', row, before.revisionId, resolution.forward, resolution.reverse, meta, 0)
-      return [{ document: { ...row }, expectedRevisionId: before.revisionId, event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } }]
+      return [
+        { document: { ...row }, expectedRevisionId: before.revisionId, event: { ...e, vectorClock: resolution.vectorClock, conflict: resolution.conflict } },
+      ]
     },
 
     rename: ({ userId, mutation: m }, meta, journal) => {
@@ -120,14 +143,17 @@ export class Planner {
       const entry = this.cache.get(m.documentId)
       checkWrite(entry, userId, m.documentId, 'owner')
       const { id, title, content } = entry.row
-      return [this.append(entry, { event_type: 'delete', forward_patch: null, reverse_patch: { id, title, content: structuredClone(content) } }, meta, 0, journal)]
+      return [
+        this.append(entry, { event_type: 'delete', forward_patch: null, reverse_patch: { id, title, content: structuredClone(content) } }, meta, 0, journal),
+      ]
     },
 
     /** §7.3: restore each document by appending the reverse of what came after the target. */
     undo: async ({ userId, mutation: m }, meta, journal) => {
       const named = m.documentId !== undefined
       const ids = named ? [m.documentId!] : await this.store.documentsChangedBy(userId, m.targetSequence)
-      if (m.targetSequence > (await this.store.latestSequence())) throw new PatchsyncError('invalid_sequence', `sequence ${m.targetSequence} has not happened yet`)
+      if (m.targetSequence > (await this.store.latestSequence()))
+        throw new PatchsyncError('invalid_sequence', `sequence ${m.targetSequence} has not happened yet`)
       const undoMeta: EventMeta = { ...meta, cause: 'undo', batchId: randomUUID() }
       const changes: PendingChange[] = []
       for (const id of ids) {
@@ -209,7 +235,11 @@ export class Planner {
     const row = advance(before, { title, content, deleted }, before.vectorClock, planned.event_type, planned.forward_patch)
     entry.row = row
     entry.size = size
-    return { document: { ...row }, expectedRevisionId: before.revisionId, event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex) }
+    return {
+      document: { ...row },
+      expectedRevisionId: before.revisionId,
+      event: event(planned.event_type, row, before.revisionId, planned.forward_patch, planned.reverse_patch, meta, opIndex),
+    }
   }
 }
 

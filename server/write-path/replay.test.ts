@@ -8,8 +8,16 @@ t.test('a request digest covers the key members of §4.1 and nothing else', asyn
   const other = randomUUID()
   const patch = [{ op: 'replace' as const, path: '/n', value: 1 }]
   const same: Array<[string, Mutation, Mutation]> = [
-    ['an update with a base revision and a clock added', { kind: 'update', documentId: id, patch }, { kind: 'update', documentId: id, patch, baseRevision: '1-ab', vectorClock: { a: 1 } }],
-    ['a create whose content lists its members in another order', { kind: 'create', id, title: 'T', content: { a: 1, b: 2 } }, { kind: 'create', id, title: 'T', content: { b: 2, a: 1 } }],
+    [
+      'an update with a base revision and a clock added',
+      { kind: 'update', documentId: id, patch },
+      { kind: 'update', documentId: id, patch, baseRevision: '1-ab', vectorClock: { a: 1 } },
+    ],
+    [
+      'a create whose content lists its members in another order',
+      { kind: 'create', id, title: 'T', content: { a: 1, b: 2 } },
+      { kind: 'create', id, title: 'T', content: { b: 2, a: 1 } },
+    ],
   ]
   for (const [what, a, b] of same) t.equal(requestDigest(a), requestDigest(b), what)
   const different: Array<[string, Mutation, Mutation]> = [

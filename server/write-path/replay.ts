@@ -53,7 +53,8 @@ function sameRequest(mutation: Mutation, first: ChangeEventRow): boolean {
 /** The original result for a resubmission, or `op_id_reused` when the request differs (§4.2). */
 function replay(mutation: Mutation, events: ChangeEventRow[], documents: DocumentRow[]): MutationResult {
   const first = events[0]
-  if (first === undefined || !sameRequest(mutation, first)) throw new PatchsyncError('op_id_reused', 'this client_op_id was already used for a different request')
+  if (first === undefined || !sameRequest(mutation, first))
+    throw new PatchsyncError('op_id_reused', 'this client_op_id was already used for a different request')
   return { events, documents, replayed: true }
 }
 

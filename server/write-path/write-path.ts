@@ -1,6 +1,15 @@
 import { PatchsyncError, ServerWins, type ConflictStrategy, type Limits, type Role } from '../../core/index.js'
 import { checkShare, readableDocument } from '../access.js'
-import { DuplicateOpError, RefusedBatchError, StaleRevisionError, type ChangeEventRow, type Grant, type PendingChange, type PlannedChanges, type Store } from '../storage/store.js'
+import {
+  DuplicateOpError,
+  RefusedBatchError,
+  StaleRevisionError,
+  type ChangeEventRow,
+  type Grant,
+  type PendingChange,
+  type PlannedChanges,
+  type Store,
+} from '../storage/store.js'
 import { DEFAULT_CACHE_BYTES, DocumentCache } from './document-cache.js'
 import { Planner } from './plan.js'
 import { Publisher, type Audience, type CommitReport, type Unplanned } from './publish.js'
@@ -63,7 +72,10 @@ export class WritePath {
   /** Milliseconds the next batch waits: a commit lost a race with another instance (see `retry`). */
   private backOff = 0
 
-  constructor(private readonly store: Store, private readonly options: WritePathOptions = {}) {
+  constructor(
+    private readonly store: Store,
+    private readonly options: WritePathOptions = {},
+  ) {
     this.queue = new WriteQueue(options.maxBatch ?? 512)
     this.cache = new DocumentCache(store, options.cacheBytes ?? DEFAULT_CACHE_BYTES)
     this.resubmissions = new Resubmissions(store)
@@ -279,7 +291,9 @@ export class WritePath {
     const again = requests.filter((request) => {
       request.attempts++
       if ((retryable || isolate) && request.attempts < most) return true
-      request.reject(retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : inDoubt(error))
+      request.reject(
+        retryable ? new PatchsyncError('internal_error', `could not commit after ${request.attempts} attempts: ${(error as Error).message}`) : inDoubt(error),
+      )
       return false
     })
     // Lost a race with another instance: wait a random while, longer after each loss, before the
