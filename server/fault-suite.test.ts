@@ -6,7 +6,7 @@ import { Store } from './storage/store.js'
 import { serve } from './test-support/cli-process.js'
 import { createTestDatabase, TEST_DIALECTS, TEST_PG_URL } from './test-support/databases.js'
 import { headAndReplay } from './test-support/log-replay.js'
-import { startTestServer, startTestServers, type TestServer } from './test-support/servers.js'
+import { startTestServer, startTestServers } from './test-support/servers.js'
 import { TestClient } from './test-support/ws-client.js'
 import { eventually } from './test-support/eventually.js'
 
@@ -53,12 +53,42 @@ async function updateUntilAnswered(
 }
 
 /** The log has each op once, and the document's list holds each value once, in the log's order. */
-async function checkLog(t: Test, server: TestServer, documentId: string, opIds: string[]) {
-  const log = await server.store.documentEvents(documentId)
+async function checkLog(t: Test, store: Store, documentId: string, opIds: string[]) {
+  const log = await store.documentEvents(documentId)
   const logged = log.map((e) => e.clientOpId).filter((id) => id !== null)
   t.same([...logged].sort(), [...opIds].sort(), 'every acknowledged update is in the log, once')
-  const { head, replayed } = await headAndReplay(server.store, documentId)
+  const { head, replayed } = await headAndReplay(store, documentId)
   t.same(head, replayed, 'the head is a replay of the log')
+}
+
+/**
+ * A store of its own on the database, closed after `use`: its connections are new, so none is one
+ * the test ended (a pooled connection of the server's may be, and its next query fails).
+ */
+async function withOwnStore<T>(databaseUrl: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = Store.open(databaseUrl)
+  try {
+    return await use(store)
+  } finally {
+    await store.close()
+  }
+}
+
+/**
+ * Makes the store's next `times` reads of events after `after` fail, as a connection ended under
+ * them would; returns how many have failed so far.
+ */
+function failEventReads(store: Store, after: number, times: number): () => number {
+  const read = store.eventsBySequence.bind(store)
+  let failed = 0
+  store.eventsBySequence = async (sequences) => {
+    if (failed < times && sequences.some((s) => s > after)) {
+      failed++
+      throw new Error('injected fault: terminating connection due to administrator command')
+    }
+    return read(sequences)
+  }
+  return () => failed
 }
 
 t.test('postgres: its connections ended under reads and writes, and an outage: the server stays up and loses nothing (issue 10 finding 2)', async (t) => {
@@ -113,7 +143,7 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
     [...readCodes].every((c) => c === 'document' || errorInfo(c as ErrorCode).retryable),
     `reads got documents or retryable codes (${[...readCodes].join(', ')})`,
   )
-  await checkLog(t, server, documentId, opIds)
+  await withOwnStore(database.url, (store) => checkLog(t, store, documentId, opIds))
 
   // An outage: the database refuses new connections, and the server's are ended.
   await db.query(`alter database ${name} allow_connections false`)
@@ -131,13 +161,15 @@ t.test('postgres: its connections ended under reads and writes, and an outage: t
   t.ok(await eventually(async () => (await health()) === 200), '/healthz says 200 once the database is back')
   const after = await updateUntilAnswered(writer, documentId, 'op-outage', -1)
   t.equal(after.reply.type, 'document_updated', 'the pool reconnected by itself: the write retried commits')
-  await checkLog(t, server, documentId, [...opIds, 'op-outage'])
+  await withOwnStore(database.url, (store) => checkLog(t, store, documentId, [...opIds, 'op-outage']))
   t.equal(
     ((await reader.request({ type: 'get_document', document_id: documentId })).document as { content: { list: unknown[] } }).content.list.length,
     41,
     'reads answer again',
   )
-  const log = (await server.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
+  const log = await withOwnStore(database.url, async (store) =>
+    (await store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence),
+  )
   const heard = () => watcher.received.filter((f) => f.type === 'document_updated').map((f) => f.sequence as number)
   t.ok(await eventually(() => heard().length >= log.length), `a reader hears all ${log.length} updates`)
   t.same(heard(), log, 'in commit order, none twice')
@@ -185,7 +217,7 @@ t.test(
     t.ok(await eventually(() => readers.every((r) => heard(r).length >= 100)), 'every reader hears all 100')
     for (const [i, reader] of readers.entries()) t.same(heard(reader), log, `the reader on instance ${i === 0 ? 'a' : 'b'} hears them in commit order`)
     const opIds = ['a', 'b', 'pa', 'pb'].flatMap((name) => Array.from({ length: 25 }, (_, i) => `${name}-${i}`))
-    await checkLog(t, a, documentId, opIds)
+    await checkLog(t, a.store, documentId, opIds)
   },
 )
 
@@ -206,6 +238,34 @@ t.test('postgres: what another instance commits reaches readers here as it was m
     'the grantee there hears the update',
   )
 })
+
+t.test(
+  'postgres: a broadcast whose read fails is read again, not skipped: a reader on another instance hears every update once, in commit order',
+  async (t) => {
+    const [a, b] = await startTestServers(t, 'postgres', 2)
+    const writer = await a.login()
+    const reader = await b.login()
+    const documentId = randomUUID()
+    await writer.request({ type: 'create_document', document: { id: documentId, title: 't', content: { list: [] } } })
+    await writer.request({ type: 'share_document', document_id: documentId, user_id: reader.userId, role: 'read' })
+    // The first two reads of b's relay for the updates fail: the first update's delivery, twice.
+    // Before, the failure was only logged and the second update's announcement moved past the first.
+    const failed = failEventReads(b.store, await a.store.latestSequence(), 2)
+    for (let i = 0; i < 10; i++) {
+      const reply = await writer.request({
+        type: 'update_document',
+        client_op_id: `op-${i}`,
+        patch: { document_id: documentId, patch: [{ op: 'add', path: '/list/-', value: i }] },
+      })
+      t.equal(reply.type, 'document_updated', `op-${i} committed`)
+    }
+    const log = (await a.store.documentEvents(documentId)).filter((e) => e.eventType === 'update').map((e) => e.sequence)
+    const heard = () => reader.received.filter((f) => f.type === 'document_updated' && f.document_id === documentId).map((f) => f.sequence as number)
+    t.ok(await eventually(() => heard().length >= log.length), `the reader hears all ${log.length} updates`)
+    t.equal(failed(), 2, 'the injected fault struck twice')
+    t.same(heard(), log, 'in commit order, none twice')
+  },
+)
 
 for (const dialect of TEST_DIALECTS) {
   t.test(`${dialect}: the server killed with SIGKILL under load and started again loses and doubles nothing acknowledged`, async (t) => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Role } from '../core/index.js'
 import type { ActivityLog } from './activity-log.js'
 import type { FanOut } from './fan-out.js'
@@ -17,6 +18,9 @@ interface Broadcast {
 const OWN_BROADCAST_WAIT_MS = 5000
 /** Events read per query when catching up after the listening connection was lost. */
 const CATCH_UP_PAGE = 1000
+/** The wait before a failed delivery is tried again: doubled after each failure, up to the last. */
+const RETRY_FIRST_MS = 100
+const RETRY_MAX_MS = 5000
 
 /**
  * Every broadcast of committed changes, in commit order (§3.2), whichever instance made them.
@@ -29,6 +33,12 @@ const CATCH_UP_PAGE = 1000
  * before another instance's earlier commit of the same document, whose reads were still under way,
  * and its copy diverged (issue 10 finding 12). Announcements lost while the listening connection
  * was down are caught up from the log once it is back.
+ *
+ * A delivery whose reads fail (a connection ended, the database down) is tried again, with a
+ * growing wait, until it succeeds or the relay stops, and the ones after it wait their turn: the
+ * next announcement must not carry `heard` past events not broadcast yet, or their readers never
+ * hear them. `heard` moves after each broadcast sent, so a delivery tried again sends only what the
+ * failed attempt had not: every event once, in commit order.
  */
 export class InstanceRelay implements Audience {
   /** This instance's commits not broadcast yet, by sequence, each resolved with its broadcast once published. */
@@ -38,6 +48,8 @@ export class InstanceRelay implements Audience {
   /** The deliveries, one after the other, in announcement order. */
   private delivering: Promise<void> = Promise.resolve()
   private stopListening: (() => Promise<void>) | undefined
+  /** Aborted by {@link stop}: failed deliveries are no longer tried again. */
+  private readonly stopping = new AbortController()
 
   constructor(
     private readonly store: Store,
@@ -84,18 +96,32 @@ export class InstanceRelay implements Audience {
     )
   }
 
-  /** Stops listening, and waits for the deliveries under way. */
+  /** Stops listening, and waits for the deliveries under way (each tried once more at most). */
   async stop(): Promise<void> {
+    this.stopping.abort()
     await this.stopListening?.()
     this.stopListening = undefined
     await this.delivering
   }
 
-  /** Runs a delivery after those before it; a failed one is logged and the next goes on. */
+  /** Runs a delivery after those before it, once it has succeeded (or the relay stopped). */
   private inTurn(delivery: () => Promise<void>): void {
-    this.delivering = this.delivering
-      .then(delivery)
-      .catch((error: unknown) => this.log.fault('could not deliver changes committed on the database', { error: String(error) }))
+    this.delivering = this.delivering.then(() => this.untilDelivered(delivery))
+  }
+
+  /** Tries a delivery until it succeeds, waiting longer after each failure; once stopped, no more tries. */
+  private async untilDelivered(delivery: () => Promise<void>): Promise<void> {
+    for (let attempt = 1, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        return await delivery()
+      } catch (error) {
+        const stopped = this.stopping.signal.aborted
+        this.log.fault('could not deliver changes committed on the database', { error: String(error), attempt, retryInMs: stopped ? null : wait })
+        if (stopped) return
+        // Cut short by stop (it rejects then): one last try.
+        await sleep(wait, undefined, { signal: this.stopping.signal }).catch(() => {})
+      }
+    }
   }
 
   /** One announced commit: its events, all of this instance or all of another. */
@@ -109,8 +135,9 @@ export class InstanceRelay implements Audience {
 
   /** This instance's commit: the broadcasts the write path published for it, in order. */
   private async deliverOwn(sequences: number[]): Promise<void> {
-    const sent = new Set<Broadcast>()
     for (const [i, sequence] of sequences.entries()) {
+      // Sent with an earlier sequence's broadcast (one request's events), or by a failed attempt.
+      if (sequence <= this.heard) continue
       const waiting = this.own.get(sequence)
       const broadcast = waiting && (await within(waiting.broadcast, OWN_BROADCAST_WAIT_MS))
       if (!broadcast) {
@@ -118,9 +145,8 @@ export class InstanceRelay implements Audience {
         await this.deliverForeign(await this.store.eventsBySequence(sequences.slice(i)))
         return
       }
-      if (sent.has(broadcast)) continue
-      sent.add(broadcast)
       this.fanOut.changes(broadcast.events, broadcast.documents, broadcast.grants, broadcast.origin)
+      this.hear(Math.max(sequence, ...broadcast.events.map((e) => e.sequence)))
     }
   }
 
@@ -139,6 +165,7 @@ export class InstanceRelay implements Audience {
       events.map((e) => heads.get(e.documentId)!),
       events.map((e) => grants.get(e.documentId) ?? new Map<string, Grant>()),
     )
+    this.hear(events.at(-1)!.sequence)
   }
 
   /**

@@ -161,12 +161,20 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
       let stopped = false
       let reconnecting = false
       let client: pg.Client | undefined
-      const connect = async (): Promise<void> => {
+      const dispatch = (payload: string) => {
+        if (payload.startsWith(ACCESS_PREFIX)) onAccessChanged?.(accessChange(payload.slice(ACCESS_PREFIX.length), self))
+        else onCommitted(payload.split(',').map(Number))
+      }
+      /** Listens on a new connection; `ready` (the catch-up after a reconnection) is told before any announcement it hears. */
+      const connect = async (ready?: () => void): Promise<void> => {
         const c = new Client({ connectionString })
+        // Held until `ready`: an announcement heard first (it can come with LISTEN's answer) would
+        // be delivered before the catch-up, and move the relay past the commits it missed.
+        let held: string[] | undefined = []
         c.on('notification', (message) => {
           if (message.channel !== CHANNEL || !message.payload) return
-          if (message.payload.startsWith(ACCESS_PREFIX)) onAccessChanged?.(accessChange(message.payload.slice(ACCESS_PREFIX.length), self))
-          else onCommitted(message.payload.split(',').map(Number))
+          if (held) held.push(message.payload)
+          else dispatch(message.payload)
         })
         c.on('error', () => {
           listeners.delete(c)
@@ -181,6 +189,9 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
         }
         client = c
         listeners.add(c)
+        ready?.()
+        for (const payload of held) dispatch(payload)
+        held = undefined
       }
       // The listening connection lost (the database restarted, or ended it): try again until it is
       // back, then say so, since what committed meanwhile was announced to nobody here.
@@ -193,8 +204,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
             await new Promise((resolve) => setTimeout(resolve, delay).unref())
             if (stopped) return
             try {
-              await connect()
-              onReconnected?.()
+              await connect(onReconnected)
               return
             } catch {
               // Still unreachable: wait longer.
