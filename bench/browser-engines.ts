@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM, CHROMIUM_ARGS } from '../client/test-support/chromium.js'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
@@ -107,18 +108,9 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`
   const profile = mkdtempSync(join(tmpdir(), 'patchsync-bench-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
   try {
     const page = await context.newPage()

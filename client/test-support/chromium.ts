@@ -10,7 +10,8 @@ import { bundle } from '../build.mjs'
 /** Debian's Chromium; nothing downloads a browser. `.ci/run` installs it when missing. */
 export const CHROMIUM = '/usr/bin/chromium'
 
-const ARGS = [
+/** Chromium's flags for tests and benchmarks: headless, and nothing that reaches the network by itself. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -49,7 +50,7 @@ export async function servePage(t: Teardown, entry = 'client/browser.ts'): Promi
 /** Headless Chromium with a fresh profile (Playwright passes it as --user-data-dir; its tabs share one origin's storage), closed at teardown. */
 export async function launchChromium(t: Teardown): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'patchsync-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS })
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
   t.teardown(async () => {
     await context.close()
     rmSync(profile, { recursive: true, force: true })

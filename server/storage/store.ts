@@ -12,21 +12,10 @@ import {
 import type { AccessChange, BatchWrite, StorageDialect } from './dialect.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
-import type { ChangeEventsTable, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
+import { DOCUMENT_COLUMNS, type ChangeEventsTable, type DocumentsTable, type DOCUMENT_HEAD_COLUMNS } from './schema.js'
 
 /** Every column of a document's row but its content. */
-const HEAD_READ_COLUMNS = [
-  'id',
-  'owner_id',
-  'title',
-  'revision_id',
-  'generation',
-  'snapshot_generation',
-  'vector_clock',
-  'deleted',
-  'created_at',
-  'updated_at',
-] as const
+const HEAD_READ_COLUMNS = DOCUMENT_COLUMNS.filter((c): c is Exclude<(typeof DOCUMENT_COLUMNS)[number], 'content'> => c !== 'content')
 
 /** The role a grant gives; the owner's is on the document row, and `none` is no grant. */
 export type Grant = Exclude<Role, 'none'>
