@@ -46,8 +46,12 @@ interface StateAt {
 
 async function backFromHead(store: Store, head: DocumentRow, sequence: number): Promise<StateAt> {
   const [later, atTarget] = await Promise.all([store.documentEvents(head.id, sequence), store.lastDocumentEvent(head.id, sequence)])
+  // A change committed after `head` was read is among `later` too; its reverse must not be applied
+  // to a state that never held it: walk back only from the event that made the head's revision.
+  const madeHead = later.findIndex((e) => e.revisionId === head.revisionId)
+  const upToHead = later.slice(0, madeHead + 1)
   const headState: DocState = head.deleted ? null : { title: head.title, content: head.content }
-  return { state: stateAt(headState, later.reverse().map(toHistoryEvent), sequence), atTarget }
+  return { state: stateAt(headState, upToHead.reverse().map(toHistoryEvent), sequence), atTarget }
 }
 
 async function forwardFromCreate(store: Store, documentId: string, sequence: number): Promise<StateAt> {
