@@ -30,6 +30,9 @@ export class DocumentCache {
   /** Entries the batch in progress loaded or added: not evicted until {@link release}. */
   private readonly pinned = new Set<string>()
   private pinning = false
+  /** Pinned entries another instance changed meanwhile: dropped at {@link release}. */
+  private readonly stale = new Set<string>()
+  private allStale = false
 
   constructor(
     private readonly store: Store,
@@ -49,7 +52,10 @@ export class DocumentCache {
   /** Unpins the batch's entries and trims the cache to its budget. */
   release(): void {
     this.pinning = false
+    for (const id of this.allStale ? this.pinned : this.stale) this.delete(id)
     this.pinned.clear()
+    this.stale.clear()
+    this.allStale = false
     this.evict()
   }
 
@@ -86,7 +92,26 @@ export class DocumentCache {
     this.evict()
   }
 
-  /** Drops a document (another instance changed it, or a plan on it did not commit). */
+  /**
+   * Another instance changed a document: drop it, or, while the batch in progress plans on it,
+   * once the batch is done. Dropping it half-way would refuse a valid change of the batch as
+   * `document_not_found` (and reading it again would lose a change the batch already planned on
+   * it); planning on the copy held is safe, since its commit checks the revision and a change that
+   * lost the race is planned again on what the database holds.
+   */
+  invalidate(id: string): void {
+    if (this.pinned.has(id)) this.stale.add(id)
+    else this.delete(id)
+  }
+
+  /** Another instance's changes were missed: drop everything, the batch's entries once it is done. */
+  invalidateAll(): void {
+    if (!this.pinning) return this.clear()
+    for (const id of [...this.entries.keys()]) if (!this.pinned.has(id)) this.delete(id)
+    this.allStale = true
+  }
+
+  /** Drops a document (a plan on it did not commit, or it must be read again now). */
   delete(id: string): void {
     this.entries.delete(id)
     this.bytes -= this.counted.get(id) ?? 0
@@ -98,6 +123,8 @@ export class DocumentCache {
     this.entries.clear()
     this.counted.clear()
     this.pinned.clear()
+    this.stale.clear()
+    this.allStale = false
     this.bytes = 0
   }
 

@@ -38,6 +38,40 @@ function breakLookups(t: Teardown, store: Store): () => void {
 
 for (const dialect of TEST_DIALECTS) {
   t.test(dialect, async (t) => {
+    t.test("another instance changing a document the batch already loaded does not refuse the batch's change to it (review of f250151)", async (t) => {
+      const store = await createTestStore(t, dialect)
+      const writes = new WritePath(store)
+      const user = randomUUID()
+      const [x, y] = [randomUUID(), randomUUID()]
+      for (const id of [x, y]) await writes.submit(user, null, { kind: 'create', id, title: 'T', content: { list: [] } })
+      writes.invalidateAll()
+      // The relay hears of a change to x (another instance's commit, or a share) while the batch still reads y.
+      const grants = store.grants.bind(store)
+      let heard = false
+      store.grants = async (id) => {
+        const found = await grants(id)
+        if (id === y && !heard) {
+          heard = true
+          writes.invalidate(x)
+        }
+        return found
+      }
+      const replies = await Promise.allSettled([
+        writes.submit(user, 'op-x', { kind: 'update', documentId: x, patch: [{ op: 'add', path: '/list/-', value: 'b' }] }),
+        writes.submit(user, 'op-y', { kind: 'update', documentId: y, patch: [{ op: 'add', path: '/list/-', value: 'c' }] }),
+      ])
+      t.ok(heard, 'the invalidation came while the batch was loading')
+      t.same(
+        replies.map((r) => r.status),
+        ['fulfilled', 'fulfilled'],
+        'both changes committed',
+      )
+      t.same((await store.getDocument(x))?.content, { list: ['b'] })
+      t.same((await store.getDocument(y))?.content, { list: ['c'] })
+      t.equal((await writes.submit(user, null, { kind: 'update', documentId: x, patch: [{ op: 'add', path: '/list/-', value: 'd' }] })).events.length, 1)
+      t.same((await store.getDocument(x))?.content, { list: ['b', 'd'] }, 'the invalidated copy was read again after the batch')
+    })
+
     t.test('a request submitted as the previous batch settles is still committed', async (t) => {
       const store = await createTestStore(t, dialect)
       const documents = new WritePath(store)

@@ -122,12 +122,12 @@ export class WritePath {
 
   /** Drops a document from memory (another instance changed it, or its grants). */
   invalidate(documentId: string): void {
-    this.cache.delete(documentId)
+    this.cache.invalidate(documentId)
   }
 
   /** Drops every document from memory (what other instances changed was not heard for a while). */
   invalidateAll(): void {
-    this.cache.clear()
+    this.cache.invalidateAll()
   }
 
   /** A document's grants: from memory when it is held there, else from the store. */
