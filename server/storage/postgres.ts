@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import type pg from 'pg'
 import { requirePeer } from '../peer-dependency.js'
-import { defineDialect, NO_BATCH, type AccessChange, type StorageBackend, type StorageDialect } from './dialect.js'
+import { defineDialect, NO_BATCH, type AccessChange, type BatchWrite, type LockedPlan, type StorageBackend, type StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_HEAD_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
 /** Any constant works; it only has to be the same for every instance on one database. */
@@ -99,6 +99,52 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
   const listeners = new Set<pg.Client>()
   /** Names this store in its grant notifications, so it can tell its own from other instances'. */
   const self = randomUUID()
+  let commits: Promise<unknown> = Promise.resolve()
+  const commitOnce = async (plan: BatchWrite | LockedPlan): Promise<{ sequences: number[]; durable: Promise<void> }> => {
+    // A plan reads through the pool's other connections while this one holds the lock; a pool
+    // of one has none, so there it plans first (and may find its documents changed, as any batch).
+    if (typeof plan === 'function' && poolSize < 2) plan = (await plan()) ?? NO_BATCH
+    const client = await pool.connect()
+    try {
+      // BEGIN and the sequence lock in one round trip (no parameters, so the simple protocol,
+      // which takes several statements). The lock is held until commit: a transaction that
+      // allocated sequence N commits before any that allocates N+1 can, so a feed reader never
+      // sees N+1 while N may still appear (§3.2). Every commit takes it before reading anything,
+      // so the statement after it, with a snapshot of its own (read committed), sees every commit
+      // before it and needs no row locks.
+      await client.query(`begin isolation level read committed; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
+      const write = typeof plan === 'function' ? ((await plan()) ?? NO_BATCH) : plan
+      if (write.events.length === 0) {
+        await client.query('rollback')
+        client.release()
+        return { sequences: [], durable: Promise.resolve() }
+      }
+      const { rows } = await client.query<{ current: Record<string, string> | null; sequences: string[] }>({
+        name: 'patchsync_commit',
+        text: COMMIT_BATCH,
+        values: [
+          write.documentIds,
+          ...EVENT_COLUMNS.map((c) => write.events.map((e) => e[c])),
+          ...DOCUMENT_COLUMNS.map((c) => write.documents.map((d) => d[c])),
+          ...HEAD_COLUMNS.map((c) => write.heads.map((h) => h[c])),
+          CHANNEL,
+        ],
+      })
+      write.check(new Map(Object.entries(rows[0]!.current ?? {})))
+      const sequences = rows[0]!.sequences.map(Number)
+      await write.beforeCommit?.(sequences)
+      await client.query('commit')
+      client.release()
+      return { sequences, durable: Promise.resolve() }
+    } catch (error) {
+      // A connection that cannot even roll back is closed instead of going back to the pool.
+      await client.query('rollback').then(
+        () => client.release(),
+        (broken: Error) => client.release(broken),
+      )
+      throw error
+    }
+  }
   return defineDialect({
     db,
     columnTypes: { json: 'jsonb', timestamp: 'timestamptz', sequence: { type: 'bigserial', autoIncrement: false } },
@@ -107,50 +153,17 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
     // Two parameters, one array each, whatever the number of pairs: the statement text stays the same.
     opPairs: (ops) => sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`,
-    commitBatch: async (plan) => {
-      // A plan reads through the pool's other connections while this one holds the lock; a pool
-      // of one has none, so there it plans first (and may find its documents changed, as any batch).
-      if (typeof plan === 'function' && poolSize < 2) plan = (await plan()) ?? NO_BATCH
-      const client = await pool.connect()
-      try {
-        // BEGIN and the sequence lock in one round trip (no parameters, so the simple protocol,
-        // which takes several statements). The lock is held until commit: a transaction that
-        // allocated sequence N commits before any that allocates N+1 can, so a feed reader never
-        // sees N+1 while N may still appear (§3.2). Every commit takes it before reading anything,
-        // so the statement after it, with a snapshot of its own (read committed), sees every commit
-        // before it and needs no row locks.
-        await client.query(`begin isolation level read committed; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
-        const write = typeof plan === 'function' ? ((await plan()) ?? NO_BATCH) : plan
-        if (write.events.length === 0) {
-          await client.query('rollback')
-          client.release()
-          return { sequences: [], durable: Promise.resolve() }
-        }
-        const { rows } = await client.query<{ current: Record<string, string> | null; sequences: string[] }>({
-          name: 'patchsync_commit',
-          text: COMMIT_BATCH,
-          values: [
-            write.documentIds,
-            ...EVENT_COLUMNS.map((c) => write.events.map((e) => e[c])),
-            ...DOCUMENT_COLUMNS.map((c) => write.documents.map((d) => d[c])),
-            ...HEAD_COLUMNS.map((c) => write.heads.map((h) => h[c])),
-            CHANNEL,
-          ],
-        })
-        write.check(new Map(Object.entries(rows[0]!.current ?? {})))
-        const sequences = rows[0]!.sequences.map(Number)
-        await write.beforeCommit?.(sequences)
-        await client.query('commit')
-        client.release()
-        return { sequences, durable: Promise.resolve() }
-      } catch (error) {
-        // A connection that cannot even roll back is closed instead of going back to the pool.
-        await client.query('rollback').then(
-          () => client.release(),
-          (broken: Error) => client.release(broken),
-        )
-        throw error
-      }
+    commitBatch: (plan) => {
+      // One commit of this store at a time: a plan run under the lock reads through the pool's
+      // other connections, and commits queued in the pool for the lock would hold them all (two
+      // servers sharing one store with a pool of 2 deadlocked). Commits take the lock one after
+      // another anyway, so waiting here costs no throughput.
+      const run = commits.then(() => commitOnce(plan))
+      commits = run.then(
+        () => undefined,
+        () => undefined,
+      )
+      return run
     },
     // synchronous_commit = on: a commit has reached the disk when COMMIT returns (the default durable).
     notifyAccess: async (trx, { documentId, userId, role }) => {

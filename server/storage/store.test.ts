@@ -608,3 +608,32 @@ t.test('only a database several instances share announces commits', async (t) =>
   for (const dialect of TEST_DIALECTS) announces[dialect] = (await createTestStore(t, dialect)).announcesCommits
   t.same(announces, { sqlite: false, postgres: true })
 })
+
+t.test(
+  'postgres: a plan run under the commit lock reads through the pool while other commits wait, even with a pool of 2 (review: two servers sharing one store deadlocked)',
+  async (t) => {
+    const store = await createTestStore(t, 'postgres', { poolSize: 2 })
+    const writes = new WritePath(store)
+    let planning!: () => void
+    const planStarted = new Promise<void>((resolve) => (planning = resolve))
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    // The first commit holds the lock and, before it plans, waits until the second is queued for it.
+    const first = store.write(async () => {
+      planning()
+      await gate
+      await store.latestSequence()
+      return []
+    })
+    await planStarted
+    const second = writes.submit(USER, null, { kind: 'create', id: docId(), title: 'T', content: { n: 1 } })
+    // The old dialect let the second commit take the pool's other connection and wait for the lock.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    open()
+    const outcome = await Promise.race([
+      Promise.all([first, second]).then(() => 'both committed'),
+      new Promise((resolve) => setTimeout(() => resolve('deadlocked'), 10_000)),
+    ])
+    t.equal(outcome, 'both committed')
+  },
+)
