@@ -18,8 +18,10 @@ const server = createSyncServer({
   hashOptions: { memoryCost: 1024, timeCost: 1 },
   // One bench user sends far more than the production default of 200 requests a second.
   rateLimit: { perSecond: 0, burst: 1 },
-  // Every bench client comes from 127.0.0.1: no per-address limits either.
+  // Every bench client comes from 127.0.0.1: no per-address limits either, and no login throttle
+  // (64 logins at once from one address take more tokens than its burst of 30).
   addressLimit: { connections: 0, perSecond: 0, burst: 1 },
+  loginLimit: { perUser: { perSecond: 0, burst: 1 }, perAddress: { perSecond: 0, burst: 1 } },
   heartbeatMs: 0,
 })
 await server.listen(0, '127.0.0.1')
