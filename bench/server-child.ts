@@ -1,15 +1,22 @@
 /**
  * The server half of `npm run bench:server`, run as a child process so that the server's event loop
  * is not shared with the benchmark's clients (see bench/server.ts). Usage:
- * `node .bench/bench/server-child.js <database-url>`; prints `{"url": …}` on stdout once listening,
- * and closes cleanly on SIGTERM or when stdin closes (the parent went away).
+ * `node .bench/bench/server-child.js <database-url> [server-module]`; `server-module` (a path to
+ * another build's `server/index.js`, e.g. a worktree of an older commit) runs that build's server
+ * instead of this one, so the bench can put before and after side by side in one run. Prints
+ * `{"url": …}` on stdout once listening, and closes cleanly on SIGTERM or when stdin closes (the
+ * parent went away).
  */
-import { createSyncServer } from '../server/index.js'
+import { pathToFileURL } from 'node:url'
+import type { createSyncServer as CreateSyncServer } from '../server/index.js'
 
-const databaseUrl = process.argv[2]
+const [databaseUrl, serverModule] = process.argv.slice(2)
 if (!databaseUrl) {
-  console.error('usage: server-child <database-url>')
+  console.error('usage: server-child <database-url> [server-module]')
   process.exit(2)
+}
+const { createSyncServer } = (await import(serverModule ? pathToFileURL(serverModule).href : '../server/index.js')) as {
+  createSyncServer: typeof CreateSyncServer
 }
 
 const server = createSyncServer({
@@ -19,7 +26,7 @@ const server = createSyncServer({
   // One bench user sends far more than the production default of 200 requests a second.
   rateLimit: { perSecond: 0, burst: 1 },
   // Every bench client comes from 127.0.0.1: no per-address limits either, and no login throttle
-  // (64 logins at once from one address take more tokens than its burst of 30).
+  // (64 logins at once from one address take more tokens than its burst).
   addressLimit: { connections: 0, perSecond: 0, burst: 1 },
   loginLimit: { perUser: { perSecond: 0, burst: 1 }, perAddress: { perSecond: 0, burst: 1 } },
   heartbeatMs: 0,

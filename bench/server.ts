@@ -11,19 +11,25 @@
  *    document; one of them sends updates one at a time, and each other client's receipt of the
  *    `document_updated` broadcast is one sample: time from sending the update to receiving it.
  *
- * 3. Ceiling: the throughput run against a bare ws server that parses each frame and sends a reply of
- *    the same shape, doing nothing else (bench/ceiling-child.ts): what the machine allows these
- *    clients at all, before any validation, patching, storage or durability. BENCH_CEILING=0 skips it.
+ * 3. Ceiling: the throughput and interactive runs against a bare ws server that parses each frame and
+ *    sends a reply of the same shape (and an update's broadcast to those it was shared with), doing
+ *    nothing else (bench/ceiling-child.ts): what the machine allows these clients at all, before any
+ *    validation, patching, storage or durability. BENCH_CEILING=0 skips it.
  *
  * 4. Interactive: W = 1, 10 and 50 writers, each awaiting its acknowledgement before its next
  *    update, with 10 subscribers, next to the floor: the database's serial durable commit rate,
- *    measured in the same run (a perfect group commit carries up to W x floor).
+ *    measured in the same run (a perfect group commit carries up to W x floor, unless the ceiling
+ *    is lower). Each row also gives the updates per commit and the server's CPU per update.
  *
  * The server runs in a child process (bench/server-child.ts), so its event loop is not the one that
  * parses the clients' replies. On a 2-core machine server, clients and PostgreSQL still share the
  * two cores, so the numbers are a floor for a server with a core of its own.
  * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the child's node;
- * BENCH_DIALECTS=sqlite (or postgres) runs one database only, BENCH_PHASES=throughput (or latency, or interactive) one part.
+ * BENCH_DIALECTS=sqlite (or postgres) runs one database only, BENCH_PHASES=throughput (or latency, or interactive) one part,
+ * BENCH_WRITERS=10 (default 1,10,50) the interactive phase with those numbers of writers only.
+ * BENCH_BEFORE=<dir of another build's tsc output> (e.g. `/work/wt/before/.bench`, made by
+ * `npx tsc -p tsconfig.bench.json` in a worktree of an older commit) runs that build's server too,
+ * in the same run, before this one on each database, and prints its rows next to this one's.
  */
 import { fileURLToPath } from 'node:url'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -44,15 +50,24 @@ const LATENCY_RUNS = [
 ]
 /** Latency samples of the first updates are dropped (JIT warm-up, caches). */
 const LATENCY_WARMUP_UPDATES = 100
-const INTERACTIVE_WRITERS = [1, 10, 50]
+const INTERACTIVE_WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map(Number)
 const SUBSCRIBERS = 10
 const INTERACTIVE_WARMUP_MS = 500
 const INTERACTIVE_MS = 3000
 
-/** Runs bench/server-child.js on the database (or the bare ceiling without one) and resolves with its WebSocket URL. */
-function startServer(databaseUrl: string | undefined) {
-  const script = fileURLToPath(new URL(databaseUrl === undefined ? './ceiling-child.js' : './server-child.js', import.meta.url))
-  return startChild(script, databaseUrl === undefined ? [] : [databaseUrl])
+/** A build of the server: this one, or (BENCH_BEFORE) an older one's `server/index.js`. */
+interface Build {
+  name: string
+  serverModule: string | undefined
+}
+
+const builds: Build[] = [{ name: 'now', serverModule: undefined }]
+if (process.env.BENCH_BEFORE) builds.unshift({ name: 'before', serverModule: join(process.env.BENCH_BEFORE, 'server/index.js') })
+
+/** Runs bench/server-child.js of a build on the database (or the bare ceiling without one) and resolves with its WebSocket URL. */
+function startServer(databaseUrl: string | undefined, build?: Build) {
+  if (databaseUrl === undefined) return startChild(fileURLToPath(new URL('./ceiling-child.js', import.meta.url)), [])
+  return startChild(fileURLToPath(new URL('./server-child.js', import.meta.url)), build?.serverModule ? [databaseUrl, build.serverModule] : [databaseUrl])
 }
 
 /** Committed changes and commit transactions so far, from the server's /metrics. */
@@ -210,7 +225,16 @@ async function latency(url: string, clientCount: number, updates: number): Promi
  * its acknowledgement before the next; SUBSCRIBERS other users may read every writer's document, so
  * each update is also broadcast to them. Acknowledged updates per second, all writers together.
  */
-async function interactive(url: string, writers: number): Promise<number> {
+interface InteractiveResult {
+  perSecond: number
+  averageBatch: number
+  /** Server process CPU time per acknowledged update (its broadcasts included), in microseconds. */
+  cpuPerUpdate: number
+  /** The benchmark's own CPU time (writers and subscribers) per acknowledged update, in microseconds. */
+  clientCpuPerUpdate: number
+}
+
+async function interactive(url: string, pid: number | undefined, writers: number): Promise<InteractiveResult> {
   const subscribers = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => BenchClient.login(url)))
   const clients = await Promise.all(Array.from({ length: writers }, () => BenchClient.login(url)))
   const documents = await Promise.all(clients.map((c) => c.createDocument()))
@@ -232,15 +256,26 @@ async function interactive(url: string, writers: number): Promise<number> {
     }
   })
   await sleep(INTERACTIVE_WARMUP_MS)
+  const before = await commitCounters(url)
+  const cpuBefore = cpuMilliseconds(pid)
+  const clientBefore = process.cpuUsage()
   counting = true
   const start = performance.now()
   await sleep(INTERACTIVE_MS)
   counting = false
   const seconds = (performance.now() - start) / 1000
+  const cpu = cpuMilliseconds(pid) - cpuBefore
+  const client = process.cpuUsage(clientBefore)
+  const after = await commitCounters(url)
   running = false
   await Promise.all(loops)
   await Promise.all([...clients, ...subscribers].map((c) => c.close()))
-  return acked / seconds
+  return {
+    perSecond: acked / seconds,
+    averageBatch: (after.updates - before.updates) / Math.max(1, after.commits - before.commits),
+    cpuPerUpdate: (cpu * 1000) / acked,
+    clientCpuPerUpdate: (client.user + client.system) / acked,
+  }
 }
 
 /**
@@ -280,18 +315,18 @@ async function serialCommitRate(dialect: DialectName): Promise<number> {
   }
 }
 
-async function benchDialect(dialect: DialectName) {
+async function benchDialect(dialect: DialectName, build: Build) {
   const database = await createTestDatabase(dialect)
-  const server = await startServer(database.url)
+  const server = await startServer(database.url, build)
   try {
     const t = phases.includes('throughput') ? await throughput(server.url, server.child.pid) : undefined
     const l = []
     if (phases.includes('latency')) for (const run of LATENCY_RUNS) l.push(await latency(server.url, run.clients, run.updates))
-    const w: Array<{ writers: number; perSecond: number; floor: number }> = []
+    const w: Array<InteractiveResult & { writers: number; floor: number }> = []
     if (phases.includes('interactive')) {
       for (const writers of INTERACTIVE_WRITERS) {
         const floor = await serialCommitRate(dialect)
-        w.push({ writers, perSecond: await interactive(server.url, writers), floor })
+        w.push({ writers, floor, ...(await interactive(server.url, server.child.pid, writers)) })
       }
     }
     return { throughput: t, latency: l, interactive: w }
@@ -330,16 +365,23 @@ console.log(`fdatasync of 4 KiB in ${tmpdir()}: p50 ${fmt(syncP50, 2)} ms, p99 $
 const results: Array<[string, Awaited<ReturnType<typeof benchDialect>>]> = []
 const phases = (process.env.BENCH_PHASES ?? 'throughput,latency,interactive').split(',')
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
+/** A row's label: the database, and the build when there are two. */
+const label = (dialect: string, build: Build) => (builds.length > 1 ? `${dialect} ${build.name}` : dialect)
 for (const dialect of dialects) {
-  process.stderr.write(`${dialect}…\n`)
-  results.push([dialect, await benchDialect(dialect)])
+  for (const build of builds) {
+    process.stderr.write(`${label(dialect, build)}…\n`)
+    results.push([label(dialect, build), await benchDialect(dialect, build)])
+  }
 }
 let ceiling: ThroughputResult | undefined
-if (phases.includes('throughput') && process.env.BENCH_CEILING !== '0') {
+const interactiveCeiling: Array<InteractiveResult & { writers: number }> = []
+if ((phases.includes('throughput') || phases.includes('interactive')) && process.env.BENCH_CEILING !== '0') {
   process.stderr.write('ceiling…\n')
   const bare = await startServer(undefined)
   try {
-    ceiling = await throughput(bare.url, bare.child.pid)
+    if (phases.includes('throughput')) ceiling = await throughput(bare.url, bare.child.pid)
+    if (phases.includes('interactive'))
+      for (const writers of INTERACTIVE_WRITERS) interactiveCeiling.push({ writers, ...(await interactive(bare.url, bare.child.pid, writers)) })
   } finally {
     await bare.stop()
   }
@@ -351,19 +393,21 @@ console.log(
   `Throughput: ${CONNECTIONS} connections × ${IN_FLIGHT} pipelined update_document each, ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; an update counts when its durable-commit acknowledgement arrives.`,
 )
 console.log('')
-console.log('| database | updates/s acknowledged | acknowledged | errors | updates per commit | server CPU µs/update | client CPU µs/update |')
-console.log('|---|---|---|---|---|---|---|')
+console.log(
+  '| database | updates/s acknowledged | share of ceiling | acknowledged | errors | updates per commit | server CPU µs/update | client CPU µs/update |',
+)
+console.log('|---|---|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   const t = r.throughput
   if (t)
     console.log(
-      `| ${dialect} | ${fmt(t.perSecond)} | ${fmt(t.acked)} | ${t.errors} | ${fmt(t.averageBatch, 1)} | ${fmt(t.cpuPerUpdate, 1)} | ${fmt(t.clientCpuPerUpdate, 1)} |`,
+      `| ${dialect} | ${fmt(t.perSecond)} | ${ceiling ? `${fmt((100 * t.perSecond) / ceiling.perSecond)}%` : '–'} | ${fmt(t.acked)} | ${t.errors} | ${fmt(t.averageBatch, 1)} | ${fmt(t.cpuPerUpdate, 1)} | ${fmt(t.clientCpuPerUpdate, 1)} |`,
     )
 }
 if (ceiling) {
   const c = ceiling
   console.log(
-    `| ceiling: bare ws, parse and reply only | ${fmt(c.perSecond)} | ${fmt(c.acked)} | ${c.errors} | – | ${fmt(c.cpuPerUpdate, 1)} | ${fmt(c.clientCpuPerUpdate, 1)} |`,
+    `| ceiling: bare ws, parse and reply only | ${fmt(c.perSecond)} | 100% | ${fmt(c.acked)} | ${c.errors} | – | ${fmt(c.cpuPerUpdate, 1)} | ${fmt(c.clientCpuPerUpdate, 1)} |`,
   )
 }
 console.log('')
@@ -380,15 +424,23 @@ for (const [dialect, r] of results) {
 }
 console.log('')
 console.log(
-  `Interactive: W writers, each awaiting its acknowledgement before its next update, ${SUBSCRIBERS} subscribers reading every writer's document; ${INTERACTIVE_MS / 1000} s after ${INTERACTIVE_WARMUP_MS / 1000} s warm-up. Floor: the database's serial durable commit rate, measured just before (commits/s); the aim is W = 10 at half of W x floor or more.`,
+  `Interactive: W writers, each awaiting its acknowledgement before its next update, ${SUBSCRIBERS} subscribers reading every writer's document; ${INTERACTIVE_MS / 1000} s after ${INTERACTIVE_WARMUP_MS / 1000} s warm-up. Floor: the database's serial durable commit rate, measured just before (commits/s); the aim is W = 10 at half of W x floor or more. Ceiling: the same clients against the bare ws server, which broadcasts each update to the subscribers and stores nothing.`,
 )
 console.log('')
-console.log('| database | W | updates/s acknowledged | floor commits/s | W x floor | share of W x floor |')
-console.log('|---|---|---|---|---|---|')
+console.log(
+  '| database | W | updates/s acknowledged | floor commits/s | W x floor | share of W x floor | share of ceiling | updates per commit | server CPU µs/update | client CPU µs/update |',
+)
+console.log('|---|---|---|---|---|---|---|---|---|---|')
 for (const [dialect, r] of results) {
   for (const w of r.interactive) {
+    const top = interactiveCeiling.find((c) => c.writers === w.writers)
     console.log(
-      `| ${dialect} | ${w.writers} | ${fmt(w.perSecond)} | ${fmt(w.floor)} | ${fmt(w.writers * w.floor)} | ${fmt((100 * w.perSecond) / (w.writers * w.floor))}% |`,
+      `| ${dialect} | ${w.writers} | ${fmt(w.perSecond)} | ${fmt(w.floor)} | ${fmt(w.writers * w.floor)} | ${fmt((100 * w.perSecond) / (w.writers * w.floor))}% | ${top ? `${fmt((100 * w.perSecond) / top.perSecond)}%` : '–'} | ${fmt(w.averageBatch, 1)} | ${fmt(w.cpuPerUpdate, 1)} | ${fmt(w.clientCpuPerUpdate, 1)} |`,
     )
   }
+}
+for (const c of interactiveCeiling) {
+  console.log(
+    `| ceiling: bare ws, parse, reply and broadcast only | ${c.writers} | ${fmt(c.perSecond)} | – | – | – | 100% | – | ${fmt(c.cpuPerUpdate, 1)} | ${fmt(c.clientCpuPerUpdate, 1)} |`,
+  )
 }
