@@ -7,6 +7,10 @@ export function canonicalJson(value: unknown): string {
   return write(value, new Set())
 }
 
+/**
+ * Appends to one string rather than mapping and joining arrays of parts: every update hashes its
+ * patch twice (request digest and revision id), and the parts' arrays were most of the garbage.
+ */
 function write(value: unknown, seen: Set<object>): string {
   if (value === null) return 'null'
   switch (typeof value) {
@@ -22,11 +26,19 @@ function write(value: unknown, seen: Set<object>): string {
       seen.add(value)
       let out: string
       if (Array.isArray(value)) {
-        out = `[${value.map((item) => write(item, seen)).join(',')}]`
+        out = '['
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + write(value[i], seen)
+        out += ']'
       } else {
         // Default sort compares UTF-16 code units, which is exactly what RFC 8785 asks for.
-        const keys = Object.keys(value).sort()
-        out = `{${keys.map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], seen)}`).join(',')}}`
+        const keys = Object.keys(value)
+        if (keys.length > 1) keys.sort()
+        out = '{'
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i]!
+          out += (i === 0 ? '' : ',') + JSON.stringify(key) + ':' + write((value as Record<string, unknown>)[key], seen)
+        }
+        out += '}'
       }
       seen.delete(value)
       return out

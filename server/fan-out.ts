@@ -39,11 +39,13 @@ export class FanOut implements Audience {
   changes(events: ChangeEventRow[], documents: readonly DocumentHead[], grants: ReadonlyArray<ReadonlyMap<string, Grant>>, origin?: object): void {
     for (const [i, e] of events.entries()) {
       const document = documents[i]!
-      const message = eventMessage(e, document)
+      // Built when someone is to hear it: often only the sender may read the document, and it gets the reply.
+      let message: ServerMessage | undefined
       let text: string | undefined
       for (const userId of readers(document, grants[i]!)) {
         for (const connection of this.byUser.get(userId) ?? []) {
           if (connection === origin) continue
+          message ??= eventMessage(e, document)
           this.log.sent(connection, message.type)
           connection.sendText((text ??= JSON.stringify(message)))
         }

@@ -167,12 +167,15 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
     }
     return sequences
   })
+  // Prepared once: `pragma()` prepares its statement at every call, twice per batch.
+  const normal = database.prepare('pragma synchronous = NORMAL')
+  const full = database.prepare('pragma synchronous = FULL')
   return (write) => {
-    database.pragma('synchronous = NORMAL')
+    normal.run()
     try {
       return transaction(write)
     } finally {
-      database.pragma('synchronous = FULL')
+      full.run()
     }
   }
 }
