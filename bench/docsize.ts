@@ -7,7 +7,10 @@
  * Server (a child process, bench/docsize-child.ts, on SQLite and on PostgreSQL):
  * - latency: one writer sends an update and awaits its acknowledgement, then the next;
  * - pipelined: one writer keeps IN_FLIGHT updates in flight to one document; updates/s acknowledged;
- * - server CPU per update: the child's CPU time over the pipelined run, per acknowledged update.
+ * - server CPU per update: the child's CPU time over the pipelined run, per acknowledged update;
+ * - cold head read: after those runs, the document read through the build's own Store in this
+ *   process (its snapshot and the tail of events after it, as a cache miss rebuilds it; median of
+ *   5), with the number of events in that tail.
  * Client (in this process):
  * - `SyncClient.update` offline (the local view and the durable outbox write);
  * - applying a remote change: another user's update, sent through a server, until the client's
@@ -24,6 +27,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { randomUUID } from 'node:crypto'
 import type { SyncClient as SyncClientClass } from '../client/node.js'
+import type { Store as StoreClass } from '../server/index.js'
 import { createTestDatabase, type DialectName } from '../server/test-support/databases.js'
 import { BenchClient, cpuMilliseconds, fmt, sleep, startChild, within, type Frame } from './support.js'
 
@@ -72,6 +76,27 @@ interface ServerRow {
   latencyMs: number
   perSecond: number
   cpuUs: number
+  coldMs: number
+  tailEvents: number
+}
+
+/** The head read cold through the build's Store (median of 5 ms), and how many events its tail holds. */
+async function coldRead(url: string, build: Build, documentId: string): Promise<{ coldMs: number; tailEvents: number }> {
+  const { Store } = (await import(pathToFileURL(build.serverModule ?? join(here, 'server/index.js')).href)) as { Store: typeof StoreClass }
+  const store = Store.open(url)
+  try {
+    const times: number[] = []
+    let tailEvents = 0
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now()
+      const row = (await store.getDocument(documentId))!
+      times.push(performance.now() - start)
+      tailEvents = row.generation - row.snapshotGeneration
+    }
+    return { coldMs: times.sort((a, b) => a - b)[2]!, tailEvents }
+  } finally {
+    await store.close()
+  }
 }
 
 /** One writer awaiting each acknowledgement: mean ms per update. */
@@ -128,7 +153,8 @@ async function benchServer(dialect: DialectName, build: Build): Promise<ServerRo
       process.stderr.write(`  ${dialect} ${build.name} ${name}\n`)
       const documentId = await client.createDocument(documentOf(bytes))
       const latencyMs = await latency(client, documentId)
-      rows.push({ latencyMs, ...(await pipelined(client, documentId, server.child.pid)) })
+      const rate = await pipelined(client, documentId, server.child.pid)
+      rows.push({ latencyMs, ...rate, ...(await coldRead(database.url, build, documentId)) })
     }
     await client.close()
     return rows
@@ -241,13 +267,13 @@ if (parts.includes('server')) {
     `Server: one-field updates. Latency: one writer awaiting each acknowledgement (mean ms). Pipelined: one writer, ${IN_FLIGHT} in flight, updates/s acknowledged. CPU: the server process's, per update, over the pipelined run. Ratios to the 1 KB row.`,
   )
   console.log('')
-  console.log('| database | build | document | latency ms | ratio | pipelined updates/s | ratio | server CPU µs/update | ratio |')
-  console.log('|---|---|---|---|---|---|---|---|---|')
+  console.log('| database | build | document | latency ms | ratio | pipelined updates/s | ratio | server CPU µs/update | ratio | cold head ms | tail events |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   for (const { dialect, build, rows } of results) {
     const base = rows[0]!
     rows.forEach((r, i) => {
       console.log(
-        `| ${dialect} | ${build.name} | ${SIZES[i]![0]} | ${fmt(r.latencyMs, 2)} | ${ratio(r.latencyMs, base.latencyMs)} | ${fmt(r.perSecond)} | ${ratio(base.perSecond, r.perSecond)} | ${fmt(r.cpuUs)} | ${ratio(r.cpuUs, base.cpuUs)} |`,
+        `| ${dialect} | ${build.name} | ${SIZES[i]![0]} | ${fmt(r.latencyMs, 2)} | ${ratio(r.latencyMs, base.latencyMs)} | ${fmt(r.perSecond)} | ${ratio(base.perSecond, r.perSecond)} | ${fmt(r.cpuUs)} | ${ratio(r.cpuUs, base.cpuUs)} | ${fmt(r.coldMs, 1)} | ${fmt(r.tailEvents)} |`,
       )
     })
   }

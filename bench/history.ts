@@ -3,7 +3,10 @@
  * an older build when BENCH_BEFORE names its tsc output (as for bench:docsize):
  * 1. Time travel: one document filled with REVISIONS updates that each append a short string to an
  *    array (about 29 bytes each, 291 KB at 10,000), pipelined 16 deep through the server (the fill
- *    rate is printed too); then `get_document_at` 1, 100 and REVISIONS steps back (median of 5).
+ *    rate is printed too); then `get_document_at` 1, 100, REVISIONS / 2 (the middle, farthest from
+ *    both ends) and REVISIONS steps back (median of 5), next to `get_document` of the head (the
+ *    floor: the same document read and sent, no history) and a cold read of the head through the
+ *    build's Store (the snapshot and its tail rebuilt, as a cache miss does).
  * 2. Catch-up: CATCH_UP changes (over 100 documents, committed through the write path in-process),
  *    pulled by a fresh reader with `get_changes` pages of 1,000 from sequence 0 until `has_more` is
  *    false: wall time end to end.
@@ -23,6 +26,8 @@ import { BenchClient, fmt, startChild, within, type Frame } from './support.js'
 const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 10_000)
 const CATCH_UP = Number(process.env.BENCH_CATCH_UP ?? 100_000)
 const IN_FLIGHT = 16
+/** Reads per time-travel figure (the median is printed); more for a profile of the reads. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const PAGE = 1000
 
 interface Build {
@@ -82,14 +87,34 @@ async function travel(dialect: DialectName, build: Build) {
     const sequences = replies.map((r) => r.sequence as number)
     const at = (stepsBack: number) => {
       const sequence = stepsBack >= REVISIONS ? sequences[0]! - 1 : sequences[sequences.length - 1 - stepsBack]!
-      return median(5, () => client.request({ type: 'get_document_at', document_id: documentId, sequence }, 'document_at'))
+      return median(RUNS, () => client.request({ type: 'get_document_at', document_id: documentId, sequence }, 'document_at'))
     }
-    const result = { fillPerSecond, one: await at(1), hundred: await at(100), all: await at(REVISIONS) }
+    const head = await median(RUNS, () => client.request({ type: 'get_document', document_id: documentId }, 'document'))
+    const result = {
+      fillPerSecond,
+      head,
+      cold: await coldRead(database.url, build, documentId),
+      one: await at(1),
+      hundred: await at(100),
+      middle: await at(Math.floor(REVISIONS / 2)),
+      all: await at(REVISIONS),
+    }
     await client.close()
     return result
   } finally {
     await server.stop()
     await database.drop()
+  }
+}
+
+/** A cold read of a document's head through the build's own Store, in this process (median of 5, ms). */
+async function coldRead(url: string, build: Build, documentId: string): Promise<number> {
+  const { Store } = (await import(pathToFileURL(build.serverModule).href)) as { Store: typeof StoreClass }
+  const store = Store.open(url)
+  try {
+    return await median(5, () => store.getDocument(documentId))
+  } finally {
+    await store.close()
   }
 }
 
@@ -192,16 +217,19 @@ if (parts.includes('travel')) {
     for (const build of builds) {
       process.stderr.write(`travel ${dialect} ${build.name}\n`)
       const r = await travel(dialect, build)
-      rows.push(`| ${dialect} | ${build.name} | ${fmt(r.fillPerSecond)} | ${fmt(r.one, 1)} | ${fmt(r.hundred, 1)} | ${fmt(r.all, 1)} |`)
+      const ms = [r.head, r.cold, r.one, r.hundred, r.middle, r.all].map((v) => fmt(v, 1)).join(' | ')
+      rows.push(`| ${dialect} | ${build.name} | ${fmt(r.fillPerSecond)} | ${ms} |`)
     }
   }
   console.log('')
   console.log(
-    `Time travel on a document of ${fmt(REVISIONS)} revisions (an array grown one short string at a time): fill rate (${IN_FLIGHT} in flight), and get_document_at n steps back (median of 5, ms).`,
+    `Time travel on a document of ${fmt(REVISIONS)} revisions (an array grown one short string at a time): fill rate (${IN_FLIGHT} in flight); get_document of the head (the floor), a cold read of the head through the Store, and get_document_at n steps back (median of ${RUNS}, ms).`,
   )
   console.log('')
-  console.log(`| database | build | fill updates/s | 1 back ms | 100 back ms | ${fmt(REVISIONS)} back ms |`)
-  console.log('|---|---|---|---|---|---|')
+  console.log(
+    `| database | build | fill updates/s | get_document ms | cold head ms | 1 back ms | 100 back ms | ${fmt(Math.floor(REVISIONS / 2))} back ms | ${fmt(REVISIONS)} back ms |`,
+  )
+  console.log('|---|---|---|---|---|---|---|---|---|')
   for (const row of rows) console.log(row)
 }
 

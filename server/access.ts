@@ -1,5 +1,5 @@
 import { PatchsyncError } from '../core/index.js'
-import type { DocumentRole, DocumentRow, Grant, Store } from './storage/store.js'
+import type { DocumentHead, DocumentRole, DocumentRow, Grant, Store } from './storage/store.js'
 
 /*
  * Who may do what to a document (§9.2): every request's "not found", "forbidden" or "allowed" is
@@ -104,4 +104,15 @@ export async function readableDocument(store: Store, userId: string, id: string,
   const grants = row && row.ownerId !== userId ? await store.grants(id) : NO_GRANTS
   checkRead(row && { row, grants }, userId, id, options)
   return row!
+}
+
+/**
+ * {@link readableDocument} without the content: for a request that needs only to know the user
+ * may read the document, and its head (no snapshot read, no tail applied).
+ */
+export async function readableHead(store: Store, userId: string, id: string, options: { history?: boolean } = {}): Promise<DocumentHead> {
+  const head = await store.getHead(id)
+  const grants = head && head.ownerId !== userId ? await store.grants(id) : NO_GRANTS
+  checkRead(head && { row: head, grants }, userId, id, options)
+  return head!
 }

@@ -1,35 +1,142 @@
 import t from 'tap'
+import fc from 'fast-check'
 import { randomUUID } from 'node:crypto'
+import { jsonEqual, replay, type JsonValue, type Operation } from '../../core/index.js'
+import { propertyOptions } from '../../core/test-support/arbitraries.js'
 import type { GetDocumentAtMessage } from '../../generated/types.js'
-import { createTestStore, TEST_DIALECTS } from '../test-support/databases.js'
+import { openDialect } from '../storage/dialects.js'
+import { Store, toHistoryEvent } from '../storage/store.js'
+import { createTestDatabase, TEST_DIALECTS, type DialectName } from '../test-support/databases.js'
+import type { Teardown } from '../test-support/teardown.js'
 import { WritePath } from '../write-path/write-path.js'
 import type { HandlerContext } from './context.js'
 import { getDocumentAt } from './get-document-at.js'
 
+const options = propertyOptions(12)
+t.comment(`fast-check seed ${options.seed}, ${options.numRuns} runs per backend (FC_SEED / FC_RUNS to change)`)
+
+/** A store, a second connection to its database for what the store does not expose, and a write path. */
+async function open(t: Teardown, dialect: DialectName) {
+  const { url, drop } = await createTestDatabase(dialect)
+  const store = Store.open(url)
+  const raw = openDialect(url, {})
+  t.teardown(async () => {
+    await store.close()
+    await raw.close()
+    await drop()
+  })
+  await store.migrate()
+  /** A database from before snapshots were kept, or one that lost some: time travel must not need them. */
+  const forgetSnapshots = (id: string, which: 'all' | 'odd') =>
+    raw.db
+      .deleteFrom('document_snapshots')
+      .where('document_id', '=', id)
+      .$if(which === 'odd', (q) => q.where((eb) => eb(eb('generation', '%', 2), '=', 1)))
+      .execute()
+  const keptSnapshots = async (id: string) =>
+    Number(
+      (
+        await raw.db
+          .selectFrom('document_snapshots')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('document_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  return { store, writes: new WritePath(store), forgetSnapshots, keptSnapshots }
+}
+
+async function documentAt(store: Store, userId: string, id: string, sequence: number) {
+  const message: GetDocumentAtMessage = { type: 'get_document_at', document_id: id, sequence }
+  const reply = await getDocumentAt.run({ store, userId } as unknown as HandlerContext, message)
+  return (reply as { document: { title: string; content: unknown; revision_id: string } | null }).document
+}
+
+type Step = { kind: 'append' | 'pad' | 'rename' | 'delete-and-restore'; size: number }
+const step: fc.Arbitrary<Step> = fc.record({
+  kind: fc.constantFrom('append', 'append', 'append', 'pad', 'rename', 'delete-and-restore'),
+  size: fc.integer({ min: 0, max: 6000 }),
+})
+
 for (const dialect of TEST_DIALECTS) {
-  t.test(`${dialect}: a change committed while get_document_at reads is not walked back from a head that never held it`, async (t) => {
-    const store = await createTestStore(t, dialect)
-    const writes = new WritePath(store)
-    const user = randomUUID()
-    const id = randomUUID()
-    await writes.submit(user, null, { kind: 'create', id, title: 'List', content: { list: [] } })
-    let target = 0
-    for (const value of ['a', 'b', 'c']) {
-      target = (await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value }] })).events[0]!.sequence
-    }
-    // The handler reads the head first; another request commits between that read and the next.
-    const count = store.countDocumentEvents.bind(store)
-    let interleave = true
-    store.countDocumentEvents = async (documentId, after) => {
-      if (interleave) {
+  t.test(`${dialect}: get_document_at is the replayed state at every sequence, across kept snapshots, deletes and re-creates`, async (t) => {
+    const { store, writes, forgetSnapshots, keptSnapshots } = await open(t, dialect)
+    let snapshotsSeen = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), fc.constantFrom('none', 'odd', 'all'), async (steps, forget) => {
+        const user = randomUUID()
+        const id = randomUUID()
+        // A few kilobytes, so that snapshots are some events apart (see snapshot-policy.ts).
+        await writes.submit(user, null, { kind: 'create', id, title: 'T0', content: { pad: 'p'.repeat(3000), list: [] } })
+        for (const [i, s] of steps.entries()) {
+          if (s.kind === 'append') {
+            await writes.submit(user, null, {
+              kind: 'update',
+              documentId: id,
+              patch: [{ op: 'add', path: '/list/-', value: `${i}`.repeat(1 + (s.size % 40)) }],
+            })
+          } else if (s.kind === 'pad') {
+            const patch: Operation[] = [{ op: 'replace', path: '/pad', value: 'q'.repeat(s.size) }]
+            await writes.submit(user, null, { kind: 'update', documentId: id, patch })
+          } else if (s.kind === 'rename') {
+            await writes.submit(user, null, { kind: 'rename', documentId: id, title: `T${i}` })
+          } else {
+            const deleted = await writes.submit(user, null, { kind: 'delete', documentId: id })
+            // Undone: the document is created again, by a create event after the delete.
+            await writes.submit(user, null, { kind: 'undo', documentId: id, targetSequence: deleted.events[0]!.sequence - 1 })
+          }
+        }
+        snapshotsSeen += await keptSnapshots(id)
+        if (forget !== 'none') await forgetSnapshots(id, forget)
+        const events = await store.documentEvents(id)
+        for (let sequence = events[0]!.sequence - 1; sequence <= events.at(-1)!.sequence; sequence++) {
+          const upTo = events.filter((e) => e.sequence <= sequence)
+          const expected = replay(upTo.map(toHistoryEvent))
+          const got = await documentAt(store, user, id, sequence)
+          const want = expected && { title: expected.title, content: expected.content, revision_id: upTo.at(-1)!.revisionId }
+          if (!jsonEqual(got && { title: got.title, content: got.content as JsonValue, revision_id: got.revision_id }, want)) {
+            t.fail(`sequence ${sequence} (snapshots forgotten: ${forget}, steps ${JSON.stringify(steps)})`, { got, want })
+            return false
+          }
+        }
+        return true
+      }),
+      options,
+    )
+    t.ok(snapshotsSeen > 0, `${snapshotsSeen} snapshots were kept over the runs, so walks started from them`)
+  })
+
+  for (const forget of [false, true]) {
+    const from = forget ? 'the head (no snapshot kept)' : 'a kept snapshot'
+    t.test(`${dialect}: a change committed while get_document_at reads does not change what it shows, from ${from}`, async (t) => {
+      const { store, writes, forgetSnapshots } = await open(t, dialect)
+      const user = randomUUID()
+      const id = randomUUID()
+      await writes.submit(user, null, { kind: 'create', id, title: 'List', content: { list: [] } })
+      let target = 0
+      for (const value of ['a', 'b', 'c']) {
+        target = (await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value }] })).events[0]!.sequence
+      }
+      await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: 'd' }] })
+      if (forget) await forgetSnapshots(id, 'all')
+      // The handler has read the head (and from the head, its content); another request commits before it reads the events.
+      let interleave = true
+      const commitFirst = async () => {
+        if (!interleave) return
         interleave = false
         await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/0', value: 'Z' }] })
       }
-      return count(documentId, after)
-    }
-    const message: GetDocumentAtMessage = { type: 'get_document_at', document_id: id, sequence: target }
-    const reply = await getDocumentAt.run({ store, userId: user } as unknown as HandlerContext, message)
-    t.same((reply as { document: { content: unknown } | null }).document?.content, { list: ['a', 'b', 'c'] }, 'the document as it was at the target')
-    t.notOk(interleave, 'the other change did commit during the read')
-  })
+      const [events, patches] = [store.documentEvents.bind(store), store.documentPatches.bind(store)]
+      store.documentEvents = async (...args) => {
+        await commitFirst()
+        return events(...args)
+      }
+      store.documentPatches = async (...args) => {
+        await commitFirst()
+        return patches(...args)
+      }
+      t.same((await documentAt(store, user, id, target))?.content, { list: ['a', 'b', 'c'] }, 'the document as it was at the target')
+      t.notOk(interleave, 'the other change did commit during the read')
+    })
+  }
 }

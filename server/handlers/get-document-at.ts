@@ -1,24 +1,27 @@
 import type { GetDocumentAtMessage } from '../../generated/types.js'
-import { PatchsyncError, replay, stateAt, toWireDocument, type DocState } from '../../core/index.js'
-import { readableDocument } from '../access.js'
-import { toHistoryEvent, type ChangeEventRow, type DocumentRow, type Store } from '../storage/store.js'
+import { PatchsyncError, applyEvent, parseRevisionId, revertEvent, toWireDocument, type DocState } from '../../core/index.js'
+import { readableHead } from '../access.js'
+import { toHistoryEvent, type ChangeEventRow, type DocumentHead, type Snapshot, type Store } from '../storage/store.js'
 import type { RequestHandler } from './context.js'
 
 /**
- * §7.2: the document as it was at a sequence. The cost is the distance, not the history: the state
- * is walked back from the head by the reverse patches of the events after the target, or, when
- * fewer events lie before it, replayed forward from the create by theirs (every event adds one to
- * the generation, so the head's generation counts them all).
+ * §7.2: the document as it was at a sequence. The cost is bounded whatever the history and the
+ * distance: the revision at the target is rebuilt from the nearest kept snapshot (see
+ * `storage/snapshot-policy.ts`), forward by the patches after the one before it or back by the
+ * reverse patches from the one after it, whichever is fewer events. Where no snapshot was kept
+ * near (a database from before they were kept), it is walked back from the head or forward from
+ * the create, the nearer. Every event adds one to the generation (§6.1), so the events between a
+ * snapshot and the target are counted by generations.
  */
 export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
   run: async (ctx, message) => {
-    const head = await readableDocument(ctx.store, ctx.userId, message.document_id, { history: true })
+    const head = await readableHead(ctx.store, ctx.userId, message.document_id, { history: true })
     if (message.sequence > (await ctx.store.latestSequence())) {
       throw new PatchsyncError('invalid_sequence', `sequence ${message.sequence} has not happened yet`)
     }
-    const after = await ctx.store.countDocumentEvents(head.id, message.sequence)
-    const { state, atTarget } =
-      after <= head.generation - after ? await backFromHead(ctx.store, head, message.sequence) : await forwardFromCreate(ctx.store, head.id, message.sequence)
+    // The last event at or before the target: the revision the state is.
+    const atTarget = await ctx.store.lastDocumentEvent(head.id, message.sequence)
+    const state = atTarget === undefined || atTarget.eventType === 'delete' ? null : await stateAfter(ctx.store, head, atTarget)
     return {
       type: 'document_at',
       document_id: head.id,
@@ -38,23 +41,64 @@ export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
   },
 }
 
-interface StateAt {
-  state: DocState
-  /** The last event at or before the target: the revision the state is. */
-  atTarget: ChangeEventRow | undefined
+/** The document right after `target`, from whichever start needs the fewest events. */
+async function stateAfter(store: Store, head: DocumentHead, target: ChangeEventRow): Promise<DocState> {
+  const { generation } = parseRevisionId(target.revisionId)
+  const { before, after } = await store.snapshotsAround(head.id, generation)
+  const forward = generation - (before ?? 0)
+  const back = after === undefined ? Infinity : after - generation
+  // From the head: its tail to rebuild, then back to the target.
+  const fromHead = 2 * head.generation - head.snapshotGeneration - generation
+  if (back <= forward && back <= fromHead) return backFromSnapshot(store, target, after!, back)
+  if (fromHead < forward) return backFromHead(store, head.id, target.sequence)
+  return forwardFromSnapshot(store, target, before, forward)
 }
 
-async function backFromHead(store: Store, head: DocumentRow, sequence: number): Promise<StateAt> {
-  const [later, atTarget] = await Promise.all([store.documentEvents(head.id, sequence), store.lastDocumentEvent(head.id, sequence)])
-  // A change committed after `head` was read is among `later` too; its reverse must not be applied
-  // to a state that never held it: walk back only from the event that made the head's revision.
+/** Forward from the kept snapshot of generation `from` (none: from nothing, through the create) by the `count` events after it. */
+async function forwardFromSnapshot(store: Store, target: ChangeEventRow, from: number | undefined, count: number): Promise<DocState> {
+  const [snapshot, events] = await Promise.all([
+    from === undefined ? undefined : kept(store, target.documentId, from),
+    store.documentPatches(target.documentId, 'forward', 0, target.sequence, { last: count }),
+  ])
+  checkCount(target.documentId, events.length, count)
+  let state: DocState = snapshot ? { title: snapshot.title, content: snapshot.content } : null
+  for (const e of events) state = applyEvent(state, e)
+  return state
+}
+
+/** Back from the kept snapshot of generation `from`, after the target, by the reverse patches of the `count` events in between. */
+async function backFromSnapshot(store: Store, target: ChangeEventRow, from: number, count: number): Promise<DocState> {
+  const [snapshot, events] = await Promise.all([
+    kept(store, target.documentId, from),
+    store.documentPatches(target.documentId, 'reverse', target.sequence, undefined, { first: count }),
+  ])
+  checkCount(target.documentId, events.length, count)
+  let state: DocState = { title: snapshot.title, content: snapshot.content }
+  for (let i = events.length - 1; i >= 0; i--) state = revertEvent(state, events[i]!)
+  return state
+}
+
+/** Kept snapshots are never removed. */
+async function kept(store: Store, documentId: string, generation: number): Promise<Snapshot> {
+  const snapshot = await store.snapshot(documentId, generation)
+  if (!snapshot) throw new Error(`document ${documentId} has no kept snapshot of generation ${generation}`)
+  return snapshot
+}
+
+/**
+ * Back from the head as read now. A change committed after it was read is among the events read
+ * after it too; its reverse must not be applied to a state that never held it: the walk starts at
+ * the event that made the head's revision.
+ */
+async function backFromHead(store: Store, documentId: string, sequence: number): Promise<DocState> {
+  const head = (await store.getDocument(documentId))!
+  const later = await store.documentEvents(documentId, sequence)
   const madeHead = later.findIndex((e) => e.revisionId === head.revisionId)
-  const upToHead = later.slice(0, madeHead + 1)
-  const headState: DocState = head.deleted ? null : { title: head.title, content: head.content }
-  return { state: stateAt(headState, upToHead.reverse().map(toHistoryEvent), sequence), atTarget }
+  let state: DocState = head.deleted ? null : { title: head.title, content: head.content }
+  for (let i = madeHead; i >= 0; i--) state = revertEvent(state, toHistoryEvent(later[i]!))
+  return state
 }
 
-async function forwardFromCreate(store: Store, documentId: string, sequence: number): Promise<StateAt> {
-  const earlier = await store.documentEvents(documentId, 0, sequence)
-  return { state: replay(earlier.map(toHistoryEvent)), atTarget: earlier.at(-1) }
+function checkCount(documentId: string, found: number, expected: number): void {
+  if (found !== expected) throw new Error(`document ${documentId} has ${found} events between a kept snapshot and the target, not ${expected}`)
 }

@@ -19,6 +19,8 @@ export interface BatchWrite {
   events: Array<Insertable<ChangeEventsTable>>
   /** Inserted or updated whole, with a snapshot of the content; each document once, in this list or in `heads`. */
   documents: Array<Insertable<DocumentsTable>>
+  /** Ids of those `documents` whose snapshot is also kept in `document_snapshots` (written in the same transaction). */
+  history: string[]
   /** Existing documents whose head alone changes (the content stays the last snapshot). */
   heads: Array<Pick<Insertable<DocumentsTable>, 'id' | (typeof DOCUMENT_HEAD_COLUMNS)[number]>>
   /** Runs inside the transaction once sequences are allocated; the commit waits for it. */
@@ -32,7 +34,7 @@ export interface BatchWrite {
 export type LockedPlan = () => Promise<BatchWrite | undefined>
 
 /** A batch that writes nothing (a {@link LockedPlan} that planned no change): committed as nothing at all. */
-export const NO_BATCH: BatchWrite = { documentIds: [], check() {}, events: [], documents: [], heads: [] }
+export const NO_BATCH: BatchWrite = { documentIds: [], check() {}, events: [], documents: [], history: [], heads: [] }
 
 /** Column types the migration asks of a dialect; everything else is written once. */
 export interface ColumnTypes {

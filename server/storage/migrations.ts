@@ -92,11 +92,36 @@ const documentSnapshots: Migration = {
   },
 }
 
+/**
+ * Past snapshots (issue 15): a commit that writes a document's content whole keeps a copy here, so
+ * that any revision is a snapshot plus a bounded number of patches away. Databases from before
+ * start with none; time travel there walks from the head or the create, as it did. The content is
+ * JSON text in every dialect: it is only ever read whole, and PostgreSQL returns text several
+ * milliseconds sooner than it converts a large `jsonb` back to text.
+ */
+const snapshotHistory: Migration = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('document_snapshots')
+      .addColumn('document_id', 'text', (c) => c.notNull())
+      .addColumn('generation', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('document_snapshots_pk', ['document_id', 'generation'])
+      .execute()
+  },
+}
+
 /** The one migration source every dialect runs, in its column types; Kysely's Migrator records what ran. */
 export function migrations(columnTypes: ColumnTypes): MigrationProvider {
   return {
     async getMigrations() {
-      return { '2026-11-25-initial': initial(columnTypes), '2026-12-06-request-digest': requestDigest, '2026-12-06-snapshots': documentSnapshots }
+      return {
+        '2026-11-25-initial': initial(columnTypes),
+        '2026-12-06-request-digest': requestDigest,
+        '2026-12-06-snapshots': documentSnapshots,
+        '2026-12-06-snapshot-history': snapshotHistory,
+      }
     },
   }
 }

@@ -28,6 +28,10 @@ const events = EVENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2}` }))
 const documents = DOCUMENT_COLUMNS.map((c, i) => ({ c, p: `$${i + 2 + EVENT_COLUMNS.length}` }))
 const HEAD_COLUMNS = ['id', ...DOCUMENT_HEAD_COLUMNS] as const
 const heads = HEAD_COLUMNS.map((c, i) => ({ c, p: `$${i + 2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length}` }))
+/** The document columns a kept snapshot copies (its content as the JSON text the commit sends). */
+const KEPT = (['id', 'generation', 'title', 'content'] as const).map((c) => documents.find((d) => d.c === c)!)
+/** The parameter of the ids whose snapshot is kept (`history`), and of the notification channel after it. */
+const HISTORY = 2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length + HEAD_COLUMNS.length
 const castEvent: Partial<Record<string, string>> = { op_index: 'integer', conflict: 'integer' }
 const castDocument: Partial<Record<string, string>> = { generation: 'integer', snapshot_generation: 'integer', deleted: 'integer' }
 const jsonb = new Set(['forward_patch', 'reverse_patch', 'vector_clock', 'content'])
@@ -41,9 +45,10 @@ const valueOf = (c: string, from = '') =>
  * the state before the statement, so `current` holds the revisions the writes replace; the caller
  * checks them and rolls back when one is not the expected one. Events are inserted in array order,
  * so their sequences increase in that order. A document is either written whole with a snapshot
- * (`upserted`) or has only its head updated (`headed`), never both. $1 the document ids, then one
- * array per event column, one per document column, one per head column, and the notification
- * channel last.
+ * (`upserted`) or has only its head updated (`headed`), never both; the snapshots of those
+ * `history` names are also kept (`kept`), from the same parameters, so the content crosses the
+ * wire once. $1 the document ids, then one array per event column, one per document column,
+ * one per head column, the ids of `history`, and the notification channel last.
  */
 const COMMIT_BATCH = `
   with current as (select id, revision_id from documents where id = any($1::text[])),
@@ -59,11 +64,17 @@ const COMMIT_BATCH = `
     select ${DOCUMENT_COLUMNS.map((c) => valueOf(c)).join(', ')}
     from unnest(${documents.map(({ c, p }) => `${p}::${castDocument[c] ?? 'text'}[]`).join(', ')}) as d(${DOCUMENT_COLUMNS.join(', ')})
     on conflict (id) do update set ${DOCUMENT_UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}),
+  kept as (
+    insert into document_snapshots (document_id, generation, title, content)
+    select id, generation, title, content
+    from unnest(${KEPT.map(({ c, p }) => `${p}::${castDocument[c] ?? 'text'}[]`).join(', ')}) as k(id, generation, title, content)
+    where id = any($${HISTORY}::text[])
+    on conflict do nothing),
   headed as (
     update documents set ${DOCUMENT_HEAD_COLUMNS.map((c) => `${c} = ${valueOf(c, 'h.')}`).join(', ')}
     from unnest(${heads.map(({ c, p }) => `${p}::${castDocument[c] ?? 'text'}[]`).join(', ')}) as h(${HEAD_COLUMNS.join(', ')})
     where documents.id = h.id),
-  notified as (select pg_notify($${2 + EVENT_COLUMNS.length + DOCUMENT_COLUMNS.length + HEAD_COLUMNS.length}, string_agg(sequence::text, ',' order by sequence)) from inserted)
+  notified as (select pg_notify($${HISTORY + 1}, string_agg(sequence::text, ',' order by sequence)) from inserted)
   select (select json_object_agg(id, revision_id) from current) as current,
     (select array_agg(sequence::text order by sequence) from inserted, notified) as sequences`
 
@@ -127,6 +138,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
           ...EVENT_COLUMNS.map((c) => write.events.map((e) => e[c])),
           ...DOCUMENT_COLUMNS.map((c) => write.documents.map((d) => d[c])),
           ...HEAD_COLUMNS.map((c) => write.heads.map((h) => h[c])),
+          write.history,
           CHANNEL,
         ],
       })

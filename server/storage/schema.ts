@@ -12,6 +12,7 @@ export interface Database {
   documents: DocumentsTable
   document_access: DocumentAccessTable
   change_events: ChangeEventsTable
+  document_snapshots: DocumentSnapshotsTable
 }
 
 type Json = ColumnType<unknown, string, string>
@@ -38,6 +39,19 @@ export interface DocumentsTable {
   deleted: number
   created_at: Timestamp
   updated_at: Timestamp
+}
+
+/**
+ * Every snapshot a commit took but a document's first (the create event holds that one), kept after
+ * the row's content has moved on: time travel (§7.2) starts from the snapshot nearest its target.
+ */
+export interface DocumentSnapshotsTable {
+  document_id: string
+  /** The generation the snapshot is of: the content and title right after the event that made it. */
+  generation: number
+  title: string
+  /** JSON text, in every dialect. */
+  content: string
 }
 
 export interface DocumentAccessTable {

@@ -149,6 +149,13 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
       .values(slots(DOCUMENT_COLUMNS))
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(DOCUMENT_UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))),
   )
+  const keepSnapshot = compiled(
+    database,
+    db
+      .insertInto('document_snapshots')
+      .values({ document_id: slot('id'), generation: slot('generation'), title: slot('title'), content: slot('content') } as never)
+      .onConflict((oc) => oc.doNothing()),
+  )
   const updateHead = compiled(database, db.updateTable('documents').set(slots(DOCUMENT_HEAD_COLUMNS)).where('id', '=', slot('id')))
   const transaction = database.transaction((write: BatchWrite): number[] => {
     const current = new Map<string, string>()
@@ -159,6 +166,10 @@ function batchCommit(db: Kysely<Database>, database: BetterSqlite3.Database): (w
     write.check(current)
     const sequences = write.events.map((e) => Number(insertEvent.statement.run(insertEvent.values(e)).lastInsertRowid))
     for (const d of write.documents) upsertDocument.statement.run(upsertDocument.values(d))
+    if (write.history.length > 0) {
+      const kept = new Set(write.history)
+      for (const d of write.documents) if (kept.has(d.id)) keepSnapshot.statement.run(keepSnapshot.values(d))
+    }
     for (const h of write.heads) updateHead.statement.run(updateHead.values(h))
     const hook = write.beforeCommit?.(sequences)
     if (hook instanceof Promise) {

@@ -2,12 +2,12 @@ import t from 'tap'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { revisionId, type JsonObject } from '../../core/index.js'
+import { jsonBytes, revisionId, type JsonObject } from '../../core/index.js'
 import { TEST_DIALECTS, createTestDatabase, createTestStore } from '../test-support/databases.js'
 import { Migrator, type Kysely } from 'kysely'
-import { SNAPSHOT_EVERY } from '../write-path/plan.js'
 import { openDialect } from './dialects.js'
 import { migrations } from './migrations.js'
+import { takesSnapshot } from './snapshot-policy.js'
 import { WalSync } from './sqlite.js'
 import { DuplicateOpError, StaleRevisionError, Store, type DocumentRow, type PendingChange } from './store.js'
 import { WritePath } from '../write-path/write-path.js'
@@ -28,6 +28,7 @@ function created(id: string, content: JsonObject, clientOpId: string | null = nu
     revisionId: rev,
     generation: 1,
     snapshotGeneration: 1,
+    tailBytes: 0,
     vectorClock: {},
     deleted: false,
     createdAt: now,
@@ -174,6 +175,20 @@ for (const dialect of TEST_DIALECTS) {
         (await store.findOps([{ userId: USER, clientOpId: 'op-1' }])).map((e) => e.documentId),
         [id],
       )
+    })
+
+    t.test('a stale commit whose snapshot another commit already kept is stale, and the kept snapshot stays', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      await store.commit([created(id, { n: 0 })])
+      const base = (await store.getDocument(id))!
+      await store.commit([updated(base, { n: 1 }, [{ op: 'replace', path: '/n', value: 1 }], [{ op: 'replace', path: '/n', value: 0 }])])
+      // Planned on the same base: the same generation, so the same key in document_snapshots.
+      const late = updated(base, { n: 2 }, [{ op: 'replace', path: '/n', value: 2 }], [{ op: 'replace', path: '/n', value: 0 }])
+      await t.rejects(store.commit([late]), StaleRevisionError)
+      t.same(await store.snapshotsAround(id, 2), { before: 2 })
+      t.same(await store.snapshotsAround(id, 1), { after: 2 }, 'a create keeps no snapshot: its event holds it')
+      t.same(await store.snapshot(id, 2), { generation: 2, title: 'T', content: { n: 1 } }, 'the snapshot kept is the one that committed')
     })
 
     t.test('a commit that fails inside its transaction writes nothing, and the store goes on', async (t) => {
@@ -364,27 +379,42 @@ for (const dialect of TEST_DIALECTS) {
       await store.migrate()
       const writes = new WritePath(store)
       const id = docId()
-      await writes.submit(USER, null, { kind: 'create', id, title: 'T', content: { n: -1, list: [] } })
-      const updates = SNAPSHOT_EVERY + 36
+      const pad = 'x'.repeat(4000)
+      // Generation g holds n = g - 2 and list [0 .. g - 2].
+      const stateOf = (g: number) => ({ pad, n: g - 2, list: Array.from({ length: g - 1 }, (_, i) => i) })
+      await writes.submit(USER, null, { kind: 'create', id, title: 'T', content: stateOf(1) })
+      // The generations the policy takes a snapshot at, worked out alongside.
+      const expected: number[] = []
+      let [snapshot, tailBytes] = [1, 0]
+      const updates = 100
       for (let i = 0; i < updates; i++) {
-        await writes.submit(USER, null, {
-          kind: 'update',
-          documentId: id,
-          patch: [
-            { op: 'replace', path: '/n', value: i },
-            { op: 'add', path: '/list/-', value: i },
-          ],
-        })
+        const patch = [
+          { op: 'replace' as const, path: '/n', value: i },
+          { op: 'add' as const, path: '/list/-', value: i },
+        ]
+        await writes.submit(USER, null, { kind: 'update', documentId: id, patch })
+        const generation = i + 2
+        tailBytes += jsonBytes(patch)
+        if (takesSnapshot(generation - snapshot, tailBytes, jsonBytes(stateOf(generation)))) [snapshot, tailBytes] = [generation, 0]
+        if (snapshot === generation) expected.push(generation)
       }
+      t.ok(expected.length > 2 && snapshot < updates + 1, `snapshots at ${expected.join(', ')}, a tail after the last`)
       const row = await raw.db.selectFrom('documents').select(['content', 'generation', 'snapshot_generation']).where('id', '=', id).executeTakeFirstOrThrow()
       t.equal(Number(row.generation), updates + 1)
-      t.equal(Number(row.snapshot_generation), 1 + SNAPSHOT_EVERY, 'the last snapshot was taken SNAPSHOT_EVERY events after the create')
+      t.equal(Number(row.snapshot_generation), snapshot, 'the last snapshot is where the policy takes it')
+      t.same(raw.decodeJson(row.content), stateOf(snapshot), 'the row holds the snapshot, not the head')
+      const kept = await raw.db.selectFrom('document_snapshots').selectAll().where('document_id', '=', id).orderBy('generation').execute()
       t.same(
-        raw.decodeJson(row.content),
-        { n: SNAPSHOT_EVERY - 1, list: Array.from({ length: SNAPSHOT_EVERY }, (_, i) => i) },
-        'the row holds the snapshot, not the head',
+        kept.map((k) => Number(k.generation)),
+        expected,
+        'every snapshot taken is kept',
       )
-      const head = { n: updates - 1, list: Array.from({ length: updates }, (_, i) => i) }
+      t.same(
+        kept.map((k) => ({ title: k.title, content: JSON.parse(k.content) as unknown })),
+        expected.map((g) => ({ title: 'T', content: stateOf(g) })),
+        'each kept snapshot is the document at its generation',
+      )
+      const head = stateOf(updates + 1)
       t.same((await reader.getDocument(id))!.content, head, 'a read brings the snapshot to the head')
       t.same((await reader.listDocuments(USER)).find((d) => d.id === id)?.content, head)
       await writes.submit(USER, null, { kind: 'rename', documentId: id, title: 'U' })
@@ -475,8 +505,9 @@ for (const dialect of TEST_DIALECTS) {
       const heads = await store.documentHeads([a, b, docId()])
       t.same([...heads.keys()].sort(), [a, b].sort(), 'a document that does not exist is left out')
       for (const id of [a, b]) {
-        const { content, ...head } = (await store.getDocument(id))!
+        const { content, tailBytes, ...head } = (await store.getDocument(id))!
         t.ok(content)
+        t.equal(tailBytes, 0, 'a new document is its own snapshot')
         t.same(heads.get(id), head, 'the row without its content')
         t.notOk('content' in heads.get(id)!)
       }

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import {
   applyEvent,
+  jsonBytes,
   type ChangeRecord,
   type DocState,
   type DocumentRecord,
@@ -31,11 +32,23 @@ export interface DocumentRow extends DocumentRecord {
    * the snapshot and the events after it.
    */
   snapshotGeneration: number
+  /**
+   * JSON bytes of the forward patches after the snapshot (the tail): with the number of events in
+   * it, what the snapshot policy (`snapshot-policy.ts`) weighs against the content's size.
+   */
+  tailBytes: number
   deleted: boolean
 }
 
 /** A document's row without its content: who owns it and its head (what a broadcast needs). */
-export type DocumentHead = Omit<DocumentRow, 'content'>
+export type DocumentHead = Omit<DocumentRow, 'content' | 'tailBytes'>
+
+/** A document as it was right after the event of one generation, kept whole (see `document_snapshots`). */
+export interface Snapshot {
+  generation: number
+  title: string
+  content: JsonObject
+}
 
 /**
  * A change event as stored: what the wire shows, the undo batch it belongs to or redoes, and the
@@ -272,15 +285,49 @@ export class Store {
     if (tail.length !== behind)
       throw new Error(`document ${row.id} has ${tail.length} events up to revision ${row.revisionId} after its snapshot, not ${behind}`)
     let state: DocState = { title: row.title, content: row.content }
+    let tailBytes = 0
     for (const e of tail.reverse()) {
+      const forward = e.forward_patch === null ? null : this.dialect.decodeJson(e.forward_patch)
+      tailBytes += jsonBytes(forward)
       if (e.event_type === 'delete') continue
-      state = applyEvent(state, {
-        event_type: e.event_type,
-        forward_patch: e.forward_patch === null ? null : this.dialect.decodeJson(e.forward_patch),
-        reverse_patch: null,
-      })
+      state = applyEvent(state, { event_type: e.event_type, forward_patch: forward, reverse_patch: null })
     }
-    return { ...row, content: state!.content }
+    return { ...row, content: state!.content, tailBytes }
+  }
+
+  /** A document's head (no content read, no tail rebuilt), if it exists. */
+  async getHead(id: string): Promise<DocumentHead | undefined> {
+    return (await this.documentHeads([id])).get(id)
+  }
+
+  /**
+   * The generations of a document's kept snapshots nearest a generation: the last at or before it
+   * and the first after it, where there are any (a database from before they were kept has none).
+   * Read from the primary key alone: no content is read until {@link snapshot} is asked for one.
+   */
+  async snapshotsAround(documentId: string, generation: number): Promise<{ before?: number; after?: number }> {
+    const nearest = (op: '<=' | '>') =>
+      this.db
+        .selectFrom('document_snapshots')
+        .select('generation')
+        .where('document_id', '=', documentId)
+        .where('generation', op, generation)
+        .orderBy('generation', op === '>' ? 'asc' : 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    const [before, after] = await Promise.all([nearest('<='), nearest('>')])
+    return this.settled({ ...(before && { before: Number(before.generation) }), ...(after && { after: Number(after.generation) }) })
+  }
+
+  /** A kept snapshot of a document (see {@link snapshotsAround}). */
+  async snapshot(documentId: string, generation: number): Promise<Snapshot | undefined> {
+    const row = await this.db
+      .selectFrom('document_snapshots')
+      .select(['title', 'content'])
+      .where('document_id', '=', documentId)
+      .where('generation', '=', generation)
+      .executeTakeFirst()
+    return this.settled(row && { generation, title: row.title, content: JSON.parse(row.content) as JsonObject })
   }
 
   /**
@@ -456,15 +503,39 @@ export class Store {
     return this.settled(rows.map((r) => this.toEvent(r)))
   }
 
-  /** How many events of one document come after `after` (an index range count: no row is read). */
-  async countDocumentEvents(documentId: string, after: number): Promise<number> {
-    const row = await this.db
+  /**
+   * {@link documentEvents} as history navigation reads them, with one of their patches (the other
+   * is null): the forward ones to walk forward, the reverse ones to walk back. A walk reads only
+   * what it applies, so its rows cost less than whole events.
+   */
+  async documentPatches(
+    documentId: string,
+    patch: 'forward' | 'reverse',
+    after: number,
+    upTo: number | undefined,
+    { first, last }: { first?: number; last?: number },
+  ): Promise<HistoryEvent[]> {
+    const column = patch === 'forward' ? 'forward_patch' : 'reverse_patch'
+    let query = this.db
       .selectFrom('change_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select(['sequence', 'event_type', column])
       .where('document_id', '=', documentId)
       .where('sequence', '>', after)
-      .executeTakeFirstOrThrow()
-    return this.settled(Number(row.n))
+    if (upTo !== undefined) query = query.where('sequence', '<=', upTo)
+    query = query.orderBy('sequence', last === undefined ? 'asc' : 'desc')
+    const limit = first ?? last
+    if (limit !== undefined) query = query.limit(limit)
+    const rows = (await query.execute()).map((r) => {
+      const value = (r as Record<typeof column, unknown>)[column]
+      const decoded = value === null ? null : this.dialect.decodeJson(value)
+      return {
+        sequence: Number(r.sequence),
+        event_type: r.event_type,
+        forward_patch: patch === 'forward' ? decoded : null,
+        reverse_patch: patch === 'reverse' ? decoded : null,
+      }
+    })
+    return this.settled(last === undefined ? rows : rows.reverse())
   }
 
   /** The last event of one document with a sequence up to `upTo`, if any. */
@@ -565,8 +636,9 @@ export class Store {
     return result
   }
 
+  /** The row as stored: its content is the snapshot, with no tail applied yet. */
   private toDocument(r: Selectable<DocumentsTable>): DocumentRow {
-    return { ...this.toHead(r), content: this.dialect.decodeJson(r.content) as JsonObject }
+    return { ...this.toHead(r), content: this.dialect.decodeJson(r.content) as JsonObject, tailBytes: 0 }
   }
 
   private toHead(r: Omit<Selectable<DocumentsTable>, 'content'>): DocumentHead {
@@ -612,12 +684,15 @@ function batchWrite(changes: readonly PendingChange[], now: string, beforeCommit
   const last = new Map<string, DocumentRow>()
   // Written whole: new documents, and those the batch takes a snapshot of (at its last state).
   const whole = new Set<string>()
+  // Of those, the snapshots also kept in `document_snapshots`: all but a create's (its event holds
+  // the document) and a deleted document's (no revision after a delete starts from it).
   for (const { document, expectedRevisionId } of changes) {
     if (!expected.has(document.id)) expected.set(document.id, expectedRevisionId)
     if (expectedRevisionId === null || document.snapshotGeneration === document.generation) whole.add(document.id)
     last.set(document.id, document)
   }
   const rows = [...last.values()]
+  const documents = rows.filter((d) => whole.has(d.id))
   return {
     documentIds: [...expected.keys()],
     check: (current) => {
@@ -628,7 +703,8 @@ function batchWrite(changes: readonly PendingChange[], now: string, beforeCommit
     },
     // The unique index on (user_id, client_op_id, op_index) refuses an op already in the log.
     events: changes.map(({ event }) => eventColumns(event, now)),
-    documents: rows.filter((d) => whole.has(d.id)).map(documentColumns),
+    documents: documents.map(documentColumns),
+    history: documents.filter((d) => d.generation > 1 && !d.deleted).map((d) => d.id),
     heads: rows.filter((d) => !whole.has(d.id)).map(headColumns),
     beforeCommit,
   }

@@ -15,6 +15,7 @@ function entry(content: JsonObject): CachedDocument {
     revisionId: '1-a',
     generation: 1,
     snapshotGeneration: 1,
+    tailBytes: 0,
     vectorClock: {},
     deleted: false,
     createdAt: now,

@@ -22,6 +22,7 @@ import {
   type VectorClock,
 } from '../../core/index.js'
 import { checkCreate, checkRedo, checkUndo, checkUndoExistence, checkWrite } from '../access.js'
+import { takesSnapshot } from '../storage/snapshot-policy.js'
 import { toHistoryEvent, type DocumentRow, type NewEvent, type PendingChange, type Store } from '../storage/store.js'
 import type { DocumentCache, CachedDocument } from './document-cache.js'
 import { requestDigest } from './replay.js'
@@ -94,6 +95,7 @@ export class Planner {
         revisionId: revisionId(1, null, m.title, content),
         generation: 1,
         snapshotGeneration: 1,
+        tailBytes: 0,
         vectorClock: {},
         deleted: false,
         createdAt: now,
@@ -125,7 +127,8 @@ export class Planner {
         throw withCurrentDocument(error, before)
       }
       journal.patched(entry, resolution.content, resolution.size, resolution.reverse)
-      const row = advance(before, { title: before.title, content: resolution.content, deleted: false }, resolution.vectorClock, 'update', resolution.forward)
+      const after = { title: before.title, content: resolution.content, deleted: false }
+      const row = advance(before, after, resolution.size, resolution.vectorClock, 'update', resolution.forward)
       entry.row = row
       const e = event('update', row, before.revisionId, resolution.forward, resolution.reverse, meta, 0)
       return [
@@ -232,7 +235,7 @@ export class Planner {
       case 'delete':
         deleted = true
     }
-    const row = advance(before, { title, content, deleted }, before.vectorClock, planned.event_type, planned.forward_patch)
+    const row = advance(before, { title, content, deleted }, size, before.vectorClock, planned.event_type, planned.forward_patch)
     entry.row = row
     entry.size = size
     return {
@@ -323,29 +326,26 @@ function checkSize(content: JsonObject, limits?: Partial<Limits>): void {
 }
 
 /**
- * The row after one more event: generation + 1, and the id of the revision the event makes (§6: the
- * chained form, over the parent and the change, for all but a create).
+ * The row after one more event: generation + 1, the id of the revision the event makes (§6: the
+ * chained form, over the parent and the change, for all but a create), and whether its commit
+ * takes a snapshot (`snapshot-policy.ts`; a create carries the whole document anyway). `size`: the
+ * content's JSON bytes after the event.
  */
 function advance(
   before: DocumentRow,
   after: { title: string; content: JsonObject; deleted: boolean },
+  size: number,
   vectorClock: VectorClock,
   eventType: EventType,
   forwardPatch: unknown,
 ): DocumentRow {
   const generation = before.generation + 1
   const revision = eventRevisionId(generation, before.revisionId, eventType, forwardPatch)
-  // A create carries the whole document anyway; otherwise a snapshot every SNAPSHOT_EVERY events.
-  const snapshot = eventType === 'create' || generation - before.snapshotGeneration >= SNAPSHOT_EVERY
-  const snapshotGeneration = snapshot ? generation : before.snapshotGeneration
-  return { ...before, ...after, vectorClock, generation, snapshotGeneration, revisionId: revision, updatedAt: new Date().toISOString() }
+  const tailBytes = eventType === 'create' ? 0 : before.tailBytes + jsonBytes(forwardPatch)
+  const snapshot = eventType === 'create' || takesSnapshot(generation - before.snapshotGeneration, tailBytes, size)
+  const tail = snapshot ? { snapshotGeneration: generation, tailBytes: 0 } : { snapshotGeneration: before.snapshotGeneration, tailBytes }
+  return { ...before, ...after, ...tail, vectorClock, generation, revisionId: revision, updatedAt: new Date().toISOString() }
 }
-
-/**
- * Events between snapshots of a document's content. A commit between them writes the row's head
- * and the event, not the document; a read (a cache miss) applies at most this many patches.
- */
-export const SNAPSHOT_EVERY = 64
 
 function event(type: EventType, row: DocumentRow, previous: string | null, forward: unknown, reverse: unknown, meta: EventMeta, opIndex: number): NewEvent {
   return {
