@@ -46,9 +46,10 @@ async function open(t: Teardown, dialect: DialectName) {
   return { store, writes: new WritePath(store), forgetSnapshots, keptSnapshots }
 }
 
-async function documentAt(store: Store, userId: string, id: string, sequence: number) {
+/** `writes`: the write path whose memory the handler may start from (a fresh one holds nothing). */
+async function documentAt(store: Store, writes: WritePath, userId: string, id: string, sequence: number) {
   const message: GetDocumentAtMessage = { type: 'get_document_at', document_id: id, sequence }
-  const reply = await getDocumentAt.run({ store, userId } as unknown as HandlerContext, message)
+  const reply = await getDocumentAt.run({ store, writes, userId } as unknown as HandlerContext, message)
   return (reply as { document: { title: string; content: unknown; revision_id: string } | null }).document
 }
 
@@ -89,10 +90,11 @@ for (const dialect of TEST_DIALECTS) {
         snapshotsSeen += await keptSnapshots(id)
         if (forget !== 'none') await forgetSnapshots(id, forget)
         const events = await store.documentEvents(id)
+        const nothingHeld = new WritePath(store)
         for (let sequence = events[0]!.sequence - 1; sequence <= events.at(-1)!.sequence; sequence++) {
           const upTo = events.filter((e) => e.sequence <= sequence)
           const expected = replay(upTo.map(toHistoryEvent))
-          const got = await documentAt(store, user, id, sequence)
+          const got = await documentAt(store, sequence % 2 === 0 ? writes : nothingHeld, user, id, sequence)
           const want = expected && { title: expected.title, content: expected.content, revision_id: upTo.at(-1)!.revisionId }
           if (!jsonEqual(got && { title: got.title, content: got.content as JsonValue, revision_id: got.revision_id }, want)) {
             t.fail(`sequence ${sequence} (snapshots forgotten: ${forget}, steps ${JSON.stringify(steps)})`, { got, want })
@@ -135,8 +137,49 @@ for (const dialect of TEST_DIALECTS) {
         await commitFirst()
         return patches(...args)
       }
-      t.same((await documentAt(store, user, id, target))?.content, { list: ['a', 'b', 'c'] }, 'the document as it was at the target')
+      t.same((await documentAt(store, new WritePath(store), user, id, target))?.content, { list: ['a', 'b', 'c'] }, 'the document as it was at the target')
       t.notOk(interleave, 'the other change did commit during the read')
     })
   }
+
+  t.test(`${dialect}: get_document_at starts from the document held in memory, but never from a change not committed yet`, async (t) => {
+    const { store, writes } = await open(t, dialect)
+    const user = randomUUID()
+    const id = randomUUID()
+    // Large enough that the last kept snapshot is many events back.
+    await writes.submit(user, null, { kind: 'create', id, title: 'T', content: { pad: 'p'.repeat(20_000), list: [] } })
+    const sequences: number[] = []
+    for (let i = 0; i < 20; i++) {
+      sequences.push(
+        (await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: i }] })).events[0]!.sequence,
+      )
+    }
+    const read = store.snapshot.bind(store)
+    let snapshotsRead = 0
+    store.snapshot = async (...args) => {
+      snapshotsRead++
+      return read(...args)
+    }
+    const atOneBack = { pad: 'p'.repeat(20_000), list: Array.from({ length: 19 }, (_, i) => i) }
+    t.same((await documentAt(store, writes, user, id, sequences.at(-2)!))?.content, atOneBack)
+    t.equal(snapshotsRead, 0, 'one step back starts from memory: no snapshot read')
+    // A change planned in memory waits to commit: memory is one revision ahead of the log.
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const write = store.write.bind(store)
+    store.write = async (...args) => {
+      await gate
+      return write(...args)
+    }
+    const pending = writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/list/18', value: 'planned' }] })
+    while (writes.heldDocument(id)!.generation === 21) await new Promise((resolve) => setImmediate(resolve))
+    t.same((await documentAt(store, writes, user, id, sequences.at(-2)!))?.content, atOneBack, 'the planned change is not shown')
+    t.same(
+      (await documentAt(store, writes, user, id, sequences.at(-1)!))?.content,
+      { ...atOneBack, list: Array.from({ length: 20 }, (_, i) => i) },
+      'nor at the revision memory held before it',
+    )
+    release()
+    await pending
+  })
 }

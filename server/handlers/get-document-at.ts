@@ -2,26 +2,29 @@ import type { GetDocumentAtMessage } from '../../generated/types.js'
 import { PatchsyncError, applyEvent, parseRevisionId, revertEvent, toWireDocument, type DocState } from '../../core/index.js'
 import { readableHead } from '../access.js'
 import { toHistoryEvent, type ChangeEventRow, type DocumentHead, type Snapshot, type Store } from '../storage/store.js'
-import type { RequestHandler } from './context.js'
+import type { HandlerContext, RequestHandler } from './context.js'
 
 /**
  * §7.2: the document as it was at a sequence. The cost is bounded whatever the history and the
  * distance: the revision at the target is rebuilt from the nearest kept snapshot (see
  * `storage/snapshot-policy.ts`), forward by the patches after the one before it or back by the
- * reverse patches from the one after it, whichever is fewer events. Where no snapshot was kept
+ * reverse patches from the one after it, or back from the document the write path holds in
+ * memory (no document read from the database), whichever is fewer events. Where no snapshot was kept
  * near (a database from before they were kept), it is walked back from the head or forward from
  * the create, the nearer. Every event adds one to the generation (§6.1), so the events between a
  * snapshot and the target are counted by generations.
  */
 export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
   run: async (ctx, message) => {
-    const head = await readableHead(ctx.store, ctx.userId, message.document_id, { history: true })
-    if (message.sequence > (await ctx.store.latestSequence())) {
-      throw new PatchsyncError('invalid_sequence', `sequence ${message.sequence} has not happened yet`)
-    }
-    // The last event at or before the target: the revision the state is.
-    const atTarget = await ctx.store.lastDocumentEvent(head.id, message.sequence)
-    const state = atTarget === undefined || atTarget.eventType === 'delete' ? null : await stateAfter(ctx.store, head, atTarget)
+    // One round trip: nothing is shown before the access check has passed.
+    const [head, latest, atTarget] = await Promise.all([
+      readableHead(ctx.store, ctx.userId, message.document_id, { history: true }),
+      ctx.store.latestSequence(),
+      // The last event at or before the target: the revision the state is.
+      ctx.store.lastDocumentEvent(message.document_id, message.sequence),
+    ])
+    if (message.sequence > latest) throw new PatchsyncError('invalid_sequence', `sequence ${message.sequence} has not happened yet`)
+    const state = atTarget === undefined || atTarget.eventType === 'delete' ? null : await stateAfter(ctx, head, atTarget)
     return {
       type: 'document_at',
       document_id: head.id,
@@ -41,12 +44,27 @@ export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
   },
 }
 
+/** Events a walk back from memory takes before looking for a kept snapshot that might be nearer. */
+const NEAR = 64
+
 /** The document right after `target`, from whichever start needs the fewest events. */
-async function stateAfter(store: Store, head: DocumentHead, target: ChangeEventRow): Promise<DocState> {
+async function stateAfter(ctx: HandlerContext, head: DocumentHead, target: ChangeEventRow): Promise<DocState> {
+  const { store } = ctx
   const { generation } = parseRevisionId(target.revisionId)
+  const held = ctx.writes.heldDocument(head.id)
+  const fromHeld = held === undefined || held.generation < generation ? Infinity : held.generation - generation
+  // A few steps back from memory cost less than reading any snapshot: no need to look for one.
+  if (fromHeld <= NEAR) {
+    const state = await backFromHeld(ctx, target, fromHeld)
+    if (state !== undefined) return state
+  }
   const { before, after } = await store.snapshotsAround(head.id, generation)
   const forward = generation - (before ?? 0)
   const back = after === undefined ? Infinity : after - generation
+  if (fromHeld > NEAR && fromHeld <= Math.min(forward, back)) {
+    const state = await backFromHeld(ctx, target, fromHeld)
+    if (state !== undefined) return state
+  }
   // From the head: its tail to rebuild, then back to the target.
   const fromHead = 2 * head.generation - head.snapshotGeneration - generation
   if (back <= forward && back <= fromHead) return backFromSnapshot(store, target, after!, back)
@@ -74,6 +92,22 @@ async function backFromSnapshot(store: Store, target: ChangeEventRow, from: numb
   ])
   checkCount(target.documentId, events.length, count)
   let state: DocState = { title: snapshot.title, content: snapshot.content }
+  for (let i = events.length - 1; i >= 0; i--) state = revertEvent(state, events[i]!)
+  return state
+}
+
+/**
+ * Back from the document the write path holds, `count` events after the target, by the reverse
+ * patches in between; undefined when memory holds anything else by then (it moved on, or holds a
+ * change not committed yet: its revision is not the one the log says the walk starts from).
+ */
+async function backFromHeld(ctx: HandlerContext, target: ChangeEventRow, count: number): Promise<DocState | undefined> {
+  const events = count === 0 ? [] : await ctx.store.documentPatches(target.documentId, 'reverse', target.sequence, undefined, { first: count })
+  // No await from here on: planning changes the held content in place.
+  const held = ctx.writes.heldDocument(target.documentId)
+  const start = count === 0 ? target.revisionId : events.at(-1)?.revisionId
+  if (held === undefined || events.length !== count || held.revisionId !== start) return undefined
+  let state: DocState = held.deleted ? null : { title: held.title, content: structuredClone(held.content) }
   for (let i = events.length - 1; i >= 0; i--) state = revertEvent(state, events[i]!)
   return state
 }

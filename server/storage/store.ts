@@ -505,8 +505,8 @@ export class Store {
 
   /**
    * {@link documentEvents} as history navigation reads them, with one of their patches (the other
-   * is null): the forward ones to walk forward, the reverse ones to walk back. A walk reads only
-   * what it applies, so its rows cost less than whole events.
+   * is null), and the revision each makes: the forward ones to walk forward, the reverse ones to
+   * walk back. A walk reads only what it applies, so its rows cost less than whole events.
    */
   async documentPatches(
     documentId: string,
@@ -514,11 +514,11 @@ export class Store {
     after: number,
     upTo: number | undefined,
     { first, last }: { first?: number; last?: number },
-  ): Promise<HistoryEvent[]> {
+  ): Promise<Array<HistoryEvent & { revisionId: string }>> {
     const column = patch === 'forward' ? 'forward_patch' : 'reverse_patch'
     let query = this.db
       .selectFrom('change_events')
-      .select(['sequence', 'event_type', column])
+      .select(['sequence', 'event_type', 'revision_id', column])
       .where('document_id', '=', documentId)
       .where('sequence', '>', after)
     if (upTo !== undefined) query = query.where('sequence', '<=', upTo)
@@ -531,6 +531,7 @@ export class Store {
       return {
         sequence: Number(r.sequence),
         event_type: r.event_type,
+        revisionId: r.revision_id,
         forward_patch: patch === 'forward' ? decoded : null,
         reverse_patch: patch === 'reverse' ? decoded : null,
       }

@@ -5,6 +5,7 @@ import {
   RefusedBatchError,
   StaleRevisionError,
   type ChangeEventRow,
+  type DocumentRow,
   type Grant,
   type PendingChange,
   type PlannedChanges,
@@ -128,6 +129,16 @@ export class WritePath {
   /** Drops every document from memory (what other instances changed was not heard for a while). */
   invalidateAll(): void {
     this.cache.invalidateAll()
+  }
+
+  /**
+   * The document as memory holds it, if it does (a read may start from it instead of the
+   * database). It may hold changes planned and not committed yet, so a reader checks its revision
+   * against the log; and planning patches its content in place, so it is only valid until the
+   * reader next awaits.
+   */
+  heldDocument(documentId: string): Readonly<DocumentRow> | undefined {
+    return this.cache.get(documentId)?.row
   }
 
   /** A document's grants: from memory when it is held there, else from the store. */
