@@ -1,7 +1,11 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 
-type NodeCrypto = { createHash(algorithm: 'sha256'): { update(text: string): { digest(encoding: 'hex'): string } } }
+type NodeCrypto = {
+  createHash(algorithm: 'sha256'): { update(text: string): { digest(encoding: 'hex'): string } }
+  /** One-shot hashing (Node 20.12 and later): a third of createHash's cost on the short texts of a change. */
+  hash?(algorithm: 'sha256', text: string, encoding: 'hex'): string
+}
 
 /**
  * Node's native hash when the runtime has one, reached through `process.getBuiltinModule` so that
@@ -20,5 +24,6 @@ export function portableSha256Hex(text: string): string {
 
 /** SHA-256 of the UTF-8 encoding of `text`, in lowercase hex. */
 export function sha256Hex(text: string): string {
-  return nodeCrypto ? nodeCrypto.createHash('sha256').update(text).digest('hex') : portableSha256Hex(text)
+  if (!nodeCrypto) return portableSha256Hex(text)
+  return nodeCrypto.hash ? nodeCrypto.hash('sha256', text, 'hex') : nodeCrypto.createHash('sha256').update(text).digest('hex')
 }

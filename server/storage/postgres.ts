@@ -107,30 +107,42 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
   // longer queryable, is dropped from the pool (issue 10 finding 2).
   pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  // Commits run one at a time (see commitBatch) on a connection of their own, in pipeline mode:
+  // BEGIN with the sequence lock and the batch's statement leave together, so a commit takes two
+  // round trips instead of three (a writer awaiting its acknowledgement waits for each). A plan run
+  // under the lock reads through `pool`, whose connections commits never hold. Broken connections
+  // are dropped and replaced as in `pool`.
+  const commitPool = new Pool({ connectionString, max: 1, pipeline: true })
+  commitPool.on('error', () => {})
+  commitPool.on('connect', (client) => client.on('error', () => {}))
   const listeners = new Set<pg.Client>()
   /** Names this store in its grant notifications, so it can tell its own from other instances'. */
   const self = randomUUID()
   let commits: Promise<unknown> = Promise.resolve()
   const commitOnce = async (plan: BatchWrite | LockedPlan): Promise<{ sequences: number[]; durable: Promise<void> }> => {
-    // A plan reads through the pool's other connections while this one holds the lock; a pool
-    // of one has none, so there it plans first (and may find its documents changed, as any batch).
-    if (typeof plan === 'function' && poolSize < 2) plan = (await plan()) ?? NO_BATCH
-    const client = await pool.connect()
+    const client = await commitPool.connect()
     try {
-      // BEGIN and the sequence lock in one round trip (no parameters, so the simple protocol,
-      // which takes several statements). The lock is held until commit: a transaction that
-      // allocated sequence N commits before any that allocates N+1 can, so a feed reader never
-      // sees N+1 while N may still appear (§3.2). Every commit takes it before reading anything,
-      // so the statement after it, with a snapshot of its own (read committed), sees every commit
-      // before it and needs no row locks.
-      await client.query(`begin isolation level read committed; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
-      const write = typeof plan === 'function' ? ((await plan()) ?? NO_BATCH) : plan
-      if (write.events.length === 0) {
-        await client.query('rollback')
-        client.release()
-        return { sequences: [], durable: Promise.resolve() }
+      // BEGIN and the sequence lock in one query (no parameters, so the simple protocol, which
+      // takes several statements). The lock is held until commit: a transaction that allocated
+      // sequence N commits before any that allocates N+1 can, so a feed reader never sees N+1
+      // while N may still appear (§3.2). Every commit takes it before reading anything, so the
+      // statement after it, with a snapshot of its own (read committed), sees every commit before
+      // it and needs no row locks. Should BEGIN or the lock fail, the statement sent with it fails
+      // too (in an aborted transaction, or on the broken connection): it never runs outside one.
+      const begin = client.query(`begin isolation level read committed; select pg_advisory_xact_lock(${SEQUENCE_LOCK})`)
+      let write: BatchWrite
+      if (typeof plan === 'function') {
+        await begin
+        write = (await plan()) ?? NO_BATCH
+        if (write.events.length === 0) {
+          await client.query('rollback')
+          client.release()
+          return { sequences: [], durable: Promise.resolve() }
+        }
+      } else {
+        write = plan
       }
-      const { rows } = await client.query<{ current: Record<string, string> | null; sequences: string[] }>({
+      const statement = client.query<{ current: Record<string, string> | null; sequences: string[] }>({
         name: 'patchsync_commit',
         text: COMMIT_BATCH,
         values: [
@@ -142,6 +154,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
           CHANNEL,
         ],
       })
+      const [, { rows }] = await Promise.all([begin, statement])
       write.check(new Map(Object.entries(rows[0]!.current ?? {})))
       const sequences = rows[0]!.sequences.map(Number)
       await write.beforeCommit?.(sequences)
@@ -166,10 +179,10 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     // Two parameters, one array each, whatever the number of pairs: the statement text stays the same.
     opPairs: (ops) => sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`,
     commitBatch: (plan) => {
-      // One commit of this store at a time: a plan run under the lock reads through the pool's
-      // other connections, and commits queued in the pool for the lock would hold them all (two
-      // servers sharing one store with a pool of 2 deadlocked). Commits take the lock one after
-      // another anyway, so waiting here costs no throughput.
+      // One commit of this store at a time, on its one commit connection: commits take the lock
+      // one after another anyway, so waiting here costs no throughput, and a plan run under the
+      // lock reads through `pool`, which no commit waiting for the lock can hold (two servers
+      // sharing one store with a pool of 2 once deadlocked that way).
       const run = commits.then(() => commitOnce(plan))
       commits = run.then(
         () => undefined,
@@ -255,6 +268,7 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     close: async () => {
       for (const c of listeners) await c.end().catch(() => {})
       await db.destroy()
+      await commitPool.end()
     },
   })
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { PatchsyncError, canonicalJson, jsonEqual } from '../../core/index.js'
 import type { ChangeEventRow, DocumentRow, Store } from '../storage/store.js'
 import type { Mutation, MutationResult, SubmitRequest } from './submit-request.js'
@@ -26,7 +26,7 @@ const KEY_MEMBERS: { [K in Mutation['kind']]: KeyOf<K> } = {
  */
 export function requestDigest(mutation: Mutation): string {
   const key = [mutation.kind, (KEY_MEMBERS[mutation.kind] as KeyOf<Mutation['kind']>)(mutation)]
-  return createHash('sha256').update(canonicalJson(key)).digest('hex')
+  return hash('sha256', canonicalJson(key), 'hex')
 }
 
 type SameOf<K extends Mutation['kind']> = (mutation: Extract<Mutation, { kind: K }>, first: ChangeEventRow) => boolean
