@@ -59,7 +59,7 @@ export class FanOut implements Audience {
   }
 }
 
-/** Who may read a document: its owner and everyone holding a grant. */
-function readers(document: DocumentHead, grants: ReadonlyMap<string, Grant>): Set<string> {
-  return new Set([document.ownerId, ...grants.keys()])
+/** Who may read a document: its owner and everyone holding a grant (most documents have none). */
+function readers(document: DocumentHead, grants: ReadonlyMap<string, Grant>): Iterable<string> {
+  return grants.size === 0 ? [document.ownerId] : new Set([document.ownerId, ...grants.keys()])
 }

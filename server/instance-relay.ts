@@ -70,9 +70,9 @@ export class InstanceRelay implements Audience {
 
   /** This instance's committed changes (the write path's audience): broadcast now, or in their turn. */
   changes(events: ChangeEventRow[], documents: DocumentRow[], grants: ReadonlyArray<ReadonlyMap<string, Grant>>, origin?: object): void {
-    const broadcast = { events, documents, grants, origin }
-    const waiting = events.map((e) => this.own.get(e.sequence)).filter((w) => w !== undefined)
-    if (waiting.length > 0) for (const w of waiting) w.publish(broadcast)
+    // Where one process owns the database nothing is ever remembered: straight to the fan-out.
+    const waiting = this.own.size === 0 ? [] : events.map((e) => this.own.get(e.sequence)).filter((w) => w !== undefined)
+    if (waiting.length > 0) for (const w of waiting) w.publish({ events, documents, grants, origin })
     else if (events.every((e) => e.sequence > this.heard)) this.fanOut.changes(events, documents, grants, origin)
   }
 

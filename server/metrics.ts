@@ -101,8 +101,13 @@ export class Metrics {
     this.sendBuffer = bytesQueued
   }
 
+  /** The counter of each message type, looked up once (prom-client hashes the labels at every `inc`). */
+  private readonly messageCounters = new Map<string, { inc(): void }>()
+
   message(type: string): void {
-    this.messages.inc({ type })
+    let counter = this.messageCounters.get(type)
+    if (!counter) this.messageCounters.set(type, (counter = this.messages.labels({ type })))
+    counter.inc()
   }
 
   error(code: string): void {
