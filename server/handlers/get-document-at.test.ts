@@ -7,6 +7,7 @@ import type { GetDocumentAtMessage } from '../../generated/types.js'
 import { openDialect } from '../storage/dialects.js'
 import { Store, toHistoryEvent } from '../storage/store.js'
 import { createTestDatabase, TEST_DIALECTS, type DialectName } from '../test-support/databases.js'
+import { MIN_TAIL_EVENTS } from '../storage/snapshot-policy.js'
 import type { Teardown } from '../test-support/teardown.js'
 import { WritePath } from '../write-path/write-path.js'
 import type { HandlerContext } from './context.js'
@@ -64,7 +65,7 @@ for (const dialect of TEST_DIALECTS) {
     const { store, writes, forgetSnapshots, keptSnapshots } = await open(t, dialect)
     let snapshotsSeen = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), fc.constantFrom('none', 'odd', 'all'), async (steps, forget) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 120 }), fc.constantFrom('none', 'odd', 'all'), async (steps, forget) => {
         const user = randomUUID()
         const id = randomUUID()
         // A few kilobytes, so that snapshots are some events apart (see snapshot-policy.ts).
@@ -115,6 +116,11 @@ for (const dialect of TEST_DIALECTS) {
       const user = randomUUID()
       const id = randomUUID()
       await writes.submit(user, null, { kind: 'create', id, title: 'List', content: { list: [] } })
+      // Enough events for snapshots to be kept (see snapshot-policy.ts), ending with an empty list.
+      for (let i = 0; i < 2 * MIN_TAIL_EVENTS; i++) {
+        await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: i }] })
+        await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'remove', path: '/list/0' }] })
+      }
       let target = 0
       for (const value of ['a', 'b', 'c']) {
         target = (await writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value }] })).events[0]!.sequence

@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { propertyOptions } from '../../core/test-support/arbitraries.js'
-import { EVENT_WEIGHT, MAX_TAIL_EVENTS, takesSnapshot } from './snapshot-policy.js'
+import { EVENT_WEIGHT, MAX_TAIL_EVENTS, MIN_TAIL_EVENTS, takesSnapshot } from './snapshot-policy.js'
 
 const options = propertyOptions(300)
 t.comment(`fast-check seed ${options.seed}, ${options.numRuns} runs (FC_SEED / FC_RUNS to change)`)
@@ -21,8 +21,8 @@ t.test('snapshots cost no more than the tails they end, and a tail never costs m
           written += size
           ;[events, bytes] = [0, 0]
         }
-        // Rebuilding the content now reads the snapshot and a tail that costs less than the content.
-        if (bytes + EVENT_WEIGHT * events >= size || events >= MAX_TAIL_EVENTS) return false
+        // Rebuilding the content now reads the snapshot and a tail that costs less than the content, or is short.
+        if ((events >= MIN_TAIL_EVENTS && bytes + EVENT_WEIGHT * events >= size) || events >= MAX_TAIL_EVENTS) return false
       }
       return written <= paid
     }),
@@ -30,7 +30,7 @@ t.test('snapshots cost no more than the tails they end, and a tail never costs m
   )
 })
 
-t.test('a large document edited by short patches is written whole every ~3,300 commits, not every one; a small one often', async (t) => {
+t.test('a large document edited by short patches is written whole every ~3,300 commits, not every one; a small one every 32', async (t) => {
   const every = (size: number, patch: number) => {
     let n = 0
     while (!takesSnapshot(++n, n * patch, size));
@@ -38,5 +38,5 @@ t.test('a large document edited by short patches is written whole every ~3,300 c
   }
   t.equal(every(1 << 20, 64), Math.ceil((1 << 20) / (64 + EVENT_WEIGHT)))
   t.equal(every(64 << 20, 64), MAX_TAIL_EVENTS, 'however large the document, the tail is bounded in events')
-  t.equal(every(1024, 64), 4)
+  t.equal(every(1024, 64), MIN_TAIL_EVENTS, 'a small one every MIN_TAIL_EVENTS commits')
 })
