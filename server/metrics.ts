@@ -23,11 +23,20 @@ export class Metrics {
   private authenticatedCount = 0
   private sendBuffer: () => number = () => 0
 
-  private readonly messages = new Counter({
+  /**
+   * Frames received since the last scrape, by type: a Map entry per frame, added to the counter
+   * when it is read. prom-client hashes the labels of every `inc`, child counters included.
+   */
+  private readonly messagesSinceScrape = new Map<string, number>()
+  private readonly messages: Counter = new Counter({
     name: 'patchsync_messages_total',
     help: 'Frames received, by message type.',
     labelNames: ['type'],
     registers: [this.registry],
+    collect: () => {
+      for (const [type, n] of this.messagesSinceScrape) this.messages.inc({ type }, n)
+      this.messagesSinceScrape.clear()
+    },
   })
   private readonly updates = new Counter({ name: 'patchsync_updates_total', help: 'Changes committed.', registers: [this.registry] })
   private readonly conflicts = new Counter({
@@ -101,13 +110,8 @@ export class Metrics {
     this.sendBuffer = bytesQueued
   }
 
-  /** The counter of each message type, looked up once (prom-client hashes the labels at every `inc`). */
-  private readonly messageCounters = new Map<string, { inc(): void }>()
-
   message(type: string): void {
-    let counter = this.messageCounters.get(type)
-    if (!counter) this.messageCounters.set(type, (counter = this.messages.labels({ type })))
-    counter.inc()
+    this.messagesSinceScrape.set(type, (this.messagesSinceScrape.get(type) ?? 0) + 1)
   }
 
   error(code: string): void {
