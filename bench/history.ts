@@ -8,15 +8,21 @@
  *    floor: the same document read and sent, no history) and a cold read of the head through the
  *    build's Store (the snapshot and its tail rebuilt, as a cache miss does).
  * 2. Catch-up: CATCH_UP changes (over 100 documents, committed through the write path in-process),
- *    pulled by a fresh reader with `get_changes` pages of 1,000 from sequence 0 until `has_more` is
- *    false: wall time end to end.
+ *    pulled by a fresh reader with `get_changes` from sequence 0 until `has_more` is false, in pages
+ *    of 1,000 and of the build's largest `limit` (its spec's maximum): wall time end to end. Beside
+ *    them, in the same run, two floors: the database read alone (the same rows, in pages of 1,000,
+ *    through the driver, JSON columns as text) and the reader's decoding and JSON.parse of the
+ *    frames it got.
  * 3. Log size: an editing workload on a 100 KB document (replace a field, insert and remove items),
  *    the bytes of its forward and reverse patches against a full snapshot per change.
  * BENCH_DIALECTS=sqlite (or postgres) runs one database; BENCH_PARTS=travel,catchup,log picks parts.
  */
+import Database from 'better-sqlite3'
+import pg from 'pg'
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { applyPatch, jsonBytes, type JsonObject, type Operation } from '../core/index.js'
 import type { Store as StoreClass, WritePath as WritePathClass } from '../server/index.js'
@@ -33,11 +39,19 @@ const PAGE = 1000
 interface Build {
   name: string
   serverModule: string
+  /** The largest `get_changes` limit its spec allows. */
+  maxPage: number
+}
+
+/** A build from its tsc output directory (the spec sits beside it, in the worktree). */
+function build(name: string, outDir: string): Build {
+  const spec = JSON.parse(readFileSync(join(dirname(outDir), 'spec/messages/get-changes.json'), 'utf8')) as { properties: { limit: { maximum: number } } }
+  return { name, serverModule: join(outDir, 'server/index.js'), maxPage: spec.properties.limit.maximum }
 }
 
 const here = fileURLToPath(new URL('..', import.meta.url))
-const builds: Build[] = [{ name: 'now', serverModule: join(here, 'server/index.js') }]
-if (process.env.BENCH_BEFORE) builds.unshift({ name: 'before', serverModule: join(process.env.BENCH_BEFORE, 'server/index.js') })
+const builds: Build[] = [build('now', here)]
+if (process.env.BENCH_BEFORE) builds.unshift(build('before', process.env.BENCH_BEFORE))
 const childScript = fileURLToPath(new URL('./docsize-child.js', import.meta.url))
 
 /** Sends `count` frames, IN_FLIGHT at a time; resolves with the replies in order. */
@@ -152,26 +166,70 @@ async function catchUp(dialect: DialectName, build: Build) {
   try {
     const client = await BenchClient.connect(server.url)
     await client.request({ type: 'authenticate', user_id: userId, auth_token: `bench-${userId}` }, 'auth_success')
-    const pull = async () => {
+    // The frames as they arrived (BenchClient decodes and parses them too), for the reader's floor.
+    const frames: Buffer[] = []
+    client.socket.on('message', (data) => frames.push(data as Buffer))
+    const pull = async (limit: number) => {
+      frames.length = 0
       let since = 0
       let events = 0
       for (;;) {
-        const page = await client.request({ type: 'get_changes', since_sequence: since, limit: PAGE }, 'changes_since')
+        const page = await client.request({ type: 'get_changes', since_sequence: since, limit }, 'changes_since')
         const changes = page.changes as Array<{ sequence: number }>
         events += changes.length
         if (!page.has_more || changes.length === 0) return events
         since = changes.at(-1)!.sequence
       }
     }
-    const first = await pull()
-    if (first !== CATCH_UP) throw new Error(`pulled ${first} events, expected ${CATCH_UP}`)
-    const ms = await median(3, pull)
+    for (const limit of [PAGE, build.maxPage]) {
+      const pulled = await pull(limit)
+      if (pulled !== CATCH_UP) throw new Error(`pulled ${pulled} events in pages of ${limit}, expected ${CATCH_UP}`)
+    }
+    const ms = await median(3, () => pull(PAGE))
+    const msMax = await median(3, () => pull(build.maxPage))
+    const pages = frames.length
+    const bytes = frames.reduce((n, f) => n + f.byteLength, 0)
+    const parseMs = await median(3, async () => frames.map((f) => JSON.parse(f.toString()) as unknown))
     await client.close()
-    return { ms }
+    await server.stop()
+    return { ms, msMax, pages, bytes, parseMs, readMs: await median(3, () => readRows(database.url)) }
   } finally {
     await server.stop()
     await database.drop()
   }
+}
+
+/** The database's floor: every event row, in pages of PAGE by sequence, through the driver alone (JSON columns as text). */
+async function readRows(url: string): Promise<number> {
+  let rows = 0
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(url.slice('sqlite:'.length), { readonly: true })
+    const page = db.prepare('select * from change_events where sequence > ? order by sequence limit ?')
+    for (let since = 0; ;) {
+      const got = page.all(since, PAGE) as Array<{ sequence: number }>
+      rows += got.length
+      if (got.length < PAGE) break
+      since = got.at(-1)!.sequence
+    }
+    db.close()
+    return rows
+  }
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const columns =
+    'sequence, document_id, user_id, event_type, revision_id, forward_patch::text, reverse_patch::text, client_op_id, vector_clock::text, cause, created_at::text'
+  for (let since = 0; ;) {
+    const got = await client.query<{ sequence: string }>({
+      name: 'page',
+      text: `select ${columns} from change_events where sequence > $1 order by sequence limit $2`,
+      values: [since, PAGE],
+    })
+    rows += got.rows.length
+    if (got.rows.length < PAGE) break
+    since = Number(got.rows.at(-1)!.sequence)
+  }
+  await client.end()
+  return rows
 }
 
 /** An editing workload on a 100 KB document: log bytes (forward and reverse patches) against a snapshot per change. */
@@ -243,14 +301,18 @@ if (parts.includes('catchup')) {
     for (const build of builds) {
       process.stderr.write(`catch-up ${dialect} ${build.name}\n`)
       const r = await catchUp(dialect, build)
-      rows.push(`| ${dialect} | ${build.name} | ${fmt(r.ms)} | ${fmt((CATCH_UP / r.ms) * 1000)} |`)
+      rows.push(
+        `| ${dialect} | ${build.name} | ${fmt(r.ms)} | ${fmt(build.maxPage)} | ${fmt(r.msMax)} | ${fmt(r.pages)} | ${fmt(r.bytes / 1024 / 1024, 1)} | ${fmt(r.parseMs)} | ${fmt(r.readMs)} |`,
+      )
     }
   }
   console.log('')
-  console.log(`Catch-up: a fresh reader pulls ${fmt(CATCH_UP)} changes with get_changes pages of ${PAGE} (median of 3, end to end).`)
+  console.log(
+    `Catch-up: a fresh reader pulls ${fmt(CATCH_UP)} changes with get_changes from sequence 0 (median of 3, end to end), in pages of ${fmt(PAGE)} and of the build's largest limit (its pages, and their MiB of JSON); the floors in the same run: decoding and parsing those frames on the reader (UTF-8 to text, JSON.parse), and the database read of the same rows alone (pages of ${fmt(PAGE)}, JSON as text).`,
+  )
   console.log('')
-  console.log('| database | build | ms | events/s |')
-  console.log('|---|---|---|---|')
+  console.log('| database | build | pages of 1,000 ms | largest limit | pages of it ms | its pages | MiB | reader decode + parse ms | database read ms |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
   for (const row of rows) console.log(row)
 }
 

@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { randomUUID } from 'node:crypto'
-import { canonicalJson, replay, type Operation } from '../core/index.js'
+import { canonicalJson, replay, wireEventJson, type ChangeEvent, type Operation } from '../core/index.js'
 import { propertyOptions } from '../core/test-support/arbitraries.js'
 import type { SyncServer } from '../server/sync-server.js'
 import { TEST_DIALECTS } from '../server/test-support/databases.js'
@@ -129,7 +129,7 @@ for (const engine of TEST_ENGINES)
             for (const e of events) byDocument.set(e.documentId, [...(byDocument.get(e.documentId) ?? []), e])
             for (const [id, log] of byDocument) {
               const row = await server.store.getDocument(id)
-              const replayed = replay(log.map((e) => ({ event_type: e.eventType, forward_patch: e.forwardPatch, reverse_patch: e.reversePatch })))
+              const replayed = replay(log.map((e) => JSON.parse(wireEventJson(e)) as ChangeEvent))
               const stored = !row || row.deleted ? null : { title: row.title, content: row.content }
               if (canonicalJson(replayed) !== canonicalJson(stored)) throw new Error(`document ${id} is not the replay of its log`)
               for (const e of log) if (e.clientOpId) seen.set(e.clientOpId, (seen.get(e.clientOpId) ?? 0) + 1)

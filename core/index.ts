@@ -24,12 +24,14 @@ export { parseClientMessage, parseServerMessage, decodeClientFrame, requestIdOf 
 export {
   toWireDocument,
   toWireEvent,
+  wireEventJson,
   eventMessage,
   sharedMessage,
   readEvent,
   changesOf,
   type DocumentRecord,
   type ChangeRecord,
+  type ChangeRecordText,
   type Cause,
   type WireChange,
 } from './wire.js'

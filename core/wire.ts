@@ -79,6 +79,32 @@ export function toWireEvent(e: ChangeRecord): ChangeEvent {
   }
 }
 
+/**
+ * A change event's wire members with its JSON values (`forward_patch`, `reverse_patch`,
+ * `vector_clock`) still JSON text, as a server stores them, null for JSON null.
+ */
+export type ChangeRecordText = Pick<ChangeRecord, 'sequence' | 'documentId' | 'userId' | 'eventType' | 'revisionId' | 'clientOpId' | 'cause' | 'createdAt'> & {
+  forwardPatch: string | null
+  reversePatch: string | null
+  vectorClock: string | null
+}
+
+/**
+ * {@link toWireEvent} as JSON text, written from JSON text: the stored patches are spliced in, not
+ * parsed and written again, so a page of the log costs what its bytes cost. It is the same JSON
+ * value as `JSON.stringify(toWireEvent(e))` (whitespace and member order inside the spliced values
+ * are the store's; no reader may depend on them, §6.3).
+ */
+export function wireEventJson(e: ChangeRecordText): string {
+  return (
+    `{"sequence":${e.sequence},"document_id":${JSON.stringify(e.documentId)},"user_id":${JSON.stringify(e.userId)},` +
+    `"event_type":${JSON.stringify(e.eventType)},"revision_id":${JSON.stringify(e.revisionId)},` +
+    `"forward_patch":${e.forwardPatch ?? 'null'},"reverse_patch":${e.reversePatch ?? 'null'},"created_at":${JSON.stringify(e.createdAt)},` +
+    `"client_op_id":${e.clientOpId === null ? 'null' : JSON.stringify(e.clientOpId)},"vector_clock":${e.vectorClock ?? 'null'},` +
+    `"cause":${e.cause === null ? 'null' : JSON.stringify(e.cause)}}`
+  )
+}
+
 /** A change as a reader of the wire gets it, from a reply, a broadcast or the feed, in one shape. */
 export interface WireChange {
   documentId: string

@@ -8,7 +8,7 @@ import type { ActivityLog, ConnectionInfo } from './activity-log.js'
 import type { Admission, Authentication, Identity } from './authentication.js'
 import { decodeFrame, frameSize } from './decode-frame.js'
 import type { FanOut } from './fan-out.js'
-import { handle, handlerOf, isMutation, type HandlerContext } from './handlers/index.js'
+import { EncodedReply, handle, handlerOf, isMutation, type HandlerContext, type Reply } from './handlers/index.js'
 import type { Metrics } from './metrics.js'
 import type { LoginThrottle } from './login-throttle.js'
 import { takeEach, type RateLimiter } from './rate-limit.js'
@@ -352,10 +352,10 @@ export class Connection implements ConnectionInfo {
       })
   }
 
-  private readonly deliver = (reply: ServerMessage | undefined): void => {
+  private readonly deliver = (reply: Reply | undefined): void => {
     if (reply === undefined || !this.open) return
     this.host.log.sent(this, reply.type)
-    this.transmit(JSON.stringify(reply))
+    this.transmit(reply instanceof EncodedReply ? reply.text() : JSON.stringify(reply))
     if (this.closeAfterReply !== undefined) void this.close(CLOSE_LOGIN_TIMEOUT, this.closeAfterReply)
   }
 
@@ -367,7 +367,7 @@ export class Connection implements ConnectionInfo {
    * Runs one request and resolves with its reply. A mutation is submitted to the write path before
    * this returns, so the order of calls is the order mutations apply in.
    */
-  private async dispatch(message: ClientMessage): Promise<ServerMessage> {
+  private async dispatch(message: ClientMessage): Promise<Reply> {
     const { metrics, log, limiter } = this.host
     metrics.message(message.type)
     log.received(this, message.type)
@@ -383,8 +383,9 @@ export class Connection implements ConnectionInfo {
     if (!this.host.running) return this.errorReply(new PatchsyncError('server_shutting_down', 'the server is closing'), requestId)
     try {
       const reply = await handle(this.context, message, this)
+      if (requestId === undefined) return reply
       // Not `{ ...reply, request_id }`: a member added after a spread copy costs V8 about 2 µs.
-      return requestId === undefined ? reply : Object.assign({}, reply, { request_id: requestId })
+      return reply instanceof EncodedReply ? reply.answering(requestId) : Object.assign({}, reply, { request_id: requestId })
     } catch (error) {
       return this.errorReply(error, requestId)
     }

@@ -19,7 +19,7 @@ import { PatchsyncError, isUuid, type JsonObject, type Operation, type Role, typ
 import type { ActivityLog, ConnectionInfo } from './activity-log.js'
 import { failureOf } from './connection.js'
 import { decodeRequest } from './decode-frame.js'
-import { handle, type HandlerContext } from './handlers/index.js'
+import { EncodedReply, handle, type HandlerContext } from './handlers/index.js'
 import type { Store } from './storage/store.js'
 import type { WritePath } from './write-path/write-path.js'
 
@@ -204,7 +204,7 @@ export class InProcessSession implements ServerSession, ConnectionInfo {
       await this.host.ready()
       const reply = await handle(this.context, decodeRequest(toJson({ type, ...fields }), this.host.maxDepth))
       log.sent(this, reply.type)
-      return reply as Replies[T]
+      return (reply instanceof EncodedReply ? reply.message() : reply) as Replies[T]
     } catch (error) {
       const failure = failureOf(error, this.host.running)
       if (!(error instanceof PatchsyncError) && this.host.running) log.fault('internal error', { error: String((error as Error)?.stack ?? error) })

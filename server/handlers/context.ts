@@ -17,9 +17,41 @@ export interface HandlerContext {
   readonly writes: WritePath
 }
 
+/**
+ * A reply its handler wrote as JSON text (a page of the change log, whose stored JSON is spliced in
+ * unparsed): a connection sends the text as it is, an in-process session reads it as a message.
+ */
+export class EncodedReply<T extends ServerMessage = ServerMessage> {
+  /** `members`: the JSON text of the members after `type` (and `request_id`), each after a comma. */
+  constructor(
+    readonly type: T['type'],
+    private readonly members: string,
+    private readonly requestId?: string,
+  ) {}
+
+  /** The same reply with `request_id` (the dispatcher adds it, as to a message). */
+  answering(requestId: string): EncodedReply<T> {
+    return new EncodedReply(this.type, this.members, requestId)
+  }
+
+  /** The frame. */
+  text(): string {
+    const id = this.requestId === undefined ? '' : `,"request_id":${JSON.stringify(this.requestId)}`
+    return `{"type":${JSON.stringify(this.type)}${id}${this.members}}`
+  }
+
+  /** The reply as a message (parsed from its text, so it shares nothing). */
+  message(): T {
+    return JSON.parse(this.text()) as T
+  }
+}
+
+/** What a request is answered with: a message, or one already written as JSON text. */
+export type Reply = ServerMessage | EncodedReply
+
 /** Answers one message type; what it returns is the reply (request_id is added for it). */
 export interface RequestHandler<T extends ClientMessage> {
-  run(ctx: HandlerContext, message: T): Promise<ServerMessage>
+  run(ctx: HandlerContext, message: T): Promise<Reply>
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { ClientMessage, ClientMessageType, ServerMessage } from '../../generated/types.js'
+import type { ClientMessage, ClientMessageType } from '../../generated/types.js'
 import { authenticate } from './authenticate.js'
-import { clientOpIdOf, isMutation, type Handler, type HandlerContext } from './context.js'
+import { clientOpIdOf, isMutation, type Handler, type HandlerContext, type Reply } from './context.js'
 import { createDocument } from './create-document.js'
 import { deleteDocument } from './delete-document.js'
 import { getChanges } from './get-changes.js'
@@ -14,7 +14,7 @@ import { shareDocument } from './share-document.js'
 import { undoToSequence } from './undo-to-sequence.js'
 import { updateDocument } from './update-document.js'
 
-export { clientOpIdOf, isMutation, type Handler, type HandlerContext, type MutationHandler, type RequestHandler } from './context.js'
+export { clientOpIdOf, EncodedReply, isMutation, type Handler, type HandlerContext, type MutationHandler, type Reply, type RequestHandler } from './context.js'
 
 /**
  * One handler per request type (§2.1); the dispatcher looks the type up here. A mutation's handler
@@ -47,7 +47,7 @@ export function handlerOf(message: ClientMessage): Handler<ClientMessage> {
  * mutation through the write path (`origin`, its sender, is left out of the broadcast), anything
  * else in its handler. Connections and the server's in-process sessions run every request here.
  */
-export async function handle(ctx: HandlerContext, message: ClientMessage, origin?: object): Promise<ServerMessage> {
+export async function handle(ctx: HandlerContext, message: ClientMessage, origin?: object): Promise<Reply> {
   const handler = handlerOf(message)
   return isMutation(handler)
     ? handler.reply(await ctx.writes.submit(ctx.userId, clientOpIdOf(message), handler.mutation(message), origin), message)

@@ -1,4 +1,4 @@
-import type { ColumnDataType, Insertable, Kysely, RawBuilder, Transaction } from 'kysely'
+import { sql, type ColumnDataType, type Insertable, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { Role } from '../../generated/types.js'
 import type { ChangeEventsTable, Database, DocumentsTable, DOCUMENT_HEAD_COLUMNS } from './schema.js'
 
@@ -66,6 +66,10 @@ export interface StorageDialect {
   decodeJson(value: unknown): unknown
   /** Timestamps come back as text or Date; both become ISO-8601 UTC. */
   decodeTime(value: string | Date): string
+  /** A JSON column (`table.column`) selected as its JSON text, which a frame can take unparsed. */
+  jsonText(column: string): RawBuilder<string | null>
+  /** A timestamp column selected as the ISO-8601 UTC text {@link decodeTime} makes of it. */
+  timeText(column: string): RawBuilder<string>
   /**
    * (user, client op) pairs as a two-column table expression, for `(user_id, client_op_id) in (…)`.
    * Its statement text should not depend on the number of pairs, so it is parsed and planned once.
@@ -111,7 +115,7 @@ export interface StorageDialect {
 }
 
 /** What a dialect may leave out, and what it then gets. */
-type Capabilities = 'columnTypes' | 'announcesCommits' | 'durable' | 'notifyAccess' | 'subscribe'
+type Capabilities = 'columnTypes' | 'announcesCommits' | 'jsonText' | 'timeText' | 'durable' | 'notifyAccess' | 'subscribe'
 
 /**
  * The safe defaults (Kysely's `DialectAdapterBase` does the same): a database that one process owns,
@@ -121,6 +125,8 @@ type Capabilities = 'columnTypes' | 'announcesCommits' | 'durable' | 'notifyAcce
 const DEFAULTS: Pick<StorageDialect, Capabilities> = {
   columnTypes: { json: 'text', timestamp: 'text', sequence: { type: 'integer', autoIncrement: true } },
   announcesCommits: false,
+  jsonText: (column) => sql.ref(column),
+  timeText: (column) => sql.ref(column),
   durable: () => Promise.resolve(),
   notifyAccess: async () => {},
   subscribe: async () => async () => {},

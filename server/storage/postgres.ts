@@ -176,6 +176,10 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     announcesCommits: true,
     decodeJson: (value) => value,
     decodeTime: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+    // jsonb's own text (normalized whitespace and member order: the same JSON value) and the time as
+    // toISOString writes it, made by the database instead of parsed into values and written again.
+    jsonText: (column) => sql<string | null>`${sql.ref(column)}::text`,
+    timeText: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     // Two parameters, one array each, whatever the number of pairs: the statement text stays the same.
     opPairs: (ops) => sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`,
     commitBatch: (plan) => {

@@ -2,7 +2,7 @@ import t from 'tap'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { jsonBytes, revisionId, type JsonObject } from '../../core/index.js'
+import { jsonBytes, revisionId, toWireEvent, wireEventJson, type JsonObject } from '../../core/index.js'
 import { TEST_DIALECTS, createTestDatabase, createTestStore } from '../test-support/databases.js'
 import { Migrator, type Kysely } from 'kysely'
 import { openDialect } from './dialects.js'
@@ -273,7 +273,7 @@ for (const dialect of TEST_DIALECTS) {
         "the other user's document is not in the feed",
       )
       t.equal(page2.hasMore, false)
-      t.same((page2.events[0]!.forwardPatch as { content: unknown }).content, { unicode: 'ü€😀', nested: { a: [1, { b: null }] } })
+      t.same((JSON.parse(page2.events[0]!.forwardPatch!) as { content: unknown }).content, { unicode: 'ü€😀', nested: { a: [1, { b: null }] } })
       await store.setAccess(theirs, USER, 'read')
       t.same(
         (await store.readChanges({ since: 5, limit: 10, userId: USER })).events.map((e) => e.documentId),
@@ -286,6 +286,56 @@ for (const dialect of TEST_DIALECTS) {
       t.same(
         (await store.readChanges({ since: 0, limit: 10, userId: USER, documentId: mine[1] })).events.map((e) => e.sequence),
         [2],
+      )
+    })
+
+    t.test('readChanges gives the stored JSON as text: written with wireEventJson, a page reads as toWireEvent of each stored event', async (t) => {
+      const store = await createTestStore(t, dialect)
+      const id = docId()
+      const content = {
+        text: 'quote " backslash \\ newline \n tab \t ü€😀 \u2028 </script>',
+        numbers: [0, -5, 0.1, 1e21, 1.5e-7, 123456789012, 2 ** 53 - 1],
+        nested: { b: null, a: true, '': [] },
+      }
+      await store.commit([created(id, content, 'op-1')])
+      const v1 = (await store.getDocument(id))!
+      const update = updated(
+        v1,
+        { ...content, n: 1 },
+        [
+          { op: 'add', path: '/n', value: 1 },
+          { op: 'add', path: '/x', value: { z: 1, a: [2, 'ü'] } },
+        ],
+        [
+          { op: 'remove', path: '/x' },
+          { op: 'remove', path: '/n' },
+        ],
+        'op-2',
+      )
+      update.event.cause = 'undo'
+      update.event.vectorClock = { [USER]: 3, [OTHER]: 1 }
+      await store.commit([update])
+      const v2 = (await store.getDocument(id))!
+      const rename = updated(v2, v2.content, { title: 'Ü "new"' }, { title: 'T' })
+      rename.event.eventType = 'rename'
+      await store.commit([rename])
+      const v3 = (await store.getDocument(id))!
+      const remove = updated(v3, v3.content, null, { id, title: 'T', content: v3.content })
+      remove.event.eventType = 'delete'
+      remove.event.vectorClock = null
+      await store.commit([remove])
+      const { events } = await store.readChanges({ since: 0, limit: 10, userId: USER })
+      const stored = await store.documentEvents(id)
+      t.equal(events.length, 4)
+      t.strictSame(
+        events.map((e) => JSON.parse(wireEventJson(e))),
+        stored.map(toWireEvent),
+      )
+      const back = await store.readChanges({ since: 0, before: Number.MAX_SAFE_INTEGER, limit: 10, userId: USER })
+      t.strictSame(
+        back.events.map((e) => JSON.parse(wireEventJson(e))),
+        stored.map(toWireEvent).reverse(),
+        'newest first (§8.4) alike',
       )
     })
 

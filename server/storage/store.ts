@@ -3,6 +3,7 @@ import {
   applyEvent,
   jsonBytes,
   type ChangeRecord,
+  type ChangeRecordText,
   type DocState,
   type DocumentRecord,
   type HistoryEvent,
@@ -461,25 +462,52 @@ export class Store {
   /**
    * Events after `since` on documents the user may read now (or one document), ascending; with
    * `before`, the newest of those before it, descending (§8.4). Commit order is sequence order
-   * (§3.2), so a sequence seen here can never be preceded later by a lower one.
+   * (§3.2), so a sequence seen here can never be preceded later by a lower one. Each event has
+   * what the wire shows, its JSON values as the stored JSON text (a page is written without
+   * parsing them, see `wireEventJson`).
    */
   async readChanges(opts: { since: number; before?: number | undefined; limit: number; userId: string; documentId?: string | undefined }): Promise<{
-    events: ChangeEventRow[]
+    events: ChangeRecordText[]
     latestSequence: number
     hasMore: boolean
   }> {
+    const { jsonText, timeText } = this.dialect
     let query = this.db
       .selectFrom('change_events as e')
-      .innerJoin('documents as d', 'd.id', 'e.document_id')
-      .selectAll('e')
+      .select([
+        'e.sequence',
+        'e.document_id',
+        'e.user_id',
+        'e.event_type',
+        'e.revision_id',
+        'e.client_op_id',
+        'e.cause',
+        jsonText('e.forward_patch').as('forward_patch'),
+        jsonText('e.reverse_patch').as('reverse_patch'),
+        jsonText('e.vector_clock').as('vector_clock'),
+        timeText('e.created_at').as('created_at'),
+      ])
       .where('e.sequence', '>', opts.since)
-      .where((eb) =>
-        eb.or([
-          eb('d.owner_id', '=', opts.userId),
-          eb.exists(
-            eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'e.document_id').where('a.user_id', '=', opts.userId),
-          ),
-        ]),
+      // The access rule as a scalar subquery per event, which PostgreSQL does not turn into a join:
+      // the plan walks the log in sequence order and stops at the limit. As a join (or EXISTS) it
+      // was planned as a hash join and a sort of every event after `since` whenever the
+      // statistics were stale (after a burst of writes, until autovacuum analyzed): 125-170 ms a
+      // page of 1,000 half-way through 100,000 events, against 6 ms this way.
+      .where(
+        (eb) =>
+          sql<SqlBool>`(${eb
+            .selectFrom('documents as d')
+            .select((eb) =>
+              eb
+                .or([
+                  eb('d.owner_id', '=', opts.userId),
+                  eb.exists(
+                    eb.selectFrom('document_access as a').select('a.user_id').whereRef('a.document_id', '=', 'd.id').where('a.user_id', '=', opts.userId),
+                  ),
+                ])
+                .as('readable'),
+            )
+            .whereRef('d.id', '=', 'e.document_id')})`,
       )
     if (opts.documentId !== undefined) query = query.where('e.document_id', '=', opts.documentId)
     if (opts.before !== undefined) query = query.where('e.sequence', '<', opts.before)
@@ -487,12 +515,24 @@ export class Store {
       .orderBy('e.sequence', opts.before === undefined ? 'asc' : 'desc')
       .limit(opts.limit + 1)
       .execute()
-    // latestSequence waits for durability (settled) after this query, so the page is durable too.
-    return {
-      events: rows.slice(0, opts.limit).map((r) => this.toEvent(r)),
-      latestSequence: await this.latestSequence(),
-      hasMore: rows.length > opts.limit,
+    const events: ChangeRecordText[] = []
+    for (const r of rows.length > opts.limit ? rows.slice(0, opts.limit) : rows) {
+      events.push({
+        sequence: Number(r.sequence),
+        documentId: r.document_id,
+        userId: r.user_id,
+        eventType: r.event_type,
+        revisionId: r.revision_id,
+        forwardPatch: r.forward_patch,
+        reversePatch: r.reverse_patch,
+        createdAt: r.created_at,
+        clientOpId: r.client_op_id,
+        vectorClock: r.vector_clock,
+        cause: r.cause,
+      })
     }
+    // latestSequence waits for durability (settled) after this query, so the page is durable too.
+    return { events, latestSequence: await this.latestSequence(), hasMore: rows.length > opts.limit }
   }
 
   /** Every event of one document after `after` (and up to `upTo`, when given), ascending. */
