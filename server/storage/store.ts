@@ -486,6 +486,13 @@ export class Store {
         jsonText('e.reverse_patch').as('reverse_patch'),
         jsonText('e.vector_clock').as('vector_clock'),
         timeText('e.created_at').as('created_at'),
+        // In the same statement (evaluated once): one round trip a page, and no event on it can be
+        // newer than the latest sequence it tells.
+        (eb) =>
+          eb
+            .selectFrom('change_events as l')
+            .select((eb) => eb.fn.max('l.sequence').as('latest'))
+            .as('latest_sequence'),
       ])
       .where('e.sequence', '>', opts.since)
       // The access rule as a scalar subquery per event, which PostgreSQL does not turn into a join:
@@ -531,8 +538,9 @@ export class Store {
         cause: r.cause,
       })
     }
-    // latestSequence waits for durability (settled) after this query, so the page is durable too.
-    return { events, latestSequence: await this.latestSequence(), hasMore: rows.length > opts.limit }
+    // Durable once every commit so far is (settled): no reply may show what a crash could take back.
+    if (rows.length === 0) return { events, latestSequence: await this.latestSequence(), hasMore: false }
+    return this.settled({ events, latestSequence: Number(rows[0]!.latest_sequence), hasMore: rows.length > opts.limit })
   }
 
   /** Every event of one document after `after` (and up to `upTo`, when given), ascending. */
