@@ -189,3 +189,32 @@ for (const dialect of TEST_DIALECTS) {
     await pending
   })
 }
+
+// Review of 61e8c02: the target's event was read beside `latestSequence` (PostgreSQL: on another
+// connection), so a commit of the target itself between the two reads passed the check and was
+// missed, and the reply showed the state before it under the target's sequence.
+for (const dialect of TEST_DIALECTS) {
+  t.test(`${dialect}: get_document_at of a sequence committed while it checks that the sequence happened shows that sequence's change`, async (t) => {
+    const { store, writes } = await open(t, dialect)
+    const userId = randomUUID()
+    const id = randomUUID()
+    await writes.submit(userId, null, { kind: 'create', id, title: 'T', content: { list: [] } })
+    await writes.submit(userId, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: 1 }] })
+    const target = (await store.latestSequence()) + 1
+    const latestSequence = store.latestSequence.bind(store)
+    let commitFirst = true
+    store.latestSequence = async () => {
+      if (commitFirst) {
+        commitFirst = false
+        // Whatever else the handler reads beside this has been sent by now; then the target commits.
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        await writes.submit(userId, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: 2 }] })
+      }
+      return latestSequence()
+    }
+    const first = await documentAt(store, writes, userId, id, target)
+    t.equal(commitFirst, false, 'the target committed during the request')
+    t.same(first?.content, { list: [1, 2] }, 'the reply shows the target sequence’s change')
+    t.same(first, await documentAt(store, writes, userId, id, target), 'and the same as a later request of that sequence')
+  })
+}

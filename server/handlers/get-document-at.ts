@@ -16,14 +16,12 @@ import type { HandlerContext, RequestHandler } from './context.js'
  */
 export const getDocumentAt: RequestHandler<GetDocumentAtMessage> = {
   run: async (ctx, message) => {
-    // One round trip: nothing is shown before the access check has passed.
-    const [head, latest, atTarget] = await Promise.all([
-      readableHead(ctx.store, ctx.userId, message.document_id, { history: true }),
-      ctx.store.latestSequence(),
-      // The last event at or before the target: the revision the state is.
-      ctx.store.lastDocumentEvent(message.document_id, message.sequence),
-    ])
+    const [head, latest] = await Promise.all([readableHead(ctx.store, ctx.userId, message.document_id, { history: true }), ctx.store.latestSequence()])
     if (message.sequence > latest) throw new PatchsyncError('invalid_sequence', `sequence ${message.sequence} has not happened yet`)
+    // The last event at or before the target: the revision the state is. Read only after `latest`
+    // has shown the target happened: read beside it (PostgreSQL: another connection), it could miss
+    // a commit of the target itself that `latest` then saw, and answer with the state before it.
+    const atTarget = await ctx.store.lastDocumentEvent(message.document_id, message.sequence)
     const state = atTarget === undefined || atTarget.eventType === 'delete' ? null : await stateAfter(ctx, head, atTarget)
     return {
       type: 'document_at',

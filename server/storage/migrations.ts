@@ -120,7 +120,10 @@ export function migrations(columnTypes: ColumnTypes): MigrationProvider {
         '2026-11-25-initial': initial(columnTypes),
         '2026-12-06-request-digest': requestDigest,
         '2026-12-06-snapshots': documentSnapshots,
-        '2026-12-06-snapshot-history': snapshotHistory,
+        // Kysely runs migrations in the order of their names: a name must sort after every earlier
+        // one ('2026-12-06-snapshot-history' sorted before '2026-12-06-snapshots', which databases
+        // had already run, and their server refused to start).
+        '2026-12-06-snapshots-kept': snapshotHistory,
       }
     },
   }
