@@ -62,7 +62,7 @@ async function readJson(path: string): Promise<Schema> {
 function newAjv(code: boolean): InstanceType<typeof Ajv> {
   const ajv = new Ajv({
     strict: true,
-    allErrors: true,
+    allErrors: false,
     ...(code ? { code: { source: true, esm: true, lines: true } } : {}),
   })
   ajv.addKeyword('x-direction')
