@@ -237,7 +237,7 @@ export interface AuthenticateMessage {
   auth_token: string
 }
 /**
- * Reply to get_changes (§8.2). A server MUST send latest_sequence and has_more; they are optional here only so that replies shaped like the seed's example (which has neither) still validate, and a client MUST read a reply without has_more as the last page.
+ * Reply to get_changes (§8.2). A page may hold fewer than limit events while has_more is true (a server may bound its size). A server MUST send latest_sequence and has_more; they are optional here only so that replies shaped like the seed's example (which has neither) still validate, and a client MUST read a reply without has_more as the last page.
  *
  * This interface was referenced by `PatchsyncSpec`'s JSON-Schema
  * via the `definition` "changes_since_message".

@@ -4,6 +4,13 @@ import { readableDocument } from '../access.js'
 import { EncodedReply, type RequestHandler } from './context.js'
 
 /**
+ * A page ends before the event that would take its events' JSON past this many characters (§8.2
+ * allows a shorter page, with `has_more`); it always holds one event. Without it, 1,000 events that
+ * each carry a document of nearly 1 MiB made a frame of about 1 GiB, past V8's longest string.
+ */
+export const PAGE_CHARACTERS = 4 * 1024 * 1024
+
+/**
  * §8.2: one page of the change log the user may read (the store's query applies `access.ts`'s
  * rule), oldest first, or newest first before `before_sequence` (§8.4). A named document must be
  * one they may read, deleted or not, else it is not found. The page is written as JSON text with
@@ -19,7 +26,18 @@ export const getChanges: RequestHandler<GetChangesMessage> = {
       userId: ctx.userId,
       documentId: message.document_id,
     })
-    const changes = page.events.map(wireEventJson).join(',')
-    return new EncodedReply<ChangesSinceMessage>('changes_since', `,"changes":[${changes}],"latest_sequence":${page.latestSequence},"has_more":${page.hasMore}`)
+    const events: string[] = []
+    let characters = 0
+    for (const event of page.events) {
+      const json = wireEventJson(event)
+      if (events.length > 0 && characters + json.length > PAGE_CHARACTERS) break
+      events.push(json)
+      characters += json.length + 1
+    }
+    const hasMore = page.hasMore || events.length < page.events.length
+    return new EncodedReply<ChangesSinceMessage>(
+      'changes_since',
+      `,"changes":[${events.join(',')}],"latest_sequence":${page.latestSequence},"has_more":${hasMore}`,
+    )
   },
 }
