@@ -68,6 +68,11 @@ export interface StorageDialect {
   decodeTime(value: string | Date): string
   /** A JSON column (`table.column`) selected as its JSON text, which a frame can take unparsed. */
   jsonText(column: string): RawBuilder<string | null>
+  /**
+   * The text {@link jsonText} selected, as a frame may take it: no longer than about the JSON that
+   * was stored. (PostgreSQL's `jsonb` writes numbers without exponents: `1e300` as 301 digits.)
+   */
+  compactJsonText(text: string): string
   /** A timestamp column selected as the ISO-8601 UTC text {@link decodeTime} makes of it. */
   timeText(column: string): RawBuilder<string>
   /**
@@ -115,7 +120,7 @@ export interface StorageDialect {
 }
 
 /** What a dialect may leave out, and what it then gets. */
-type Capabilities = 'columnTypes' | 'announcesCommits' | 'jsonText' | 'timeText' | 'durable' | 'notifyAccess' | 'subscribe'
+type Capabilities = 'columnTypes' | 'announcesCommits' | 'jsonText' | 'compactJsonText' | 'timeText' | 'durable' | 'notifyAccess' | 'subscribe'
 
 /**
  * The safe defaults (Kysely's `DialectAdapterBase` does the same): a database that one process owns,
@@ -126,6 +131,7 @@ const DEFAULTS: Pick<StorageDialect, Capabilities> = {
   columnTypes: { json: 'text', timestamp: 'text', sequence: { type: 'integer', autoIncrement: true } },
   announcesCommits: false,
   jsonText: (column) => sql.ref(column),
+  compactJsonText: (text) => text,
   timeText: (column) => sql.ref(column),
   durable: () => Promise.resolve(),
   notifyAccess: async () => {},

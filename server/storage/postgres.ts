@@ -5,6 +5,9 @@ import { requirePeer } from '../peer-dependency.js'
 import { defineDialect, NO_BATCH, type AccessChange, type BatchWrite, type LockedPlan, type StorageBackend, type StorageDialect } from './dialect.js'
 import { DOCUMENT_COLUMNS, DOCUMENT_HEAD_COLUMNS, DOCUMENT_UPDATED_COLUMNS, EVENT_COLUMNS, type Database } from './schema.js'
 
+/** A number jsonb wrote out in full that JSON.stringify would write with an exponent (or a string that looks like one). */
+const EXPANDED_NUMBER = /\d{22}|\.0{6}/
+
 /** Any constant works; it only has to be the same for every instance on one database. */
 const SEQUENCE_LOCK = 0x70617463
 const CHANNEL = 'patchsync_changes'
@@ -179,6 +182,11 @@ function postgresDialect(connectionString: string, poolSize = 10): StorageDialec
     // jsonb's own text (normalized whitespace and member order: the same JSON value) and the time as
     // toISOString writes it, made by the database instead of parsed into values and written again.
     jsonText: (column) => sql<string | null>`${sql.ref(column)}::text`,
+    // jsonb keeps a number as an exact decimal and writes it without an exponent: 1e300 comes back
+    // as 301 digits, 1e-300 as 0.000…1, so a create of 700 KB of such numbers made a frame of 30 MB
+    // (found in review). JSON.stringify writes an exponent from 1e21 up and below 1e-6, so only text
+    // with a run of 22 digits or ".000000" can have grown: that is parsed and written again.
+    compactJsonText: (text) => (EXPANDED_NUMBER.test(text) ? JSON.stringify(JSON.parse(text)) : text),
     timeText: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     // Two parameters, one array each, whatever the number of pairs: the statement text stays the same.
     opPairs: (ops) => sql`select * from unnest(${ops.map((o) => o.userId)}::text[], ${ops.map((o) => o.clientOpId)}::text[])`,

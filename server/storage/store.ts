@@ -471,7 +471,7 @@ export class Store {
     latestSequence: number
     hasMore: boolean
   }> {
-    const { jsonText, timeText } = this.dialect
+    const { jsonText, compactJsonText, timeText } = this.dialect
     let query = this.db
       .selectFrom('change_events as e')
       .select([
@@ -530,8 +530,8 @@ export class Store {
         userId: r.user_id,
         eventType: r.event_type,
         revisionId: r.revision_id,
-        forwardPatch: r.forward_patch,
-        reversePatch: r.reverse_patch,
+        forwardPatch: r.forward_patch === null ? null : compactJsonText(r.forward_patch),
+        reversePatch: r.reverse_patch === null ? null : compactJsonText(r.reverse_patch),
         createdAt: r.created_at,
         clientOpId: r.client_op_id,
         vectorClock: r.vector_clock,
