@@ -9,7 +9,8 @@
  *   average, for its patch and one row's weight, never for the document (a 1 MiB document edited
  *   by short patches is written whole every ~3,300 commits, not every 64);
  * - a rebuild (a cache miss, or time travel from the nearest snapshot) reads at most about twice
- *   the document, or {@link MIN_TAIL_EVENTS} rows of a small one;
+ *   the document, or fewer than {@link MIN_TAIL_EVENTS} rows whose patches together are under
+ *   twice the document or {@link SHORT_TAIL_BYTES};
  * - and never more than {@link MAX_TAIL_EVENTS} events, however large the document.
  */
 
@@ -33,10 +34,19 @@ export const MAX_TAIL_EVENTS = 4096
 export const MIN_TAIL_EVENTS = 32
 
 /**
+ * Fewer than {@link MIN_TAIL_EVENTS} events still end their tail once their patches reach twice the
+ * document and this many bytes: 31 patches that each replace most of a 1 MiB document would
+ * otherwise be applied on every rebuild (found in review).
+ */
+export const SHORT_TAIL_BYTES = 64 * 1024
+
+/**
  * Whether the commit of an event takes a snapshot. `tailEvents` and `tailBytes` are the events
  * after the last snapshot and their forward patches' JSON bytes, this event included; `size` is the
  * content's JSON bytes after it.
  */
 export function takesSnapshot(tailEvents: number, tailBytes: number, size: number): boolean {
-  return tailEvents >= MAX_TAIL_EVENTS || (tailEvents >= MIN_TAIL_EVENTS && tailBytes + EVENT_WEIGHT * tailEvents >= size)
+  if (tailEvents >= MAX_TAIL_EVENTS) return true
+  if (tailEvents < MIN_TAIL_EVENTS) return tailBytes >= 2 * size && tailBytes >= SHORT_TAIL_BYTES
+  return tailBytes + EVENT_WEIGHT * tailEvents >= size
 }
