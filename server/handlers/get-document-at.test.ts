@@ -12,6 +12,7 @@ import type { Teardown } from '../test-support/teardown.js'
 import { WritePath } from '../write-path/write-path.js'
 import type { HandlerContext } from './context.js'
 import { getDocumentAt } from './get-document-at.js'
+import { holdCommits } from '../test-support/hold-commits.js'
 
 const options = propertyOptions(12)
 t.comment(`fast-check seed ${options.seed}, ${options.numRuns} runs per backend (FC_SEED / FC_RUNS to change)`)
@@ -170,13 +171,7 @@ for (const dialect of TEST_DIALECTS) {
     t.same((await documentAt(store, writes, user, id, sequences.at(-2)!))?.content, atOneBack)
     t.equal(snapshotsRead, 0, 'one step back starts from memory: no snapshot read')
     // A change planned in memory waits to commit: memory is one revision ahead of the log.
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const write = store.write.bind(store)
-    store.write = async (...args) => {
-      await gate
-      return write(...args)
-    }
+    const release = holdCommits(store)
     const pending = writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'replace', path: '/list/18', value: 'planned' }] })
     while (writes.heldDocument(id)!.generation === 21) await new Promise((resolve) => setImmediate(resolve))
     t.same((await documentAt(store, writes, user, id, sequences.at(-2)!))?.content, atOneBack, 'the planned change is not shown')

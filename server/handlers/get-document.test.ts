@@ -5,6 +5,7 @@ import { createTestStore, TEST_DIALECTS } from '../test-support/databases.js'
 import { WritePath } from '../write-path/write-path.js'
 import type { HandlerContext } from './context.js'
 import { getDocument } from './get-document.js'
+import { holdCommits } from '../test-support/hold-commits.js'
 
 for (const dialect of TEST_DIALECTS) {
   t.test(`${dialect}: get_document answers from memory what the store holds, and never a change not committed yet`, async (t) => {
@@ -24,13 +25,7 @@ for (const dialect of TEST_DIALECTS) {
     ;(fromMemory as unknown as { document: { content: { list: string[] } } }).document.content.list.push('changed by the reader')
     t.same(writes.heldDocument(id)!.content, { list: ['a', 'b'] }, 'a reply is a copy: memory is not changed through it')
     // A change planned in memory waits to commit.
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const write = store.write.bind(store)
-    store.write = async (...args) => {
-      await gate
-      return write(...args)
-    }
+    const release = holdCommits(store)
     const pending = writes.submit(user, null, { kind: 'update', documentId: id, patch: [{ op: 'add', path: '/list/-', value: 'planned' }] })
     while (writes.heldDocument(id)!.generation === 3) await new Promise((resolve) => setImmediate(resolve))
     t.same(await read(writes), fromStore, 'the planned change is not shown')
