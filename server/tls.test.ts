@@ -1,15 +1,13 @@
 import t from 'tap'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { get } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { run, serve } from './test-support/cli-process.js'
 import { startTestServer } from './test-support/servers.js'
 import { TestClient } from './test-support/ws-client.js'
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** A throwaway self-signed certificate for localhost and 127.0.0.1, made by openssl at test time. */
 function selfSigned(dir: string): { certPath: string; keyPath: string; cert: Buffer; key: Buffer } | undefined {
@@ -86,77 +84,19 @@ if (!pem) {
 
   t.test('patchsync serve --tls-cert --tls-key listens on wss://; an unusable key is a configuration error', async (t) => {
     const database = `sqlite:${join(dir, 'cli.db')}`
-    const child = spawn(
-      process.execPath,
-      [
-        '--import=tsx',
-        join(ROOT, 'bin', 'patchsync.ts'),
-        'serve',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--database-url',
-        database,
-        '--tls-cert',
-        certPath,
-        '--tls-key',
-        keyPath,
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-    t.teardown(() => {
-      clearTimeout(killer)
-      child.kill('SIGKILL')
-    })
-    let stderr = ''
-    child.stderr!.on('data', (d) => (stderr += d))
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout!.on('data', (d) => {
-        out += d
-        const found = /listening on (wss?:\/\/\S+)/.exec(out)
-        if (found) resolve(found[1]!)
-      })
-      void exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)))
-    })
-    t.match(url, /^wss:\/\/127\.0\.0\.1:\d+\/ws$/)
-    const client = await TestClient.login(url, undefined, undefined, { ca: cert })
+    const args = (key: string) => ['--port', '0', '--host', '127.0.0.1', '--database-url', database, '--tls-cert', certPath, '--tls-key', key]
+    const server = await serve(t, args(keyPath))
+    t.match(server.url, /^wss:\/\/127\.0\.0\.1:\d+\/ws$/)
+    const client = await TestClient.login(server.url, undefined, undefined, { ca: cert })
     const created = await client.request({ type: 'create_document', document: { id: randomUUID(), title: 'T', content: {} } })
     t.equal(created.type, 'document_created')
     await client.close()
-    child.kill('SIGTERM')
-    t.equal(await exited, 0, 'stops cleanly')
+    t.equal((await server.stop()).code, 0, 'stops cleanly')
 
     const garbage = join(dir, 'garbage.pem')
     writeFileSync(garbage, 'not a key\n')
-    const bad = spawn(
-      process.execPath,
-      [
-        '--import=tsx',
-        join(ROOT, 'bin', 'patchsync.ts'),
-        'serve',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--database-url',
-        database,
-        '--tls-cert',
-        certPath,
-        '--tls-key',
-        garbage,
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    const badKiller = setTimeout(() => bad.kill('SIGKILL'), 30_000)
-    let badErr = ''
-    bad.stderr!.on('data', (d) => (badErr += d))
-    const code = await new Promise<number | null>((resolve) => bad.once('exit', (c) => resolve(c)))
-    clearTimeout(badKiller)
-    t.equal(code, 2)
-    t.match(badErr, /--tls-cert\/--tls-key: not a usable PEM certificate and key/)
+    const bad = await run(['serve', ...args(garbage)])
+    t.equal(bad.code, 2)
+    t.match(bad.stderr, /--tls-cert\/--tls-key: not a usable PEM certificate and key/)
   })
 }
