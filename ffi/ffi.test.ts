@@ -27,42 +27,11 @@ const VALGRIND = ['valgrind', '--quiet', '--leak-check=full', '--errors-for-leak
 t.before(async () => {
   await run(process.execPath, [join(ffi, 'build.mjs')], { env: { ...process.env, CFLAGS: '-Werror' } })
   const link = [`-L${build}`, '-lpatchsync', `-Wl,-rpath,${build}`]
-  await run('cc', [
-    '-std=c11',
-    '-g',
-    '-Wall',
-    '-Wextra',
-    '-Werror',
-    `-I${include}`,
-    join(ffi, 'tests', 'test_engine.c'),
-    ...link,
-    '-o',
-    join(build, 'test_engine'),
-  ])
-  await run('cc', [
-    '-std=c11',
-    '-g',
-    '-Wall',
-    '-Wextra',
-    '-Werror',
-    `-I${include}`,
-    join(ffi, 'tests', 'test_json.c'),
-    join(ffi, 'src', 'json.c'),
-    '-o',
-    join(build, 'test_json'),
-  ])
-  await run('g++', [
-    '-std=c++17',
-    '-Wall',
-    '-Wextra',
-    '-Werror',
-    '-pedantic',
-    `-I${include}`,
-    join(ffi, 'examples', 'example.cpp'),
-    ...link,
-    '-o',
-    join(build, 'example'),
-  ])
+  const warnings = ['-Wall', '-Wextra', '-Werror', `-I${include}`]
+  const c = ['-std=c11', '-g', ...warnings]
+  await run('cc', [...c, join(ffi, 'tests', 'test_engine.c'), ...link, '-o', join(build, 'test_engine')])
+  await run('cc', [...c, join(ffi, 'tests', 'test_json.c'), join(ffi, 'src', 'json.c'), '-o', join(build, 'test_json')])
+  await run('g++', ['-std=c++17', '-pedantic', ...warnings, join(ffi, 'examples', 'example.cpp'), ...link, '-o', join(build, 'example')])
 })
 
 /** A live server on SQLite that can be stopped and started again on the same port and database. */
