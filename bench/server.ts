@@ -70,6 +70,27 @@ function startServer(databaseUrl: string | undefined, build?: Build) {
   return startChild(fileURLToPath(new URL('./server-child.js', import.meta.url)), build?.serverModule ? [databaseUrl, build.serverModule] : [databaseUrl])
 }
 
+/**
+ * One measurement window, after a warm-up: `count` is on while it lasts. Its length, the server
+ * process's CPU (ms) and this process's (µs) over it, and the changes and commit transactions the
+ * server made in it.
+ */
+async function measured(url: string, pid: number | undefined, warmupMs: number, ms: number, count: (on: boolean) => void) {
+  await sleep(warmupMs)
+  const before = await commitCounters(url)
+  const cpuBefore = cpuMilliseconds(pid)
+  const clientBefore = process.cpuUsage()
+  count(true)
+  const start = performance.now()
+  await sleep(ms)
+  count(false)
+  const seconds = (performance.now() - start) / 1000
+  const cpu = cpuMilliseconds(pid) - cpuBefore
+  const client = process.cpuUsage(clientBefore)
+  const after = await commitCounters(url)
+  return { seconds, cpu, client, updates: after.updates - before.updates, commits: after.commits - before.commits }
+}
+
 /** Committed changes and commit transactions so far, from the server's /metrics. */
 async function commitCounters(url: string): Promise<{ updates: number; commits: number }> {
   const text = await (await fetch(url.replace(/^ws/, 'http').replace(/\/ws$/, '/metrics'), { signal: AbortSignal.timeout(TIMEOUT_MS) })).text()
@@ -129,18 +150,7 @@ async function throughput(url: string, pid: number | undefined): Promise<Through
     }
     for (let i = 0; i < IN_FLIGHT; i++) sendOne()
   })
-  await sleep(WARMUP_MS)
-  const before = await commitCounters(url)
-  const cpuBefore = cpuMilliseconds(pid)
-  const clientBefore = process.cpuUsage()
-  counting = true
-  const start = performance.now()
-  await sleep(MEASURE_MS)
-  counting = false
-  const seconds = (performance.now() - start) / 1000
-  const cpu = cpuMilliseconds(pid) - cpuBefore
-  const client = process.cpuUsage(clientBefore)
-  const after = await commitCounters(url)
+  const { seconds, cpu, client, updates, commits } = await measured(url, pid, WARMUP_MS, MEASURE_MS, (on) => (counting = on))
   running = false
   await within(new Promise<void>((resolve) => (outstanding === 0 ? resolve() : (drained = resolve))), 'drain')
   await Promise.all(clients.map((c) => c.close()))
@@ -150,7 +160,7 @@ async function throughput(url: string, pid: number | undefined): Promise<Through
     clientCpuPerUpdate: (client.user + client.system) / acked,
     acked,
     errors,
-    averageBatch: (after.updates - before.updates) / Math.max(1, after.commits - before.commits),
+    averageBatch: updates / Math.max(1, commits),
   }
 }
 
@@ -255,24 +265,13 @@ async function interactive(url: string, pid: number | undefined, writers: number
       if (counting) acked++
     }
   })
-  await sleep(INTERACTIVE_WARMUP_MS)
-  const before = await commitCounters(url)
-  const cpuBefore = cpuMilliseconds(pid)
-  const clientBefore = process.cpuUsage()
-  counting = true
-  const start = performance.now()
-  await sleep(INTERACTIVE_MS)
-  counting = false
-  const seconds = (performance.now() - start) / 1000
-  const cpu = cpuMilliseconds(pid) - cpuBefore
-  const client = process.cpuUsage(clientBefore)
-  const after = await commitCounters(url)
+  const { seconds, cpu, client, updates, commits } = await measured(url, pid, INTERACTIVE_WARMUP_MS, INTERACTIVE_MS, (on) => (counting = on))
   running = false
   await Promise.all(loops)
   await Promise.all([...clients, ...subscribers].map((c) => c.close()))
   return {
     perSecond: acked / seconds,
-    averageBatch: (after.updates - before.updates) / Math.max(1, after.commits - before.commits),
+    averageBatch: updates / Math.max(1, commits),
     cpuPerUpdate: (cpu * 1000) / acked,
     clientCpuPerUpdate: (client.user + client.system) / acked,
   }
